@@ -1,0 +1,53 @@
+//! WebSocket close status codes, all 65,536 of them.
+//!
+//! A Close frame carries a 16-bit code (RFC 6455 §7.4, the IANA "WebSocket Close Code Number
+//! Registry" and the WHATWG `CloseEvent.code` rules). This crate says what any such code means
+//! and what may be done with it, and parses and builds Close frame payloads.
+//!
+//! | range       | [`Category`]              | on the wire              |
+//! |-------------|---------------------------|--------------------------|
+//! | 0–999       | [`Category::Unused`]      | never                    |
+//! | 1000–1015   | [`Category::Standard`]    | all but 1004, 1005, 1006, 1015 |
+//! | 1016–2999   | [`Category::Reserved`]    | never                    |
+//! | 3000–3999   | [`Category::Registered`]  | yes                      |
+//! | 4000–4999   | [`Category::Private`]     | yes                      |
+//! | 5000–65535  | [`Category::OutOfRange`]  | never                    |
+//!
+//! ```
+//! use wsclose::{classify, parse_close_payload, Category, CloseCode, Reconnect};
+//!
+//! assert_eq!(classify(4000), Category::Private);
+//!
+//! let close = parse_close_payload(b"\x03\xf5overloaded")?;
+//! assert_eq!(close.code(), CloseCode::TRY_AGAIN_LATER);
+//! assert_eq!(close.code().reconnect(), Reconnect::Backoff);
+//! # Ok::<(), wsclose::PayloadError>(())
+//! ```
+//!
+//! `no_std`, no `unsafe`, no dependencies. The `std` feature is accepted for compatibility and
+//! changes nothing: the error types implement `core::error::Error`.
+#![no_std]
+#![forbid(unsafe_code)]
+
+/// A `&'static CStr` from a string literal, checked at compile time.
+macro_rules! cstr {
+    ($text:expr) => {
+        match ::core::ffi::CStr::from_bytes_with_nul(concat!($text, "\0").as_bytes()) {
+            Ok(text) => text,
+            Err(_) => panic!("string literal contains a NUL byte"),
+        }
+    };
+}
+
+mod bulk;
+mod category;
+mod code;
+mod payload;
+
+pub use bulk::{classify_many, LengthMismatch};
+pub use category::{classify, Category, Reconnect};
+pub use code::{CloseCode, CodeInfo};
+pub use payload::{
+    encode_close_payload, parse_close_payload, Close, ClosePayload, PayloadError, PayloadErrorKind,
+    MAX_CLOSE_PAYLOAD, MAX_REASON_LEN,
+};

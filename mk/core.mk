@@ -1,0 +1,23 @@
+# Core crate: tests, vectors, docs, demo, benchmarks.
+.PHONY: demo-core test-core check-generated generate bench-core fuzz-core
+
+demo-core:
+	@echo "== Rust =="
+	$(CARGO) run -q --release --example classify -p wsclose -- 1000 1006 1014 3000 4999 5000
+
+test-core: check-generated
+	$(CARGO) test -p wsclose --locked
+
+# Golden vectors and docs/codes.md are generated from the core; CI fails when they drift.
+generate:
+	$(CARGO) run -q -p xtask --locked -- write
+
+check-generated:
+	$(CARGO) run -q -p xtask --locked -- check
+
+bench-core:
+	$(CARGO) bench -p wsclose --locked --bench classify
+
+DEMO_TARGETS += demo-core
+TEST_TARGETS += test-core
+BENCH_TARGETS += bench-core
