@@ -1,1 +1,104 @@
-fn main() {}
+//! `make bench`: wsclose against tungstenite, its Rust peer, in the same run, on a random mix of
+//! valid and invalid codes (fixed seed) so the branch predictor cannot learn the sequence.
+
+use std::hint::black_box;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use tungstenite::protocol::frame::coding::CloseCode as TungsteniteCode;
+use wsclose::{classify, classify_many, parse_close_payload, CloseCode};
+
+/// Half uniform over all 65,536 values, a quarter standard codes, a quarter 3000–4999.
+fn random_codes(n: usize) -> Vec<u16> {
+    let mut rng = fastrand::Rng::with_seed(0x5EED_C105E);
+    (0..n)
+        .map(|_| match rng.u8(0..4) {
+            0 | 1 => rng.u16(..),
+            2 => rng.u16(1000..=1015),
+            _ => rng.u16(3000..=4999),
+        })
+        .collect()
+}
+
+const PER_ITER: usize = 4096;
+
+fn per_call(c: &mut Criterion) {
+    let codes = random_codes(PER_ITER);
+    let mut group = c.benchmark_group("per_call");
+    group.throughput(Throughput::Elements(PER_ITER as u64));
+    group.bench_function("wsclose::classify", |b| {
+        b.iter(|| {
+            codes
+                .iter()
+                .map(|&code| classify(black_box(code)) as u32)
+                .sum::<u32>()
+        })
+    });
+    group.bench_function("tungstenite::CloseCode::from", |b| {
+        b.iter(|| {
+            codes
+                .iter()
+                .map(|&code| matches!(TungsteniteCode::from(black_box(code)), TungsteniteCode::Bad(_)) as u32)
+                .sum::<u32>()
+        })
+    });
+    group.bench_function("wsclose::is_sendable", |b| {
+        b.iter(|| {
+            codes
+                .iter()
+                .map(|&code| CloseCode::new(black_box(code)).is_sendable() as u32)
+                .sum::<u32>()
+        })
+    });
+    group.bench_function("tungstenite::is_allowed", |b| {
+        b.iter(|| {
+            codes
+                .iter()
+                .map(|&code| TungsteniteCode::from(black_box(code)).is_allowed() as u32)
+                .sum::<u32>()
+        })
+    });
+    group.finish();
+}
+
+fn bulk(c: &mut Criterion) {
+    const N: usize = 1 << 20;
+    let codes = random_codes(N);
+    let mut out = vec![0u8; N];
+    let mut group = c.benchmark_group("bulk");
+    group.throughput(Throughput::Elements(N as u64));
+    group.bench_function("wsclose::classify_many", |b| {
+        b.iter(|| classify_many(black_box(&codes), black_box(&mut out)).unwrap())
+    });
+    group.finish();
+}
+
+fn payload(c: &mut Criterion) {
+    let codes = random_codes(PER_ITER);
+    let payloads: Vec<Vec<u8>> = codes
+        .iter()
+        .enumerate()
+        .map(|(i, code)| {
+            let mut payload = code.to_be_bytes().to_vec();
+            payload.extend_from_slice(if i % 3 == 0 {
+                "server shutting down \u{e9}".as_bytes()
+            } else {
+                b"bye"
+            });
+            payload
+        })
+        .collect();
+    let mut group = c.benchmark_group("payload");
+    group.throughput(Throughput::Elements(PER_ITER as u64));
+    group.bench_function("wsclose::parse_close_payload", |b| {
+        b.iter(|| {
+            payloads
+                .iter()
+                .filter(|p| parse_close_payload(black_box(p)).is_ok())
+                .count()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, per_call, bulk, payload);
+criterion_main!(benches);

@@ -7,7 +7,9 @@ use wsclose::CloseCode;
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let args = if args.is_empty() {
-        ["1000", "1006", "1014", "3000", "4999", "5000"].map(String::from).to_vec()
+        ["1000", "1006", "1014", "3000", "4999", "5000"]
+            .map(String::from)
+            .to_vec()
     } else {
         args
     };

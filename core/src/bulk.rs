@@ -16,7 +16,10 @@ use crate::category::category_index;
 /// ```
 pub fn classify_many(codes: &[u16], out: &mut [u8]) -> Result<(), LengthMismatch> {
     if codes.len() != out.len() {
-        return Err(LengthMismatch { codes: codes.len(), out: out.len() });
+        return Err(LengthMismatch {
+            codes: codes.len(),
+            out: out.len(),
+        });
     }
     for (slot, &code) in out.iter_mut().zip(codes) {
         *slot = category_index(code);
@@ -33,7 +36,11 @@ pub struct LengthMismatch {
 
 impl fmt::Display for LengthMismatch {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} codes but room for {} categories; the lengths must match", self.codes, self.out)
+        write!(
+            f,
+            "{} codes but room for {} categories; the lengths must match",
+            self.codes, self.out
+        )
     }
 }
 

@@ -37,7 +37,10 @@ impl<'a> Close<'a> {
     /// ```
     pub const fn new(code: CloseCode, reason: &'a str) -> Result<Close<'a>, PayloadError> {
         if !code.is_sendable() {
-            return Err(PayloadError::new(PayloadErrorKind::InvalidCode, code.as_u16() as usize));
+            return Err(PayloadError::new(
+                PayloadErrorKind::InvalidCode,
+                code.as_u16() as usize,
+            ));
         }
         if reason.len() > MAX_REASON_LEN {
             return Err(PayloadError::new(PayloadErrorKind::ReasonTooLong, reason.len()));
@@ -68,7 +71,10 @@ impl<'a> Close<'a> {
     /// ```
     #[must_use]
     pub fn encode(&self) -> ClosePayload {
-        let mut payload = ClosePayload { bytes: [0; MAX_CLOSE_PAYLOAD], len: 0 };
+        let mut payload = ClosePayload {
+            bytes: [0; MAX_CLOSE_PAYLOAD],
+            len: 0,
+        };
         if self.code != CloseCode::NO_STATUS_RECEIVED {
             payload.len = write_payload(self.code, self.reason, &mut payload.bytes) as u8;
         }
@@ -120,7 +126,10 @@ impl fmt::Debug for ClosePayload {
 /// ```
 pub const fn parse_close_payload(payload: &[u8]) -> Result<Close<'_>, PayloadError> {
     match payload {
-        [] => Ok(Close { code: CloseCode::NO_STATUS_RECEIVED, reason: "" }),
+        [] => Ok(Close {
+            code: CloseCode::NO_STATUS_RECEIVED,
+            reason: "",
+        }),
         [_] => Err(PayloadError::new(PayloadErrorKind::OneByte, 1)),
         _ if payload.len() > MAX_CLOSE_PAYLOAD => {
             Err(PayloadError::new(PayloadErrorKind::TooLong, payload.len()))
@@ -128,11 +137,17 @@ pub const fn parse_close_payload(payload: &[u8]) -> Result<Close<'_>, PayloadErr
         [high, low, reason @ ..] => {
             let code = CloseCode::new(u16::from_be_bytes([*high, *low]));
             if !code.is_sendable() {
-                return Err(PayloadError::new(PayloadErrorKind::InvalidCode, code.as_u16() as usize));
+                return Err(PayloadError::new(
+                    PayloadErrorKind::InvalidCode,
+                    code.as_u16() as usize,
+                ));
             }
             match core::str::from_utf8(reason) {
                 Ok(reason) => Ok(Close { code, reason }),
-                Err(err) => Err(PayloadError::new(PayloadErrorKind::InvalidUtf8, err.valid_up_to())),
+                Err(err) => Err(PayloadError::new(
+                    PayloadErrorKind::InvalidUtf8,
+                    err.valid_up_to(),
+                )),
             }
         }
     }
@@ -186,6 +201,31 @@ pub enum PayloadErrorKind {
     ReasonTooLong = 5,
     /// Encoding only: the output buffer is shorter than the payload.
     BufferTooSmall = 6,
+}
+
+impl PayloadErrorKind {
+    /// Every kind, in discriminant order.
+    pub const ALL: [PayloadErrorKind; 6] = [
+        PayloadErrorKind::OneByte,
+        PayloadErrorKind::TooLong,
+        PayloadErrorKind::InvalidCode,
+        PayloadErrorKind::InvalidUtf8,
+        PayloadErrorKind::ReasonTooLong,
+        PayloadErrorKind::BufferTooSmall,
+    ];
+
+    /// The identifier used in other languages and in the golden vectors, e.g. `"INVALID_UTF8"`.
+    #[must_use]
+    pub const fn const_name(self) -> &'static str {
+        match self {
+            PayloadErrorKind::OneByte => "ONE_BYTE",
+            PayloadErrorKind::TooLong => "TOO_LONG",
+            PayloadErrorKind::InvalidCode => "INVALID_CODE",
+            PayloadErrorKind::InvalidUtf8 => "INVALID_UTF8",
+            PayloadErrorKind::ReasonTooLong => "REASON_TOO_LONG",
+            PayloadErrorKind::BufferTooSmall => "BUFFER_TOO_SMALL",
+        }
+    }
 }
 
 /// A Close payload that breaks the protocol, or one that cannot be encoded.
@@ -244,18 +284,33 @@ impl fmt::Display for PayloadError {
         match self.kind {
             PayloadErrorKind::OneByte => f.write_str("close payload is 1 byte long; a status code needs 2"),
             PayloadErrorKind::TooLong => {
-                write!(f, "close payload is {n} bytes long; control frames carry at most {MAX_CLOSE_PAYLOAD}")
+                write!(
+                    f,
+                    "close payload is {n} bytes long; control frames carry at most {MAX_CLOSE_PAYLOAD}"
+                )
             }
             PayloadErrorKind::InvalidCode => {
-                write!(f, "close code {} may not be sent on the wire", CloseCode::new(n as u16))
+                write!(
+                    f,
+                    "close code {} may not be sent on the wire",
+                    CloseCode::new(n as u16)
+                )
             }
             PayloadErrorKind::InvalidUtf8 => {
-                write!(f, "close reason is not valid UTF-8 (first bad byte at offset {n} of the reason)")
+                write!(
+                    f,
+                    "close reason is not valid UTF-8 (first bad byte at offset {n} of the reason)"
+                )
             }
             PayloadErrorKind::ReasonTooLong => {
-                write!(f, "close reason is {n} bytes long; at most {MAX_REASON_LEN} fit in a Close frame")
+                write!(
+                    f,
+                    "close reason is {n} bytes long; at most {MAX_REASON_LEN} fit in a Close frame"
+                )
             }
-            PayloadErrorKind::BufferTooSmall => write!(f, "output buffer is too small: the payload needs {n} bytes"),
+            PayloadErrorKind::BufferTooSmall => {
+                write!(f, "output buffer is too small: the payload needs {n} bytes")
+            }
         }
     }
 }
