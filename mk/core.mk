@@ -21,3 +21,10 @@ bench-core:
 DEMO_TARGETS += demo-core
 TEST_TARGETS += test-core
 BENCH_TARGETS += bench-core
+
+# Coverage-guided fuzzing of the payload parser (needs the nightly toolchain; not part of `make test`,
+# where the proptest suite covers the same properties on stable). FUZZ_SECONDS=60 by default.
+FUZZ_SECONDS ?= 60
+fuzz-core:
+	command -v cargo-fuzz >/dev/null || $(CARGO) install --locked cargo-fuzz --version 0.13.2
+	cd core/fuzz && $(CARGO) +nightly fuzz run parse_close_payload -- -max_total_time=$(FUZZ_SECONDS) -max_len=300
