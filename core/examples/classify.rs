@@ -19,8 +19,9 @@ fn main() -> ExitCode {
             Ok(value) => {
                 let code = CloseCode::new(value);
                 println!(
-                    "{code:<32} category={:<12} sendable={:<5} local_only={:<5} browser_closeable={:<5} ok={:<5} reconnect={}",
-                    code.category(),
+                    "{:<34} category={:<12} sendable={:<5} local_only={:<5} browser_closeable={:<5} ok={:<5} reconnect={}",
+                    code.to_string(),
+                    code.category().to_string(),
                     code.is_sendable(),
                     code.is_local_only(),
                     code.is_browser_closeable(),
