@@ -7,7 +7,7 @@ demo-core:
 
 test-core: check-generated
 	$(CARGO) test -p wsclose --locked
-	$(CARGO) test -p wsclose --locked --features std --lib
+	$(CARGO) check -q -p wsclose --locked --features std
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc -p wsclose --no-deps --locked -q
 
 # Golden vectors and docs/codes.md are generated from the core; CI fails when they drift.
