@@ -19,6 +19,7 @@ check-generated:
 
 bench-core:
 	$(CARGO) bench -p wsclose --locked --bench classify
+	python3 scripts/bench_report.py $(ROOT)
 
 DEMO_TARGETS += demo-core
 TEST_TARGETS += test-core
