@@ -1,0 +1,83 @@
+package wsclose_test
+
+import (
+	"math/rand"
+	"testing"
+
+	wsclose "github.com/wsclose/wsclose/bindings/go"
+)
+
+// benchCodes is a fixed-seed random mix: 1<<16 codes, half drawn uniformly from 0..65535 (mostly
+// out of range), a quarter from the standard codes 1000..1015 and a quarter from 3000..4999.
+var benchCodes = func() []uint16 {
+	rng := rand.New(rand.NewSource(0x5eed))
+	codes := make([]uint16, 1<<16)
+	for i := range codes {
+		switch r := rng.Intn(4); {
+		case r < 2:
+			codes[i] = uint16(rng.Intn(0x10000))
+		case r == 2:
+			codes[i] = uint16(1000 + rng.Intn(16))
+		default:
+			codes[i] = uint16(3000 + rng.Intn(2000))
+		}
+	}
+	return codes
+}()
+
+// inlineClassify is what a Go program would write by hand: the range rules as a switch.
+func inlineClassify(code uint16) wsclose.Category {
+	switch {
+	case code < 1000:
+		return wsclose.Unused
+	case code < 1016:
+		return wsclose.Standard
+	case code < 3000:
+		return wsclose.Reserved
+	case code < 4000:
+		return wsclose.Registered
+	case code < 5000:
+		return wsclose.Private
+	default:
+		return wsclose.OutOfRange
+	}
+}
+
+var benchSink wsclose.Category
+
+// BenchmarkClassify reports ns per classified code: through libwsclose (one cgo call per code),
+// the inline Go switch, and ClassifyMany (one cgo call per 65,536 codes; ns/op is per code).
+func BenchmarkClassify(b *testing.B) {
+	mask := len(benchCodes) - 1
+	b.Run("wsclose", func(b *testing.B) {
+		var acc wsclose.Category
+		for i := 0; i < b.N; i++ {
+			acc += wsclose.Classify(benchCodes[i&mask])
+		}
+		benchSink = acc
+	})
+	b.Run("switch", func(b *testing.B) {
+		var acc wsclose.Category
+		for i := 0; i < b.N; i++ {
+			acc += inlineClassify(benchCodes[i&mask])
+		}
+		benchSink = acc
+	})
+	b.Run("many", func(b *testing.B) {
+		var acc wsclose.Category
+		for done := 0; done < b.N; done += len(benchCodes) {
+			n := min(len(benchCodes), b.N-done)
+			acc += wsclose.ClassifyMany(benchCodes[:n])[n-1]
+		}
+		benchSink = acc
+	})
+}
+
+func TestInlineSwitchMatchesLibrary(t *testing.T) {
+	// The benchmark's reference must itself be right, or the comparison means nothing.
+	for c := 0; c <= 0xffff; c++ {
+		if got, want := inlineClassify(uint16(c)), wsclose.Classify(uint16(c)); got != want {
+			t.Fatalf("inlineClassify(%d) = %v, library says %v", c, got, want)
+		}
+	}
+}

@@ -1,0 +1,5 @@
+module github.com/wsclose/wsclose/bindings/go
+
+go 1.21
+
+require github.com/gorilla/websocket v1.5.3

@@ -1,0 +1,46 @@
+// The browser path of loadWasm (fetch, streaming when served as application/wasm), exercised
+// with Node's fetch against a server on the loopback address, plus loading from bytes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { loadWasm } from 'wsclose-wasm';
+
+const bytes = readFileSync(new URL('../wsclose.wasm', import.meta.url));
+
+async function withServer(handler, body) {
+  const server = createServer(handler);
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    return await body(`http://127.0.0.1:${server.address().port}`);
+  } finally {
+    server.closeAllConnections?.();
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
+test('loads over HTTP, streamed or not, and reports HTTP errors', async () => {
+  await withServer((req, res) => {
+    if (req.url === '/wsclose.wasm') {
+      res.writeHead(200, { 'content-type': 'application/wasm' }).end(bytes);
+    } else if (req.url === '/octets') {
+      res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(bytes);
+    } else {
+      res.writeHead(404).end();
+    }
+  }, async (base) => {
+    for (const path of ['/wsclose.wasm', '/octets']) {
+      const exports = await loadWasm(`${base}${path}`);
+      assert.equal(exports.wsclose_classify(4000), 4, path);
+      assert.equal(exports.wsclose_classify(1016), 2, path);
+    }
+    await assert.rejects(loadWasm(`${base}/missing.wasm`), /HTTP 404/);
+  });
+});
+
+test('loads from bytes, and each instance has its own memory', async () => {
+  const a = await loadWasm(bytes);
+  const b = await loadWasm(new Uint8Array(bytes).buffer);
+  assert.equal(a.wsclose_classify(5000), 5);
+  assert.notEqual(a.memory, b.memory);
+});

@@ -1,0 +1,28 @@
+// The WebAssembly snippet of README.md runs as written and prints what its comments say.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const README = new URL('../../../README.md', import.meta.url);
+
+test('README snippet (<!-- lang:wasm -->) runs and prints what its comments say', () => {
+  const readme = readFileSync(README, 'utf8');
+  const block = readme.match(/<!-- lang:wasm -->([\s\S]*?)<!-- \/lang:wasm -->/);
+  assert.ok(block, 'README.md has no <!-- lang:wasm --> block');
+  const code = block[1].match(/```js\n([\s\S]*?)```/);
+  assert.ok(code, 'the lang:wasm block has no ```js snippet');
+  const snippet = code[1];
+  const expected = [...snippet.matchAll(/console\.log\(.*\);\s*\/\/ (.*)$/gm)].map((m) => m[1]);
+  assert.ok(expected.length >= 3, 'the snippet should show its output in // comments');
+  // Inside the package directory, so that `import … from 'wsclose-wasm'` resolves to this package.
+  const file = new URL('../.readme-snippet.mjs', import.meta.url);
+  writeFileSync(file, snippet);
+  try {
+    const output = execFileSync(process.execPath, [fileURLToPath(file)], { encoding: 'utf8' });
+    assert.deepEqual(output.trimEnd().split('\n'), expected);
+  } finally {
+    rmSync(file, { force: true });
+  }
+});

@@ -1,0 +1,630 @@
+//! The C ABI of wsclose: `libwsclose.so` (soname `libwsclose.so.0`) and `libwsclose.a`, described
+//! by the generated header `include/wsclose.h`.
+//!
+//! This crate holds no knowledge of its own about close codes: every function converts its C
+//! arguments, calls the `wsclose` core crate and converts the answer back.
+//!
+//! # Rules of the ABI
+//!
+//! - Every exported symbol and type starts with `wsclose_` / `WSCLOSE_`; a version script
+//!   (`wsclose.map`, passed by `build.rs`) exports nothing else from the shared library.
+//! - Enumerations come back from Rust as the generated `enum`s, but every argument C passes in is
+//!   a plain integer (`uint16_t` codes, `uint32_t` categories, `int32_t` results), so C can never
+//!   hand Rust an invalid enum value.
+//! - No allocation: strings are static and NUL-terminated, payloads are written into buffers the
+//!   caller owns, and parsed reasons point into the caller's payload.
+//! - NULL pointers, impossible lengths and unknown numbers give an error value or a documented
+//!   default, never undefined behaviour on the Rust side.
+//! - Everything is pure and reentrant; any function may be called from any thread at any time.
+//!
+//! # Panic policy: `catch_unwind` on every function
+//!
+//! No code path here is known to panic, but a panic must never unwind into C. There are two
+//! ways to guarantee that. `panic = "abort"` would be simplest, but Cargo only accepts `panic`
+//! in a workspace-wide profile (`[profile.release.package.<name>]` overrides may not set it), so
+//! it would also change the core crate's tests and benchmarks and every other binding built from
+//! this workspace, and it would turn a bug into the death of the host process. Every exported
+//! function is therefore wrapped in [`std::panic::catch_unwind`]: a panic becomes
+//! `WSCLOSE_ERR_PANIC` for functions that return a result, and a documented safe default (for
+//! example `WSCLOSE_CATEGORY_OUT_OF_RANGE`, `false`, a NULL or a static string) for the others.
+//! The wrapper costs nothing on the normal path: where the body cannot panic the optimiser
+//! removes it entirely. As a last line of defence Rust aborts the process if a panic ever
+//! reached an `extern "C"` boundary anyway.
+#![allow(non_camel_case_types)] // The exported types carry their C names.
+
+use std::ffi::{c_char, CStr};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::ptr;
+use std::slice;
+
+use wsclose_core::{
+    classify, classify_many, parse_close_payload, Category, Close, CloseCode, PayloadError, PayloadErrorKind,
+    Reconnect,
+};
+
+/// The largest Close frame payload, in bytes (a control frame carries at most 125).
+pub const WSCLOSE_MAX_CLOSE_PAYLOAD: usize = 125;
+
+/// The longest reason that fits in a Close frame beside the two-byte code, in bytes.
+pub const WSCLOSE_MAX_REASON_LEN: usize = 123;
+
+const _: () = assert!(WSCLOSE_MAX_CLOSE_PAYLOAD == wsclose_core::MAX_CLOSE_PAYLOAD);
+const _: () = assert!(WSCLOSE_MAX_REASON_LEN == wsclose_core::MAX_REASON_LEN);
+
+/// The range a close code belongs to. The numbers are those of the core's `Category`.
+#[repr(u8)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum wsclose_category {
+    /// 0–999: never assigned.
+    WSCLOSE_CATEGORY_UNUSED = 0,
+    /// 1000–1015: defined by the WebSocket protocol.
+    WSCLOSE_CATEGORY_STANDARD = 1,
+    /// 1016–2999: held back for future protocol revisions and extensions.
+    WSCLOSE_CATEGORY_RESERVED = 2,
+    /// 3000–3999: registered with IANA by libraries, frameworks and applications.
+    WSCLOSE_CATEGORY_REGISTERED = 3,
+    /// 4000–4999: private agreements between applications.
+    WSCLOSE_CATEGORY_PRIVATE = 4,
+    /// 5000–65535: outside every range.
+    WSCLOSE_CATEGORY_OUT_OF_RANGE = 5,
+}
+
+impl From<Category> for wsclose_category {
+    #[inline]
+    fn from(category: Category) -> Self {
+        match category {
+            Category::Unused => wsclose_category::WSCLOSE_CATEGORY_UNUSED,
+            Category::Standard => wsclose_category::WSCLOSE_CATEGORY_STANDARD,
+            Category::Reserved => wsclose_category::WSCLOSE_CATEGORY_RESERVED,
+            Category::Registered => wsclose_category::WSCLOSE_CATEGORY_REGISTERED,
+            Category::Private => wsclose_category::WSCLOSE_CATEGORY_PRIVATE,
+            Category::OutOfRange => wsclose_category::WSCLOSE_CATEGORY_OUT_OF_RANGE,
+        }
+    }
+}
+
+/// What a client should do after a close with a given code. The numbers are those of the
+/// core's `Reconnect`.
+#[repr(u8)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum wsclose_reconnect_advice {
+    /// Do not reconnect: it would fail the same way, or the peer asked to stop.
+    WSCLOSE_RECONNECT_NEVER = 0,
+    /// A passing condition: reconnect after a growing delay.
+    WSCLOSE_RECONNECT_BACKOFF = 1,
+    /// A registered or private code: the application decides.
+    WSCLOSE_RECONNECT_APP_DEFINED = 2,
+}
+
+impl From<Reconnect> for wsclose_reconnect_advice {
+    #[inline]
+    fn from(reconnect: Reconnect) -> Self {
+        match reconnect {
+            Reconnect::Never => wsclose_reconnect_advice::WSCLOSE_RECONNECT_NEVER,
+            Reconnect::Backoff => wsclose_reconnect_advice::WSCLOSE_RECONNECT_BACKOFF,
+            Reconnect::AppDefined => wsclose_reconnect_advice::WSCLOSE_RECONNECT_APP_DEFINED,
+        }
+    }
+}
+
+/// The outcome of a call: `WSCLOSE_OK` (0) or a negative error. For payload errors the value is
+/// minus the core's error kind number (`WSCLOSE_ERR_ONE_BYTE` = -1 … `WSCLOSE_ERR_BUFFER_TOO_SMALL`
+/// = -6). Functions that take a result accept any `int32_t`.
+#[repr(i32)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum wsclose_result {
+    /// Success.
+    WSCLOSE_OK = 0,
+    /// The payload is exactly one byte long (answer with 1002).
+    WSCLOSE_ERR_ONE_BYTE = -1,
+    /// The payload is longer than 125 bytes (answer with 1002).
+    WSCLOSE_ERR_TOO_LONG = -2,
+    /// The code may not appear on the wire (answer with 1002 when parsing).
+    WSCLOSE_ERR_INVALID_CODE = -3,
+    /// The reason is not valid UTF-8 (answer with 1007 when parsing).
+    WSCLOSE_ERR_INVALID_UTF8 = -4,
+    /// Encoding: the reason is longer than 123 bytes.
+    WSCLOSE_ERR_REASON_TOO_LONG = -5,
+    /// Encoding: the output buffer is smaller than the payload.
+    WSCLOSE_ERR_BUFFER_TOO_SMALL = -6,
+    /// A required pointer was NULL.
+    WSCLOSE_ERR_NULL_ARGUMENT = -7,
+    /// A length or number is impossible (for example a length above `PTRDIFF_MAX`).
+    WSCLOSE_ERR_INVALID_ARGUMENT = -8,
+    /// An internal panic was caught; this is a bug in wsclose.
+    WSCLOSE_ERR_PANIC = -9,
+}
+
+use wsclose_result::*;
+
+impl From<PayloadErrorKind> for wsclose_result {
+    #[inline]
+    fn from(kind: PayloadErrorKind) -> Self {
+        match kind {
+            PayloadErrorKind::OneByte => WSCLOSE_ERR_ONE_BYTE,
+            PayloadErrorKind::TooLong => WSCLOSE_ERR_TOO_LONG,
+            PayloadErrorKind::InvalidCode => WSCLOSE_ERR_INVALID_CODE,
+            PayloadErrorKind::InvalidUtf8 => WSCLOSE_ERR_INVALID_UTF8,
+            PayloadErrorKind::ReasonTooLong => WSCLOSE_ERR_REASON_TOO_LONG,
+            PayloadErrorKind::BufferTooSmall => WSCLOSE_ERR_BUFFER_TOO_SMALL,
+            // A kind added to the core later: a C caller cannot know it yet.
+            _ => WSCLOSE_ERR_INVALID_ARGUMENT,
+        }
+    }
+}
+
+/// Everything wsclose knows about one code, filled in by `wsclose_info`.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct wsclose_code_info {
+    /// The code itself.
+    pub code: u16,
+    /// Its range.
+    pub category: wsclose_category,
+    /// Whether a client should reconnect.
+    pub reconnect: wsclose_reconnect_advice,
+    /// May appear in a Close frame on the wire.
+    pub sendable: bool,
+    /// Only ever reported locally, never sent (1005, 1006, 1015).
+    pub local_only: bool,
+    /// Accepted by a browser's `WebSocket.close(code)` (1000, 3000–4999).
+    pub browser_closeable: bool,
+    /// Means a clean close (1000, 1001, 1005).
+    pub ok: bool,
+    /// The standard name (static, NUL-terminated), or NULL when the code has none.
+    pub name: *const c_char,
+    /// What the code means (static, NUL-terminated); never NULL.
+    pub description: *const c_char,
+}
+
+/// Runs `body`, turning a panic into `on_panic` so that it never crosses into C.
+#[inline(always)]
+fn guard<R>(on_panic: R, body: impl FnOnce() -> R) -> R {
+    catch_unwind(AssertUnwindSafe(body)).unwrap_or(on_panic)
+}
+
+/// The largest length a Rust slice may have; a longer length cannot describe a real buffer.
+const MAX_SLICE_LEN: usize = isize::MAX as usize;
+
+/// `ptr[..len]` as a slice, `Ok(&[])` for `len == 0` (whatever `ptr` is), or the error to return.
+///
+/// # Safety
+/// A non-NULL `ptr` with `len > 0` must point to `len` readable elements that outlive `'a`.
+unsafe fn input<'a, T>(ptr: *const T, len: usize) -> Result<&'a [T], wsclose_result> {
+    if len == 0 {
+        Ok(&[])
+    } else if ptr.is_null() {
+        Err(WSCLOSE_ERR_NULL_ARGUMENT)
+    } else if len > MAX_SLICE_LEN / std::mem::size_of::<T>().max(1) {
+        Err(WSCLOSE_ERR_INVALID_ARGUMENT)
+    } else {
+        // SAFETY: non-NULL, length checked above, validity promised by the caller.
+        Ok(unsafe { slice::from_raw_parts(ptr, len) })
+    }
+}
+
+/// `ptr[..len]` as a mutable slice, with the same rules as [`input`].
+///
+/// # Safety
+/// A non-NULL `ptr` with `len > 0` must point to `len` writable elements that outlive `'a` and
+/// that no other live reference covers.
+unsafe fn output<'a, T>(ptr: *mut T, len: usize) -> Result<&'a mut [T], wsclose_result> {
+    if len == 0 {
+        Ok(&mut [])
+    } else if ptr.is_null() {
+        Err(WSCLOSE_ERR_NULL_ARGUMENT)
+    } else if len > MAX_SLICE_LEN / std::mem::size_of::<T>().max(1) {
+        Err(WSCLOSE_ERR_INVALID_ARGUMENT)
+    } else {
+        // SAFETY: non-NULL, length checked above, validity and exclusivity promised by the caller.
+        Ok(unsafe { slice::from_raw_parts_mut(ptr, len) })
+    }
+}
+
+/// Classifies any 16-bit value into its range. Total: every `uint16_t` has a category.
+#[no_mangle]
+pub extern "C" fn wsclose_classify(code: u16) -> wsclose_category {
+    guard(wsclose_category::WSCLOSE_CATEGORY_OUT_OF_RANGE, || {
+        classify(code).into()
+    })
+}
+
+/// True when the code may appear in a Close frame on the wire: 1000–1003, 1007–1014 and
+/// 3000–4999. Receiving any other code is a protocol error.
+#[no_mangle]
+pub extern "C" fn wsclose_is_sendable(code: u16) -> bool {
+    guard(false, || CloseCode::new(code).is_sendable())
+}
+
+/// True for the codes that are only ever reported locally and never sent: 1005, 1006, 1015.
+#[no_mangle]
+pub extern "C" fn wsclose_is_local_only(code: u16) -> bool {
+    guard(false, || CloseCode::new(code).is_local_only())
+}
+
+/// True when a browser's `WebSocket.close(code)` accepts the code: 1000 and 3000–4999.
+#[no_mangle]
+pub extern "C" fn wsclose_is_browser_closeable(code: u16) -> bool {
+    guard(false, || CloseCode::new(code).is_browser_closeable())
+}
+
+/// True when the code means the connection ended cleanly: 1000, 1001, 1005.
+#[no_mangle]
+pub extern "C" fn wsclose_is_ok(code: u16) -> bool {
+    guard(false, || CloseCode::new(code).is_ok())
+}
+
+/// Whether a client should reconnect after a close with this code.
+#[no_mangle]
+pub extern "C" fn wsclose_reconnect(code: u16) -> wsclose_reconnect_advice {
+    guard(wsclose_reconnect_advice::WSCLOSE_RECONNECT_NEVER, || {
+        CloseCode::new(code).reconnect().into()
+    })
+}
+
+/// The standard name of 1000–1015 (for example "Going Away"), or NULL for every other code.
+/// The string is static; never free it.
+#[no_mangle]
+pub extern "C" fn wsclose_name(code: u16) -> *const c_char {
+    guard(ptr::null(), || {
+        CloseCode::new(code).name_c().map_or(ptr::null(), CStr::as_ptr)
+    })
+}
+
+/// A sentence or two on what the code means; codes without a standard name get the text of
+/// their range. Never NULL; the string is static.
+#[no_mangle]
+pub extern "C" fn wsclose_description(code: u16) -> *const c_char {
+    guard(c"".as_ptr(), || CloseCode::new(code).description_c().as_ptr())
+}
+
+/// A short label for a category number ("unused", "standard", "reserved", "registered",
+/// "private use", "out of range"), or NULL when `category` is greater than 5.
+#[no_mangle]
+pub extern "C" fn wsclose_category_name(category: u32) -> *const c_char {
+    guard(ptr::null(), || {
+        u8::try_from(category)
+            .ok()
+            .and_then(Category::from_u8)
+            .map_or(ptr::null(), |category| category.label_c().as_ptr())
+    })
+}
+
+/// Fills `*out` with everything known about `code`. Returns `WSCLOSE_ERR_NULL_ARGUMENT` when
+/// `out` is NULL, else `WSCLOSE_OK`.
+///
+/// # Safety
+/// `out` must be NULL or point to writable memory for one `wsclose_code_info`.
+#[no_mangle]
+pub unsafe extern "C" fn wsclose_info(code: u16, out: *mut wsclose_code_info) -> wsclose_result {
+    guard(WSCLOSE_ERR_PANIC, || {
+        if out.is_null() {
+            return WSCLOSE_ERR_NULL_ARGUMENT;
+        }
+        let code = CloseCode::new(code);
+        let info = code.info();
+        let value = wsclose_code_info {
+            code: code.as_u16(),
+            category: info.category.into(),
+            reconnect: info.reconnect.into(),
+            sendable: info.sendable,
+            local_only: info.local_only,
+            browser_closeable: info.browser_closeable,
+            ok: info.ok,
+            name: code.name_c().map_or(ptr::null(), CStr::as_ptr),
+            description: code.description_c().as_ptr(),
+        };
+        // SAFETY: non-NULL and writable per the contract; `write` never reads the old value.
+        unsafe { out.write(value) };
+        WSCLOSE_OK
+    })
+}
+
+/// Parses a Close frame payload with every rule of RFC 6455.
+///
+/// `payload` may be NULL only when `len` is 0. On success returns `WSCLOSE_OK` and writes the
+/// code (1005 for an empty payload) to `*code_out`, and the reason to `*reason_out` /
+/// `*reason_len_out`: a pointer INTO `payload` (not NUL-terminated, valid UTF-8, possibly
+/// empty) and its length. For an empty payload `*reason_out` is `payload`, or a static empty
+/// string when `payload` is NULL; it is never NULL on success.
+///
+/// On a protocol error returns the negative error kind (`WSCLOSE_ERR_ONE_BYTE`,
+/// `WSCLOSE_ERR_TOO_LONG`, `WSCLOSE_ERR_INVALID_CODE`, `WSCLOSE_ERR_INVALID_UTF8`), writes the
+/// code to close the connection with (1002, or 1007 for bad UTF-8) to `*code_out`, NULL to
+/// `*reason_out` and 0 to `*reason_len_out`.
+///
+/// Any NULL out-pointer gives `WSCLOSE_ERR_NULL_ARGUMENT` and nothing is written; a `len` above
+/// `PTRDIFF_MAX` gives `WSCLOSE_ERR_INVALID_ARGUMENT`.
+///
+/// # Safety
+/// `payload` must point to `len` readable bytes (or be NULL with `len == 0`); each out-pointer
+/// must be NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn wsclose_parse_close_payload(
+    payload: *const u8,
+    len: usize,
+    code_out: *mut u16,
+    reason_out: *mut *const u8,
+    reason_len_out: *mut usize,
+) -> wsclose_result {
+    guard(WSCLOSE_ERR_PANIC, || {
+        if code_out.is_null() || reason_out.is_null() || reason_len_out.is_null() {
+            return WSCLOSE_ERR_NULL_ARGUMENT;
+        }
+        // SAFETY: the caller promises `len` readable bytes at a non-NULL `payload`.
+        let bytes = match unsafe { input(payload, len) } {
+            Ok(bytes) => bytes,
+            Err(err) => return err,
+        };
+        let (result, code, reason, reason_len) = match parse_close_payload(bytes) {
+            Ok(close) => {
+                let reason = match (close.reason().is_empty(), payload.is_null()) {
+                    // Keep the pointer inside the caller's buffer (or at least non-NULL).
+                    (true, false) if bytes.is_empty() => payload,
+                    (true, true) => c"".as_ptr().cast(),
+                    _ => close.reason().as_ptr(),
+                };
+                (WSCLOSE_OK, close.code(), reason, close.reason().len())
+            }
+            Err(err) => (err.kind().into(), err.close_code(), ptr::null(), 0),
+        };
+        // SAFETY: all three were checked non-NULL and are writable per the contract.
+        unsafe {
+            code_out.write(code.as_u16());
+            reason_out.write(reason);
+            reason_len_out.write(reason_len);
+        }
+        result
+    })
+}
+
+/// Encodes `code` and `reason` (`reason_len` bytes of UTF-8, at most 123) as a Close frame
+/// payload into `out[0..out_cap]` and writes its length to `*out_len`.
+///
+/// `reason` may be NULL when `reason_len` is 0, and `out` may be NULL when `out_cap` is 0.
+/// Errors, checked in this order: `WSCLOSE_ERR_NULL_ARGUMENT` (NULL `out_len`, or a NULL
+/// buffer with a non-zero length), `WSCLOSE_ERR_INVALID_ARGUMENT` (`reason_len` above
+/// `PTRDIFF_MAX`), `WSCLOSE_ERR_INVALID_CODE` (the code may not be sent),
+/// `WSCLOSE_ERR_INVALID_UTF8`, `WSCLOSE_ERR_REASON_TOO_LONG`, `WSCLOSE_ERR_BUFFER_TOO_SMALL`.
+/// On `WSCLOSE_ERR_BUFFER_TOO_SMALL` `*out_len` receives the size needed (2 + `reason_len`);
+/// on the other errors it receives 0 (when `out_len` is not NULL). `out` is untouched on error.
+/// At most `WSCLOSE_MAX_CLOSE_PAYLOAD` bytes are ever written, so a larger `out_cap` is fine.
+///
+/// # Safety
+/// `reason` must point to `reason_len` readable bytes and `out` to `out_cap` writable bytes
+/// (either may be NULL when its length is 0); `out` must not overlap `reason`; `out_len` must be
+/// NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn wsclose_encode_close_payload(
+    code: u16,
+    reason: *const u8,
+    reason_len: usize,
+    out: *mut u8,
+    out_cap: usize,
+    out_len: *mut usize,
+) -> wsclose_result {
+    guard(WSCLOSE_ERR_PANIC, || {
+        if out_len.is_null() {
+            return WSCLOSE_ERR_NULL_ARGUMENT;
+        }
+        // SAFETY: `out_len` is non-NULL and writable per the contract.
+        unsafe { out_len.write(0) };
+        // SAFETY: the caller promises `reason_len` readable bytes at a non-NULL `reason`.
+        let reason = match unsafe { input(reason, reason_len) } {
+            Ok(reason) => reason,
+            Err(err) => return err,
+        };
+        // Nothing beyond the largest payload is ever written, so the slice stops there.
+        let cap = out_cap.min(WSCLOSE_MAX_CLOSE_PAYLOAD);
+        // SAFETY: the caller promises `out_cap` (>= `cap`) writable bytes at a non-NULL `out`.
+        let out = match unsafe { output(out, cap) } {
+            Ok(out) => out,
+            Err(err) => return err,
+        };
+        let code = CloseCode::new(code);
+        let encoded = match std::str::from_utf8(reason) {
+            Ok(text) => wsclose_core::encode_close_payload(code, text, out),
+            // The code is checked before the text, as when parsing.
+            Err(_) => match Close::new(code, "") {
+                Err(err) => Err(err),
+                Ok(_) => return WSCLOSE_ERR_INVALID_UTF8,
+            },
+        };
+        match encoded {
+            Ok(len) => {
+                // SAFETY: as above.
+                unsafe { out_len.write(len) };
+                WSCLOSE_OK
+            }
+            Err(err) => buffer_error(err, reason.len(), out_len),
+        }
+    })
+}
+
+/// The result for an encoding error; reports the size needed when the buffer was too small.
+fn buffer_error(err: PayloadError, reason_len: usize, out_len: *mut usize) -> wsclose_result {
+    if err.kind() == PayloadErrorKind::BufferTooSmall {
+        // SAFETY: `out_len` was checked non-NULL by the caller of this helper.
+        unsafe { out_len.write(2 + reason_len) };
+    }
+    err.kind().into()
+}
+
+impl wsclose_result {
+    /// Every result, from `WSCLOSE_OK` down to `WSCLOSE_ERR_PANIC`.
+    const ALL: [wsclose_result; 10] = [
+        WSCLOSE_OK,
+        WSCLOSE_ERR_ONE_BYTE,
+        WSCLOSE_ERR_TOO_LONG,
+        WSCLOSE_ERR_INVALID_CODE,
+        WSCLOSE_ERR_INVALID_UTF8,
+        WSCLOSE_ERR_REASON_TOO_LONG,
+        WSCLOSE_ERR_BUFFER_TOO_SMALL,
+        WSCLOSE_ERR_NULL_ARGUMENT,
+        WSCLOSE_ERR_INVALID_ARGUMENT,
+        WSCLOSE_ERR_PANIC,
+    ];
+
+    /// The result with this number, if there is one. C passes results as plain `int32_t`.
+    fn from_i32(value: i32) -> Option<wsclose_result> {
+        wsclose_result::ALL
+            .into_iter()
+            .find(|result| *result as i32 == value)
+    }
+}
+
+/// The close code to answer a peer with after a parse error: 1002 (Protocol Error) for
+/// `WSCLOSE_ERR_ONE_BYTE`, `WSCLOSE_ERR_TOO_LONG` and `WSCLOSE_ERR_INVALID_CODE`, 1007 (Invalid
+/// Frame Payload Data) for `WSCLOSE_ERR_INVALID_UTF8`, and 0 for any other value.
+#[no_mangle]
+pub extern "C" fn wsclose_result_close_code(result: i32) -> u16 {
+    guard(0, || match wsclose_result::from_i32(result) {
+        Some(WSCLOSE_ERR_ONE_BYTE | WSCLOSE_ERR_TOO_LONG | WSCLOSE_ERR_INVALID_CODE) => {
+            CloseCode::PROTOCOL_ERROR.as_u16()
+        }
+        Some(WSCLOSE_ERR_INVALID_UTF8) => CloseCode::INVALID_PAYLOAD_DATA.as_u16(),
+        _ => 0,
+    })
+}
+
+/// A short static English text for any result value; never NULL (unknown values get a text
+/// saying so).
+#[no_mangle]
+pub extern "C" fn wsclose_result_message(result: i32) -> *const c_char {
+    guard(c"wsclose: unknown result".as_ptr(), || {
+        let text: &'static CStr = match wsclose_result::from_i32(result) {
+            Some(WSCLOSE_OK) => c"success",
+            Some(WSCLOSE_ERR_ONE_BYTE) => c"close payload is 1 byte long; a status code needs 2",
+            Some(WSCLOSE_ERR_TOO_LONG) => {
+                c"close payload is longer than the 125 bytes a control frame may carry"
+            }
+            Some(WSCLOSE_ERR_INVALID_CODE) => c"close code may not be sent on the wire",
+            Some(WSCLOSE_ERR_INVALID_UTF8) => c"close reason is not valid UTF-8",
+            Some(WSCLOSE_ERR_REASON_TOO_LONG) => {
+                c"close reason is longer than the 123 bytes that fit in a Close frame"
+            }
+            Some(WSCLOSE_ERR_BUFFER_TOO_SMALL) => c"output buffer is too small for the close payload",
+            Some(WSCLOSE_ERR_NULL_ARGUMENT) => c"a required pointer argument was NULL",
+            Some(WSCLOSE_ERR_INVALID_ARGUMENT) => c"an argument is out of range",
+            Some(WSCLOSE_ERR_PANIC) => c"internal error: a panic was caught inside wsclose",
+            None => c"unknown wsclose result",
+        };
+        text.as_ptr()
+    })
+}
+
+/// Classifies `count` codes: `out[i]` receives the category number of `codes[i]`. `codes` and
+/// `out` may be NULL only when `count` is 0 (`WSCLOSE_ERR_NULL_ARGUMENT` otherwise); a `count`
+/// above `PTRDIFF_MAX / 2` gives `WSCLOSE_ERR_INVALID_ARGUMENT`. The arrays must not overlap.
+///
+/// # Safety
+/// `codes` must point to `count` readable `uint16_t` and `out` to `count` writable bytes.
+#[no_mangle]
+pub unsafe extern "C" fn wsclose_classify_many(
+    codes: *const u16,
+    out: *mut u8,
+    count: usize,
+) -> wsclose_result {
+    guard(WSCLOSE_ERR_PANIC, || {
+        // SAFETY: validity of both arrays is promised by the caller.
+        let (codes, out) = match unsafe { (input(codes, count), output(out, count)) } {
+            (Ok(codes), Ok(out)) => (codes, out),
+            (Err(err), _) | (_, Err(err)) => return err,
+        };
+        match classify_many(codes, out) {
+            Ok(()) => WSCLOSE_OK,
+            Err(_) => WSCLOSE_ERR_INVALID_ARGUMENT,
+        }
+    })
+}
+
+const VERSION: &CStr = match CStr::from_bytes_with_nul(concat!(env!("CARGO_PKG_VERSION"), "\0").as_bytes()) {
+    Ok(version) => version,
+    Err(_) => panic!("the package version contains a NUL byte"),
+};
+
+/// The library version, for example "0.1.0": the same as the `WSCLOSE_VERSION` macro of the
+/// header the program was compiled with, when header and library match.
+#[no_mangle]
+pub extern "C" fn wsclose_version() -> *const c_char {
+    VERSION.as_ptr()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn enum_numbers_match_the_core() {
+        for category in Category::ALL {
+            assert_eq!(wsclose_category::from(category) as u8, category as u8);
+        }
+        for reconnect in Reconnect::ALL {
+            assert_eq!(wsclose_reconnect_advice::from(reconnect) as u8, reconnect as u8);
+        }
+        for kind in PayloadErrorKind::ALL {
+            assert_eq!(wsclose_result::from(kind) as i32, -(kind as i32));
+        }
+    }
+
+    #[test]
+    fn result_close_code_matches_the_core() {
+        let cases: [(&[u8], PayloadErrorKind); 4] = [
+            (b"\x03", PayloadErrorKind::OneByte),
+            (&[b'x'; 126], PayloadErrorKind::TooLong),
+            (b"\x03\xed", PayloadErrorKind::InvalidCode),
+            (b"\x03\xe8\xff", PayloadErrorKind::InvalidUtf8),
+        ];
+        for (payload, kind) in cases {
+            let err = parse_close_payload(payload).unwrap_err();
+            assert_eq!(err.kind(), kind);
+            let result = wsclose_result::from(kind) as i32;
+            assert_eq!(wsclose_result_close_code(result), err.close_code().as_u16());
+        }
+        for result in [0, -5, -6, -7, -8, -9, 1, i32::MIN, i32::MAX] {
+            assert_eq!(wsclose_result_close_code(result), 0);
+        }
+    }
+
+    #[test]
+    fn every_result_has_a_message() {
+        for result in [i32::MIN, -10, -9, -1, 0, 1, i32::MAX] {
+            assert!(!wsclose_result_message(result).is_null());
+        }
+        // SAFETY: static NUL-terminated strings.
+        let unknown = unsafe { CStr::from_ptr(wsclose_result_message(7)) };
+        assert_eq!(unknown, c"unknown wsclose result");
+    }
+
+    #[test]
+    fn version_matches_the_header() {
+        // SAFETY: static NUL-terminated string.
+        let version = unsafe { CStr::from_ptr(wsclose_version()) };
+        assert_eq!(version.to_str(), Ok(env!("CARGO_PKG_VERSION")));
+        let header = include_str!("../../include/wsclose.h");
+        let expected = format!("#define WSCLOSE_VERSION \"{}\"", env!("CARGO_PKG_VERSION"));
+        assert!(header.contains(&expected), "include/wsclose.h lacks {expected}");
+    }
+
+    #[test]
+    fn category_name_rejects_unknown_numbers() {
+        assert!(wsclose_category_name(6).is_null());
+        assert!(wsclose_category_name(256 + 1).is_null());
+        assert!(wsclose_category_name(u32::MAX).is_null());
+        // SAFETY: static NUL-terminated string.
+        let label = unsafe { CStr::from_ptr(wsclose_category_name(5)) };
+        assert_eq!(label, c"out of range");
+    }
+
+    #[test]
+    fn encode_reports_the_needed_size() {
+        let mut out = [0u8; 4];
+        let mut len = 99;
+        // SAFETY: valid buffers.
+        let result =
+            unsafe { wsclose_encode_close_payload(1000, b"bye".as_ptr(), 3, out.as_mut_ptr(), 4, &mut len) };
+        assert_eq!(result, WSCLOSE_ERR_BUFFER_TOO_SMALL);
+        assert_eq!(len, 5);
+        assert_eq!(out, [0; 4]);
+    }
+}

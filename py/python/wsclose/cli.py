@@ -1,0 +1,206 @@
+"""The ``wsclose`` command: explain close codes, or count them in a log.
+
+Exit status: 0 on success; 1 when ``stats`` skipped bad lines (the table is still printed);
+2 for bad arguments (a bad code, an unreadable file, a usage error).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import TextIO
+
+from . import Category, CodeInfo, __version__, classify, info
+
+EXIT_OK = 0
+EXIT_BAD_LINES = 1
+EXIT_USAGE = 2
+
+_USAGE = """\
+wsclose [--json] CODE [CODE ...]
+       wsclose [--json] stats FILE|-"""
+
+_EPILOG = """\
+examples:
+  wsclose 1006                 explain a code
+  wsclose --json 1000 4000     one JSON object per line, for machines
+  wsclose stats codes.log      count the codes in a file (one per line; '-' reads stdin)
+
+exit status: 0 ok, 1 stats skipped bad lines, 2 bad arguments"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="wsclose",
+        usage=_USAGE,
+        description="Explain WebSocket close status codes (0-65535), or count them in a log.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    parser.add_argument("--version", action="version", version=f"wsclose {__version__}")
+    parser.add_argument("args", nargs="+", metavar="CODE", help="close codes, or: stats FILE|-")
+    return parser
+
+
+def parse_code(text: str) -> int:
+    """A decimal close code in 0..65535; ``ValueError`` with a readable message otherwise."""
+    try:
+        code = int(text.strip(), 10)
+    except ValueError:
+        raise ValueError(f"{text.strip()!r} is not a number") from None
+    info(code)  # raises ValueError naming the value when out of range
+    return code
+
+
+def _yes_no(flag: bool) -> str:
+    return "yes" if flag else "no"
+
+
+def _title(facts: CodeInfo) -> str:
+    if facts.name is not None:
+        return f"{int(facts.code)} {facts.name}"
+    return f"{int(facts.code)} ({facts.category.label})"
+
+
+def describe(code: int) -> str:
+    """A few lines explaining ``code`` to a person."""
+    facts = info(code)
+    span = facts.category.range
+    rows = [
+        ("category", f"{facts.category.label} ({span.start}-{span.stop - 1})"),
+        ("meaning", facts.description),
+        ("sendable", _yes_no(facts.sendable) + ("" if facts.sendable else " (never in a Close frame)")),
+        ("local only", _yes_no(facts.local_only)),
+        ("browser close()", _yes_no(facts.browser_closeable)),
+        ("clean close", _yes_no(facts.ok)),
+        ("reconnect", facts.reconnect.label),
+    ]
+    width = max(len(key) for key, _ in rows)
+    return "\n".join([_title(facts)] + [f"  {key:<{width}}  {value}" for key, value in rows])
+
+
+def as_json(code: int) -> dict[str, object]:
+    """The facts about ``code`` as a JSON-ready dict."""
+    facts = info(code)
+    return {
+        "code": int(facts.code),
+        "name": facts.name,
+        "category": facts.category.name,
+        "description": facts.description,
+        "sendable": facts.sendable,
+        "local_only": facts.local_only,
+        "browser_closeable": facts.browser_closeable,
+        "ok": facts.ok,
+        "reconnect": facts.reconnect.name,
+    }
+
+
+def _explain(raw: Sequence[str], use_json: bool, out: TextIO, err: TextIO) -> int:
+    codes: list[int] = []
+    bad = False
+    for text in raw:
+        try:
+            codes.append(parse_code(text))
+        except ValueError as exc:
+            print(f"wsclose: bad code: {exc}", file=err)
+            bad = True
+    if bad:
+        return EXIT_USAGE
+    for index, code in enumerate(codes):
+        if use_json:
+            print(json.dumps(as_json(code)), file=out)
+        else:
+            if index:
+                print(file=out)
+            print(describe(code), file=out)
+    return EXIT_OK
+
+
+def count_codes(lines: Iterable[str], source: str, err: TextIO) -> tuple[Counter[int], int]:
+    """Counts the codes in ``lines`` (one per line, blank lines ignored). Bad lines are
+    reported to ``err`` with their line number and skipped; returns the counts and how many
+    lines were bad."""
+    counts: Counter[int] = Counter()
+    bad = 0
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            counts[parse_code(line)] += 1
+        except ValueError as exc:
+            print(f"wsclose: {source}:{number}: skipped: {exc}", file=err)
+            bad += 1
+    return counts, bad
+
+
+def _stats(raw: Sequence[str], use_json: bool, out: TextIO, err: TextIO, stdin: TextIO) -> int:
+    if len(raw) != 1:
+        print("wsclose: usage: wsclose [--json] stats FILE|-", file=err)
+        return EXIT_USAGE
+    path = raw[0]
+    if path == "-":
+        counts, bad = count_codes(stdin, "<stdin>", err)
+    else:
+        try:
+            with open(path, encoding="utf-8", errors="replace") as handle:
+                counts, bad = count_codes(handle, path, err)
+        except OSError as exc:
+            print(f"wsclose: cannot read {path}: {exc.strerror or exc}", file=err)
+            return EXIT_USAGE
+    per_category: Counter[Category] = Counter()
+    for code, count in counts.items():
+        per_category[classify(code)] += count
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    total = sum(counts.values())
+    if use_json:
+        report = {
+            "total": total,
+            "bad_lines": bad,
+            "codes": [
+                {"code": code, "count": count, "category": classify(code).name, "name": info(code).name}
+                for code, count in rows
+            ],
+            "categories": {category.name: per_category[category] for category in Category},
+        }
+        print(json.dumps(report), file=out)
+    else:
+        print(f"{'code':>5}  {'count':>8}  {'category':<12}  name", file=out)
+        for code, count in rows:
+            facts = info(code)
+            print(f"{code:>5}  {count:>8}  {facts.category.label:<12}  {facts.name or '-'}", file=out)
+        print(file=out)
+        print(f"{'category':<12}  {'count':>8}", file=out)
+        for category in Category:
+            print(f"{category.label:<12}  {per_category[category]:>8}", file=out)
+        print(file=out)
+        print(f"{total} codes, {len(counts)} distinct, {bad} bad lines skipped", file=out)
+    return EXIT_BAD_LINES if bad else EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Runs the command line; returns the exit status."""
+    parser = _parser()
+    options = parser.parse_args(argv)
+    raw: list[str] = options.args
+    use_json: bool = options.json
+    if raw[0] == "stats":
+        return _stats(raw[1:], use_json, sys.stdout, sys.stderr, sys.stdin)
+    return _explain(raw, use_json, sys.stdout, sys.stderr)
+
+
+def entry_point() -> None:
+    """The ``wsclose`` console script."""
+    try:
+        status = main()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (e.g. `wsclose stats big.log | head`): stop quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        status = EXIT_OK
+    sys.exit(status)

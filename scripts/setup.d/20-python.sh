@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Python tooling for py/ (the `wsclose` package): a virtualenv at .venv with the pinned dev and
+# test tools of py/requirements-dev.txt. Quick no-op when the venv already matches the pins.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+venv="$root/.venv"
+reqs="$root/py/requirements-dev.txt"
+stamp="$venv/.wsclose-dev-requirements"
+
+python=${PYTHON:-python3}
+command -v "$python" >/dev/null || { echo "setup: $python not found; install Python 3.11+" >&2; exit 1; }
+"$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+  || { echo "setup: wsclose needs Python >= 3.11 (found $("$python" -V))" >&2; exit 1; }
+
+# Debian's python3 needs python3-venv for ensurepip.
+if ! "$python" -c 'import ensurepip, venv' 2>/dev/null; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq python3-venv
+fi
+
+want=$(sha256sum "$reqs" | cut -d' ' -f1)
+if [[ -x "$venv/bin/python" && -f "$stamp" && "$(cat "$stamp")" == "$want" ]]; then
+  exit 0
+fi
+
+[[ -x "$venv/bin/python" ]] || "$python" -m venv "$venv"
+"$venv/bin/python" -m pip install -q --disable-pip-version-check -r "$reqs"
+echo "$want" > "$stamp"
+echo "setup: Python tools installed in $venv"
