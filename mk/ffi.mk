@@ -76,14 +76,14 @@ FFI_ASAN_LIB = $(TARGET_DIR)/ffi-asan/$(FFI_HOST)/release/libwsclose.a
 ffi-test-asan: | $(FFI_BUILD)
 	RUSTFLAGS="-Zsanitizer=address" $(CARGO) +nightly build --release --locked -p wsclose-ffi \
 	  --target $(FFI_HOST) --target-dir $(TARGET_DIR)/ffi-asan
-	nm $(FFI_ASAN_LIB) 2>/dev/null | grep '__asan_report_load' >/dev/null \
+	@nm $(FFI_ASAN_LIB) 2>/dev/null | grep '__asan_report_load' >/dev/null \
 	  || { echo "ffi: $(FFI_ASAN_LIB) is not instrumented" >&2; exit 1; }
 	$(FFI_CC) $(FFI_CFLAGS) -fsanitize=address,undefined -fno-sanitize-recover=all \
 	  -fno-omit-frame-pointer tests/c/test_wsclose.c -o $(FFI_BUILD)/test_c_asan \
 	  $(FFI_ASAN_LIB) $(FFI_STATIC_LIBS)
-	nm $(FFI_BUILD)/test_c_asan | grep '__asan_init' >/dev/null \
+	@nm $(FFI_BUILD)/test_c_asan | grep '__asan_init' >/dev/null \
 	  || { echo "ffi: test_c_asan is not instrumented (no __asan_init)" >&2; exit 1; }
-	nm $(FFI_BUILD)/test_c_asan | grep ' T wsclose_classify$$' >/dev/null \
+	@nm $(FFI_BUILD)/test_c_asan | grep ' T wsclose_classify$$' >/dev/null \
 	  || { echo "ffi: test_c_asan did not link libwsclose.a statically" >&2; exit 1; }
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  $(FFI_BUILD)/test_c_asan $(FFI_VECTORS)

@@ -10,7 +10,7 @@ JAVA_DIR := $(ROOT)/bindings/java
 JAVA_LIB := $(ROOT)/build/prefix/lib/libwsclose.so
 # -q keeps Maven's own chatter out; the surefire logger stays at info so that its
 # "Tests run: …" summary is printed.
-JAVA_MVN := mvn -B -ntp -q -f $(JAVA_DIR)/pom.xml \
+JAVA_MVN := mvn -B -ntp -q -Dstyle.color=never -f $(JAVA_DIR)/pom.xml \
   -Dorg.slf4j.simpleLogger.log.org.apache.maven.plugin.surefire=info
 JAVA_RUN := --enable-native-access=ALL-UNNAMED -cp $(JAVA_DIR)/target/classes:$(JAVA_DIR)/target/test-classes
 

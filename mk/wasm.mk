@@ -28,7 +28,7 @@ wasm-build:
 
 test-wasm: wasm-build
 	$(CARGO) test -q --locked -p wsclose-wasm
-	cd $(WASM_DIR) && node --test test/
+	cd $(WASM_DIR) && node --test test/*.test.mjs
 
 demo-wasm: wasm-build
 	@echo "== WebAssembly (Node.js) =="

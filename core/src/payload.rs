@@ -214,6 +214,41 @@ impl PayloadErrorKind {
         PayloadErrorKind::BufferTooSmall,
     ];
 
+    /// The kind with discriminant `value`, or `None` for a number no kind has.
+    ///
+    /// ```
+    /// use wsclose::PayloadErrorKind;
+    /// assert_eq!(PayloadErrorKind::from_u8(4), Some(PayloadErrorKind::InvalidUtf8));
+    /// assert_eq!(PayloadErrorKind::from_u8(0), None);
+    /// ```
+    #[must_use]
+    pub const fn from_u8(value: u8) -> Option<PayloadErrorKind> {
+        match value {
+            1..=6 => Some(PayloadErrorKind::ALL[value as usize - 1]),
+            _ => None,
+        }
+    }
+
+    /// The code to close the connection with when a received payload has this defect: 1007 for
+    /// bad UTF-8, 1002 for the framing and code errors, `None` for the kinds only encoding
+    /// reports (nothing was received, so there is no one to answer).
+    ///
+    /// ```
+    /// use wsclose::{CloseCode, PayloadErrorKind};
+    /// assert_eq!(PayloadErrorKind::InvalidUtf8.close_code(), Some(CloseCode::INVALID_PAYLOAD_DATA));
+    /// assert_eq!(PayloadErrorKind::ReasonTooLong.close_code(), None);
+    /// ```
+    #[must_use]
+    pub const fn close_code(self) -> Option<CloseCode> {
+        match self {
+            PayloadErrorKind::InvalidUtf8 => Some(CloseCode::INVALID_PAYLOAD_DATA),
+            PayloadErrorKind::OneByte | PayloadErrorKind::TooLong | PayloadErrorKind::InvalidCode => {
+                Some(CloseCode::PROTOCOL_ERROR)
+            }
+            PayloadErrorKind::ReasonTooLong | PayloadErrorKind::BufferTooSmall => None,
+        }
+    }
+
     /// The identifier used in other languages and in the golden vectors, e.g. `"INVALID_UTF8"`.
     #[must_use]
     pub const fn const_name(self) -> &'static str {
@@ -250,12 +285,21 @@ impl PayloadError {
     }
 
     /// The code to close the connection with: 1007 for a reason that is not UTF-8, 1002
-    /// (Protocol Error) for everything else.
+    /// (Protocol Error) for everything else (see [`PayloadErrorKind::close_code`]).
     #[must_use]
     pub const fn close_code(&self) -> CloseCode {
+        match self.kind.close_code() {
+            Some(code) => code,
+            None => CloseCode::PROTOCOL_ERROR,
+        }
+    }
+
+    /// For [`PayloadErrorKind::BufferTooSmall`], the number of bytes the payload needs.
+    #[must_use]
+    pub const fn needed_len(&self) -> Option<usize> {
         match self.kind {
-            PayloadErrorKind::InvalidUtf8 => CloseCode::INVALID_PAYLOAD_DATA,
-            _ => CloseCode::PROTOCOL_ERROR,
+            PayloadErrorKind::BufferTooSmall => Some(self.detail),
+            _ => None,
         }
     }
 

@@ -237,7 +237,10 @@ fn conversions_and_formatting() {
 #[test]
 fn classify_is_usable_in_const_context() {
     const CATEGORY: Category = classify(4321);
-    const SENDABLE: [bool; 2] = [CloseCode::new(1014).is_sendable(), CloseCode::new(1015).is_sendable()];
+    const SENDABLE: [bool; 2] = [
+        CloseCode::new(1014).is_sendable(),
+        CloseCode::new(1015).is_sendable(),
+    ];
     assert_eq!(CATEGORY, Category::Private);
     assert_eq!(SENDABLE, [true, false]);
 }

@@ -178,6 +178,11 @@ pub struct wsclose_code_info {
 }
 
 /// Runs `body`, turning a panic into `on_panic` so that it never crosses into C.
+///
+/// Every exported function goes through here. `catch_unwind` rather than `panic = "abort"`:
+/// Cargo only takes `panic` from the workspace-wide profile, which would impose it on every
+/// crate in the workspace, and aborting would kill the host process over a bug in a lookup
+/// (see the crate documentation).
 #[inline(always)]
 fn guard<R>(on_panic: R, body: impl FnOnce() -> R) -> R {
     catch_unwind(AssertUnwindSafe(body)).unwrap_or(on_panic)
@@ -436,16 +441,16 @@ pub unsafe extern "C" fn wsclose_encode_close_payload(
                 unsafe { out_len.write(len) };
                 WSCLOSE_OK
             }
-            Err(err) => buffer_error(err, reason.len(), out_len),
+            Err(err) => buffer_error(err, out_len),
         }
     })
 }
 
 /// The result for an encoding error; reports the size needed when the buffer was too small.
-fn buffer_error(err: PayloadError, reason_len: usize, out_len: *mut usize) -> wsclose_result {
-    if err.kind() == PayloadErrorKind::BufferTooSmall {
+fn buffer_error(err: PayloadError, out_len: *mut usize) -> wsclose_result {
+    if let Some(needed) = err.needed_len() {
         // SAFETY: `out_len` was checked non-NULL by the caller of this helper.
-        unsafe { out_len.write(2 + reason_len) };
+        unsafe { out_len.write(needed) };
     }
     err.kind().into()
 }
@@ -478,12 +483,12 @@ impl wsclose_result {
 /// Frame Payload Data) for `WSCLOSE_ERR_INVALID_UTF8`, and 0 for any other value.
 #[no_mangle]
 pub extern "C" fn wsclose_result_close_code(result: i32) -> u16 {
-    guard(0, || match wsclose_result::from_i32(result) {
-        Some(WSCLOSE_ERR_ONE_BYTE | WSCLOSE_ERR_TOO_LONG | WSCLOSE_ERR_INVALID_CODE) => {
-            CloseCode::PROTOCOL_ERROR.as_u16()
-        }
-        Some(WSCLOSE_ERR_INVALID_UTF8) => CloseCode::INVALID_PAYLOAD_DATA.as_u16(),
-        _ => 0,
+    guard(0, || {
+        let kind = u8::try_from(-i64::from(result))
+            .ok()
+            .and_then(PayloadErrorKind::from_u8);
+        kind.and_then(PayloadErrorKind::close_code)
+            .map_or(0, CloseCode::as_u16)
     })
 }
 
@@ -547,12 +552,21 @@ const VERSION: &CStr = match CStr::from_bytes_with_nul(concat!(env!("CARGO_PKG_V
 /// header the program was compiled with, when header and library match.
 #[no_mangle]
 pub extern "C" fn wsclose_version() -> *const c_char {
-    VERSION.as_ptr()
+    guard(c"".as_ptr(), || VERSION.as_ptr())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn guard_turns_a_panic_into_the_fallback() {
+        assert_eq!(
+            guard(WSCLOSE_ERR_PANIC, || -> wsclose_result { panic!("test panic") }),
+            WSCLOSE_ERR_PANIC
+        );
+        assert_eq!(guard(WSCLOSE_ERR_PANIC, || WSCLOSE_OK), WSCLOSE_OK);
+    }
 
     #[test]
     fn enum_numbers_match_the_core() {

@@ -558,12 +558,35 @@ fn payload_error_kinds(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
     PyList::new(py, rows)
 }
 
+#[pyfunction]
+#[pyo3(signature = (data, /))]
+fn _exp_none<'py>(py: Python<'py>, data: &Bound<'py, PyAny>) -> PyResult<usize> {
+    let bytes = data.cast::<PyBytes>()?;
+    let _ = py;
+    match wsclose::parse_close_payload(bytes.as_bytes()) { Ok(c) => Ok(c.reason().len()), Err(_) => Ok(0) }
+}
+#[pyfunction]
+#[pyo3(signature = (data, /))]
+fn _exp_str<'py>(py: Python<'py>, data: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let bytes = data.cast::<PyBytes>()?;
+    match wsclose::parse_close_payload(bytes.as_bytes()) { Ok(c) => Ok(PyString::new(py, c.reason()).into_any()), Err(_) => Ok(py.None().into_bound(py)) }
+}
+#[pyfunction]
+#[pyo3(signature = (data, /))]
+fn _exp_tuple<'py>(py: Python<'py>, data: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let bytes = data.cast::<PyBytes>()?;
+    match wsclose::parse_close_payload(bytes.as_bytes()) { Ok(c) => Ok((c.code().as_u16(), PyString::new(py, c.reason())).into_pyobject(py)?.into_any()), Err(_) => Ok(py.None().into_bound(py)) }
+}
+
 #[pymodule]
 fn _wsclose(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;
     module.add("MAX_CLOSE_PAYLOAD", wsclose::MAX_CLOSE_PAYLOAD)?;
     module.add("MAX_REASON_LEN", wsclose::MAX_REASON_LEN)?;
     module.add_function(wrap_pyfunction!(_register, module)?)?;
+    module.add_function(wrap_pyfunction!(_exp_none, module)?)?;
+    module.add_function(wrap_pyfunction!(_exp_str, module)?)?;
+    module.add_function(wrap_pyfunction!(_exp_tuple, module)?)?;
     module.add_function(wrap_pyfunction!(classify, module)?)?;
     module.add_function(wrap_pyfunction!(info, module)?)?;
     module.add_function(wrap_pyfunction!(parse_close_payload, module)?)?;

@@ -245,10 +245,15 @@ pub extern "C" fn wsclose_parse_close_payload(len: usize) -> i32 {
     let (bytes, len) = read_input(len);
     let outcome = match parse_close_payload(bytes.get(..len).unwrap_or_default()) {
         Ok(close) => {
-            let offset = close.reason().as_ptr() as usize - bytes.as_ptr() as usize;
-            let reason_len = close.reason().len();
+            let reason = close.reason();
+            // A non-empty reason borrows from `bytes`; the empty one (empty payload) may not.
+            let offset = if reason.is_empty() {
+                0
+            } else {
+                reason.as_ptr() as usize - bytes.as_ptr() as usize
+            };
             LAST_REASON_PTR.store(wsclose_buffer() + offset, Relaxed);
-            LAST_REASON_LEN.store(reason_len, Relaxed);
+            LAST_REASON_LEN.store(reason.len(), Relaxed);
             LAST_CODE.store(u32::from(close.code().as_u16()), Relaxed);
             return 0;
         }
