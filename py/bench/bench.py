@@ -40,7 +40,7 @@ def code_mix(rng: random.Random, count: int) -> list[int]:
     return codes
 
 
-SENDABLE = [*range(1000, 1004), *range(1007, 1015), *range(3000, 5000)]
+SENDABLE: list[int] = [*range(1000, 1004), *range(1007, 1015), *range(3000, 5000)]
 ASCII = "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJ0123456789-_."
 NON_ASCII = "éü✓—"
 
@@ -48,7 +48,7 @@ NON_ASCII = "éü✓—"
 def payload(rng: random.Random, kind: str) -> bytes:
     """A valid Close payload: half standard codes, half 3000-4999; the reason is empty, ASCII
     or ASCII with some multi-byte characters (1-40 characters)."""
-    code = rng.choice(SENDABLE[:12]) if rng.random() < 0.5 else rng.choice(SENDABLE)
+    code: int = rng.choice(SENDABLE[:12]) if rng.random() < 0.5 else rng.choice(SENDABLE)
     if kind == "empty":
         reason = ""
     else:

@@ -286,18 +286,50 @@ fn parse_close_payload<'py>(py: Python<'py>, data: &Bound<'py, PyAny>) -> PyResu
 }
 
 fn close_result<'py>(py: Python<'py>, reg: &Registry, payload: &[u8]) -> PyResult<Bound<'py, PyAny>> {
-    match wsclose::parse_close_payload(payload) {
-        Ok(close) => {
-            if close.reason().is_empty() {
-                if let Some(bare) = standard_index(close.code()).and_then(|i| reg.bare_closes.get(i)) {
-                    return Ok(bare.bind(py).clone());
-                }
-            }
-            let code = code_object(py, reg, close.code());
-            let reason = PyString::new(py, close.reason());
-            new_close(py, reg, code, reason.into_any())
-        }
-        Err(err) => Err(payload_error(py, reg, err)),
+    if payload.len() <= 2 || payload.len() > wsclose::MAX_CLOSE_PAYLOAD {
+        // Empty, one byte, code only, or too long: the core answers without a reason to decode.
+        return match wsclose::parse_close_payload(payload) {
+            Ok(close) => match standard_index(close.code()).and_then(|i| reg.bare_closes.get(i)) {
+                Some(bare) => Ok(bare.bind(py).clone()),
+                None => new_close(
+                    py,
+                    reg,
+                    code_object(py, reg, close.code()),
+                    PyString::new(py, "").into_any(),
+                ),
+            },
+            Err(err) => Err(payload_error(py, reg, err)),
+        };
+    }
+    // A code and a reason. The core checks the code before the reason, so parsing the first two
+    // bytes alone gives its verdict on the code.
+    let code = match wsclose::parse_close_payload(&payload[..2]) {
+        Ok(head) => head.code(),
+        Err(err) => return Err(payload_error(py, reg, err)),
+    };
+    // The reason must be well-formed UTF-8 (RFC 3629). CPython's strict UTF-8 decoder checks
+    // exactly that while it builds the str, in one pass and faster than validating twice; when
+    // it refuses, the core's parse of the whole payload gives the error with its offset.
+    let reason = &payload[2..];
+    // SAFETY: `reason` is a live slice of at most 123 bytes; the errors name is a C string; the
+    // result is a new reference or NULL with an exception set.
+    let decoded = unsafe {
+        Bound::from_owned_ptr_or_err(
+            py,
+            ffi::PyUnicode_DecodeUTF8(
+                reason.as_ptr().cast(),
+                reason.len() as ffi::Py_ssize_t,
+                c"strict".as_ptr(),
+            ),
+        )
+    };
+    match decoded {
+        Ok(text) => new_close(py, reg, code_object(py, reg, code), text),
+        Err(decode_error) => match wsclose::parse_close_payload(payload) {
+            Err(err) => Err(payload_error(py, reg, err)),
+            // Both follow RFC 3629, so they cannot disagree; if they ever did, say so.
+            Ok(_) => Err(decode_error),
+        },
     }
 }
 
@@ -558,35 +590,12 @@ fn payload_error_kinds(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
     PyList::new(py, rows)
 }
 
-#[pyfunction]
-#[pyo3(signature = (data, /))]
-fn _exp_none<'py>(py: Python<'py>, data: &Bound<'py, PyAny>) -> PyResult<usize> {
-    let bytes = data.cast::<PyBytes>()?;
-    let _ = py;
-    match wsclose::parse_close_payload(bytes.as_bytes()) { Ok(c) => Ok(c.reason().len()), Err(_) => Ok(0) }
-}
-#[pyfunction]
-#[pyo3(signature = (data, /))]
-fn _exp_str<'py>(py: Python<'py>, data: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-    let bytes = data.cast::<PyBytes>()?;
-    match wsclose::parse_close_payload(bytes.as_bytes()) { Ok(c) => Ok(PyString::new(py, c.reason()).into_any()), Err(_) => Ok(py.None().into_bound(py)) }
-}
-#[pyfunction]
-#[pyo3(signature = (data, /))]
-fn _exp_tuple<'py>(py: Python<'py>, data: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-    let bytes = data.cast::<PyBytes>()?;
-    match wsclose::parse_close_payload(bytes.as_bytes()) { Ok(c) => Ok((c.code().as_u16(), PyString::new(py, c.reason())).into_pyobject(py)?.into_any()), Err(_) => Ok(py.None().into_bound(py)) }
-}
-
 #[pymodule]
 fn _wsclose(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;
     module.add("MAX_CLOSE_PAYLOAD", wsclose::MAX_CLOSE_PAYLOAD)?;
     module.add("MAX_REASON_LEN", wsclose::MAX_REASON_LEN)?;
     module.add_function(wrap_pyfunction!(_register, module)?)?;
-    module.add_function(wrap_pyfunction!(_exp_none, module)?)?;
-    module.add_function(wrap_pyfunction!(_exp_str, module)?)?;
-    module.add_function(wrap_pyfunction!(_exp_tuple, module)?)?;
     module.add_function(wrap_pyfunction!(classify, module)?)?;
     module.add_function(wrap_pyfunction!(info, module)?)?;
     module.add_function(wrap_pyfunction!(parse_close_payload, module)?)?;

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # WebAssembly binding (bindings/wasm): the wasm32-unknown-unknown Rust target, Node.js >= 18 for
-# the tests, and binaryen (wasm-opt) from the npm registry, pinned in package-lock.json.
+# the tests, and from the npm registry (pinned in package-lock.json) binaryen for wasm-opt and
+# typescript, which type-checks wsclose.d.ts.
 # Quick no-op when everything is installed.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"

@@ -105,7 +105,7 @@ for (const code of codes) {
 }
 const results = variants.map(([name, run]) => ({ name, ...measure(run, codes) }));
 const peer = results[2].nsPerCall;
-let table = '| variant | ns/call | vs inline switch |\n|---|---:|---:|\n';
+let table = '| variant | ns/call | time / inline switch |\n|---|---:|---:|\n';
 for (const r of results) {
   table += `| ${r.name} | ${r.nsPerCall.toFixed(2)} | ${(r.nsPerCall / peer).toFixed(1)}x |\n`;
 }

@@ -164,7 +164,7 @@ public final class ClassifyBench {
                 measure("inline Java if-chain", ClassifyBench::viaIfChain, codes));
         double peer = results.get(2).nsPerCall();
         StringBuilder table = new StringBuilder();
-        table.append("| variant | ns/call | vs inline switch |\n|---|---:|---:|\n");
+        table.append("| variant | ns/call | time / inline switch |\n|---|---:|---:|\n");
         for (Result r : results) {
             table.append(String.format("| %s | %.2f | %.1fx |%n", r.name(), r.nsPerCall(), r.nsPerCall() / peer));
         }
