@@ -34,7 +34,8 @@ test-py: py-typecheck py-wheel-check
 
 demo-py: py-develop
 	@echo "== Python =="
-	$(VENV)/bin/wsclose 1000 1006 1014 4000 5000
+	$(VENV)/bin/wsclose --short 1000 1006 1014 3000 4999 5000
+	$(VENV)/bin/wsclose 1014
 
 bench-py: py-develop
 	$(PY) $(PY_DIR)/bench/bench.py --write $(ROOT)/docs/benchmarks.md

@@ -61,6 +61,18 @@ def test_json() -> None:
     assert second["name"] is None and second["category"] == "PRIVATE" and second["reconnect"] == "APP_DEFINED"
 
 
+def test_short() -> None:
+    result = run("--short", "1000", "4000")
+    assert result.returncode == 0
+    assert result.stdout.splitlines() == [
+        "1000 Normal Closure             category=standard     sendable=yes local_only=no  "
+        "browser_closeable=yes ok=yes reconnect=never",
+        "4000 (private use)              category=private use  sendable=yes local_only=no  "
+        "browser_closeable=yes ok=no  reconnect=app-defined",
+    ]
+    assert run("--short", "--json", "1000").returncode == 2
+
+
 def test_python_dash_m_is_the_same_command() -> None:
     module = subprocess.run(
         [sys.executable, "-m", "wsclose", "--json", "1014"], capture_output=True, text=True, timeout=60, check=False

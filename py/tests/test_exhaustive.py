@@ -99,3 +99,15 @@ def test_category_ranges_cover_everything() -> None:
     assert covered == list(ALL)
     for category in Category:
         assert all(rule_category(code) == category for code in category.range)
+
+
+def test_classify_many_from_threads() -> None:
+    # Large buffers are classified with the GIL released; threads must not disturb each other.
+    from concurrent.futures import ThreadPoolExecutor
+
+    rng = random.Random(11)
+    inputs = [array.array("H", [rng.randrange(65536) for _ in range(200_000)]) for _ in range(4)]
+    expected = [_expected_bytes(list(codes)) for codes in inputs]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        for _round in range(5):
+            assert list(pool.map(wsclose.classify_many, inputs)) == expected

@@ -36,3 +36,10 @@ if ! { command -v cbindgen >/dev/null && [[ $(cbindgen --version) == "cbindgen $
   echo "setup (ffi): installing cbindgen $CBINDGEN_VERSION"
   cargo install --locked cbindgen --version "$CBINDGEN_VERSION"
 fi
+
+# The ASan run of tests/c links a copy of the library built with nightly -Zsanitizer=address
+# (see mk/ffi.mk); without nightly that suite must fail, not be skipped, so install it here.
+if command -v rustup >/dev/null && ! rustup toolchain list | grep -q '^nightly'; then
+  echo "setup (ffi): installing the nightly Rust toolchain for the sanitizer build"
+  rustup toolchain install nightly --profile minimal
+fi

@@ -21,13 +21,14 @@ EXIT_BAD_LINES = 1
 EXIT_USAGE = 2
 
 _USAGE = """\
-wsclose [--json] CODE [CODE ...]
+wsclose [--json | --short] CODE [CODE ...]
        wsclose [--json] stats FILE|-"""
 
 _EPILOG = """\
 examples:
   wsclose 1006                 explain a code
   wsclose --json 1000 4000     one JSON object per line, for machines
+  wsclose --short 1000 4000    one line per code
   wsclose stats codes.log      count the codes in a file (one per line; '-' reads stdin)
 
 exit status: 0 ok, 1 stats skipped bad lines, 2 bad arguments"""
@@ -41,7 +42,9 @@ def _parser() -> argparse.ArgumentParser:
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    style = parser.add_mutually_exclusive_group()
+    style.add_argument("--json", action="store_true", help="print JSON instead of text")
+    style.add_argument("--short", action="store_true", help="one line per code")
     parser.add_argument("--version", action="version", version=f"wsclose {__version__}")
     parser.add_argument("args", nargs="+", metavar="CODE", help="close codes, or: stats FILE|-")
     return parser
@@ -84,6 +87,16 @@ def describe(code: int) -> str:
     return "\n".join([_title(facts)] + [f"  {key:<{width}}  {value}" for key, value in rows])
 
 
+def one_line(code: int) -> str:
+    """``describe`` in one line."""
+    facts = info(code)
+    return (
+        f"{_title(facts):<31} category={facts.category.label:<12} sendable={_yes_no(facts.sendable):<3} "
+        f"local_only={_yes_no(facts.local_only):<3} browser_closeable={_yes_no(facts.browser_closeable):<3} "
+        f"ok={_yes_no(facts.ok):<3} reconnect={facts.reconnect.label}"
+    )
+
+
 def as_json(code: int) -> dict[str, object]:
     """The facts about ``code`` as a JSON-ready dict."""
     facts = info(code)
@@ -100,7 +113,7 @@ def as_json(code: int) -> dict[str, object]:
     }
 
 
-def _explain(raw: Sequence[str], use_json: bool, out: TextIO, err: TextIO) -> int:
+def _explain(raw: Sequence[str], use_json: bool, short: bool, out: TextIO, err: TextIO) -> int:
     codes: list[int] = []
     bad = False
     for text in raw:
@@ -114,6 +127,8 @@ def _explain(raw: Sequence[str], use_json: bool, out: TextIO, err: TextIO) -> in
     for index, code in enumerate(codes):
         if use_json:
             print(json.dumps(as_json(code)), file=out)
+        elif short:
+            print(one_line(code), file=out)
         else:
             if index:
                 print(file=out)
@@ -190,7 +205,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     use_json: bool = options.json
     if raw[0] == "stats":
         return _stats(raw[1:], use_json, sys.stdout, sys.stderr, sys.stdin)
-    return _explain(raw, use_json, sys.stdout, sys.stderr)
+    short: bool = options.short
+    return _explain(raw, use_json, short, sys.stdout, sys.stderr)
 
 
 def entry_point() -> None:
