@@ -51,3 +51,8 @@ pub use payload::{
     encode_close_payload, parse_close_payload, Close, ClosePayload, PayloadError, PayloadErrorKind,
     MAX_CLOSE_PAYLOAD, MAX_REASON_LEN,
 };
+
+/// The Rust example in the README, compiled and run by `cargo test --doc`.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeExample;
