@@ -144,7 +144,7 @@ impl Category {
 /// Per category: description, the same as a C string, and the label as a C string.
 macro_rules! range_text {
     ($($category:ident $label:literal $description:literal;)+) => {
-        const RANGE_TEXT: [(&str, &CStr, &CStr); 6] = [$(($description, cstr!($description), cstr!($label))),+];
+        const RANGE_TEXT: [(&str, &CStr, &CStr); 6] = [$((text!($description).0, text!($description).1, text!($label).1)),+];
         impl Category {
             /// A short human label, e.g. `"private use"`.
             ///

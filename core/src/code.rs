@@ -42,11 +42,11 @@ macro_rules! standard_codes {
 
         const ROWS: [Row; STANDARD_COUNT] = [$(
             Row {
-                name: $name,
-                name_c: cstr!($name),
+                name: text!($name).0,
+                name_c: text!($name).1,
                 const_name: stringify!($konst),
-                description: $description,
-                description_c: cstr!($description),
+                description: text!($description).0,
+                description_c: text!($description).1,
                 sendable: $send,
                 local_only: $local,
                 browser_closeable: $browser,
