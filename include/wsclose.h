@@ -257,6 +257,12 @@ const char *wsclose_description(uint16_t code);
 const char *wsclose_category_name(uint32_t category);
 
 /**
+ * A short label for a reconnect advice number ("never", "backoff", "app-defined"), or NULL
+ * when `advice` is greater than 2. The string is static; never free it.
+ */
+const char *wsclose_reconnect_name(uint32_t advice);
+
+/**
  * Fills `*out` with everything known about `code`. Returns `WSCLOSE_ERR_NULL_ARGUMENT` when
  * `out` is NULL, else `WSCLOSE_OK`.
  *

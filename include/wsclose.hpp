@@ -116,6 +116,11 @@ inline std::string_view label(category value) noexcept {
   return detail::view(wsclose_category_name(to_underlying(value)));
 }
 
+/// "never", "backoff", "app-defined".
+inline std::string_view label(reconnect_advice value) noexcept {
+  return detail::view(wsclose_reconnect_name(to_underlying(value)));
+}
+
 /// Static text for a result.
 inline std::string_view message(result value) noexcept {
   return detail::view(wsclose_result_message(to_underlying(value)));

@@ -104,7 +104,7 @@ func TestCategoryString(t *testing.T) {
 	if got := fmt.Sprint(wsclose.Classify(4000)); got != "private use" {
 		t.Errorf("fmt.Sprint(Classify(4000)) = %q", got)
 	}
-	for r, label := range map[wsclose.Reconnect]string{wsclose.Never: "never", wsclose.Backoff: "backoff", wsclose.AppDefined: "app-defined", 3: "Reconnect(3)"} {
+	for r, label := range map[wsclose.Reconnect]string{wsclose.Never: "never", wsclose.Backoff: "backoff", wsclose.AppDefined: "app-defined", 3: "Reconnect(3)", 255: "Reconnect(255)"} {
 		if got := r.String(); got != label {
 			t.Errorf("Reconnect(%d).String() = %q, want %q", r, got, label)
 		}

@@ -70,15 +70,11 @@ const (
 	AppDefined Reconnect = C.WSCLOSE_RECONNECT_APP_DEFINED
 )
 
-// String returns "never", "backoff" or "app-defined".
+// String returns the library's label for the advice ("never", "backoff" or "app-defined"), or
+// "Reconnect(N)" for a number that is not an advice.
 func (r Reconnect) String() string {
-	switch r {
-	case Never:
-		return "never"
-	case Backoff:
-		return "backoff"
-	case AppDefined:
-		return "app-defined"
+	if name := C.wsclose_reconnect_name(C.uint32_t(r)); name != nil {
+		return C.GoString(name)
 	}
 	return fmt.Sprintf("Reconnect(%d)", uint8(r))
 }

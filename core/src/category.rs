@@ -227,13 +227,26 @@ impl Reconnect {
     }
 
     /// A short human label, e.g. `"backoff"`.
+    ///
+    /// ```
+    /// use wsclose::Reconnect;
+    /// assert_eq!(Reconnect::AppDefined.label(), "app-defined");
+    /// ```
     #[must_use]
     pub const fn label(self) -> &'static str {
-        match self {
-            Reconnect::Never => "never",
-            Reconnect::Backoff => "backoff",
-            Reconnect::AppDefined => "app-defined",
-        }
+        RECONNECT_TEXT[self as usize].0
+    }
+
+    /// [`label`](Reconnect::label) as a NUL-terminated string, for C callers.
+    ///
+    /// ```
+    /// use wsclose::Reconnect;
+    /// assert_eq!(Reconnect::Backoff.label_c(), c"backoff");
+    /// assert_eq!(Reconnect::Never.label_c().to_str(), Ok(Reconnect::Never.label()));
+    /// ```
+    #[must_use]
+    pub const fn label_c(self) -> &'static CStr {
+        RECONNECT_TEXT[self as usize].1
     }
 
     /// The identifier used in other languages, e.g. `"APP_DEFINED"`.
@@ -246,6 +259,10 @@ impl Reconnect {
         }
     }
 }
+
+/// Per reconnect advice, in discriminant order: the label as `&str` and as `&CStr`, one literal
+/// each.
+const RECONNECT_TEXT: [(&str, &CStr); 3] = [text!("never"), text!("backoff"), text!("app-defined")];
 
 impl fmt::Display for Reconnect {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

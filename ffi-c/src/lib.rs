@@ -295,6 +295,18 @@ pub extern "C" fn wsclose_category_name(category: u32) -> *const c_char {
     })
 }
 
+/// A short label for a reconnect advice number ("never", "backoff", "app-defined"), or NULL
+/// when `advice` is greater than 2. The string is static; never free it.
+#[no_mangle]
+pub extern "C" fn wsclose_reconnect_name(advice: u32) -> *const c_char {
+    guard(ptr::null(), || {
+        u8::try_from(advice)
+            .ok()
+            .and_then(Reconnect::from_u8)
+            .map_or(ptr::null(), |advice| advice.label_c().as_ptr())
+    })
+}
+
 /// Fills `*out` with everything known about `code`. Returns `WSCLOSE_ERR_NULL_ARGUMENT` when
 /// `out` is NULL, else `WSCLOSE_OK`.
 ///
@@ -628,6 +640,18 @@ mod tests {
         // SAFETY: static NUL-terminated string.
         let label = unsafe { CStr::from_ptr(wsclose_category_name(5)) };
         assert_eq!(label, c"out of range");
+    }
+
+    #[test]
+    fn reconnect_name_matches_the_core() {
+        for advice in Reconnect::ALL {
+            // SAFETY: static NUL-terminated string.
+            let label = unsafe { CStr::from_ptr(wsclose_reconnect_name(u32::from(u8::from(advice)))) };
+            assert_eq!(label.to_str(), Ok(advice.label()));
+        }
+        for advice in [3, 256, 256 + 1, u32::MAX] {
+            assert!(wsclose_reconnect_name(advice).is_null());
+        }
     }
 
     #[test]

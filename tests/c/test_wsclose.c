@@ -348,6 +348,15 @@ static void test_category_names(void) {
   for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
     CHECK(wsclose_category_name(bad[i]) == NULL, "category_name(%u)", (unsigned)bad[i]);
   }
+  static const char *const advice[3] = {"never", "backoff", "app-defined"};
+  for (uint32_t i = 0; i < 3; i++) {
+    CHECK(str_eq(wsclose_reconnect_name(i), advice[i]), "reconnect_name(%u)", (unsigned)i);
+  }
+  const uint32_t bad_advice[] = {3, 4, 255, 256, 257, 65536, UINT32_MAX};
+  for (size_t i = 0; i < sizeof bad_advice / sizeof bad_advice[0]; i++) {
+    CHECK(wsclose_reconnect_name(bad_advice[i]) == NULL, "reconnect_name(%u)",
+          (unsigned)bad_advice[i]);
+  }
   /* Codes without a name describe their range: same text across one range. */
   CHECK(wsclose_description(4000) == wsclose_description(4999), "private descriptions");
   CHECK(wsclose_description(4000) != wsclose_description(3000), "range descriptions differ");

@@ -215,6 +215,10 @@ TEST(Cpp, Labels) {
   EXPECT_EQ(wsclose::label(wsclose::category::private_use), "private use");
   EXPECT_EQ(wsclose::label(wsclose::category::out_of_range), "out of range");
   EXPECT_EQ(wsclose::label(static_cast<wsclose::category>(9)), "");
+  EXPECT_EQ(wsclose::label(wsclose::reconnect_advice::never), "never");
+  EXPECT_EQ(wsclose::label(wsclose::reconnect_advice::backoff), "backoff");
+  EXPECT_EQ(wsclose::label(wsclose::reconnect_advice::app_defined), "app-defined");
+  EXPECT_EQ(wsclose::label(static_cast<wsclose::reconnect_advice>(3)), "");
 }
 
 TEST(Cpp, ResultsHaveMessagesAndAnswers) {
@@ -279,6 +283,14 @@ TEST(CApi, NullPointersAreRefused) {
   EXPECT_EQ(wsclose_name(4000), nullptr);
   EXPECT_NE(wsclose_description(65535), nullptr);
   EXPECT_EQ(wsclose_category_name(6), nullptr);
+}
+
+TEST(CApi, ReconnectNames) {
+  EXPECT_STREQ(wsclose_reconnect_name(0), "never");
+  EXPECT_STREQ(wsclose_reconnect_name(1), "backoff");
+  EXPECT_STREQ(wsclose_reconnect_name(2), "app-defined");
+  EXPECT_EQ(wsclose_reconnect_name(3), nullptr);
+  EXPECT_EQ(wsclose_reconnect_name(UINT32_MAX), nullptr);
 }
 
 TEST(CApi, EnumTypesAreOneByte) {

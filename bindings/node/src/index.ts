@@ -144,6 +144,9 @@ const c = {
   categoryName: lib.func("const char *wsclose_category_name(uint32_t category)") as (
     category: number,
   ) => string | null,
+  reconnectName: lib.func("const char *wsclose_reconnect_name(uint32_t advice)") as (
+    advice: number,
+  ) => string | null,
   parse: lib.func(
     "int32_t wsclose_parse_close_payload(const uint8_t *payload, size_t len, _Out_ uint16_t *code_out, " +
       "_Out_ void **reason_out, _Out_ size_t *reason_len_out)",
@@ -286,6 +289,18 @@ export function categoryName(category: Category): string {
   const name = Number.isInteger(category) && category >= 0 && category <= 0xffffffff ? c.categoryName(category) : null;
   if (name === null) {
     throw new RangeError(`wsclose: not a category: ${describe(category)}`);
+  }
+  return name;
+}
+
+/** The library's short label for a reconnect advice: `"never"`, `"backoff"` or `"app-defined"`. */
+export function reconnectName(advice: Reconnect): string {
+  if (typeof advice !== "number") {
+    throw new TypeError(`wsclose: a reconnect advice must be a number, got ${describe(advice)}`);
+  }
+  const name = Number.isInteger(advice) && advice >= 0 && advice <= 0xffffffff ? c.reconnectName(advice) : null;
+  if (name === null) {
+    throw new RangeError(`wsclose: not a reconnect advice: ${describe(advice)}`);
   }
   return name;
 }

@@ -73,7 +73,7 @@ test('every code 0..65535: a two-byte payload parses exactly when the code is se
   }
 });
 
-test('the Category enum has the C numbers and the library labels', () => {
+test('the Category and Reconnect enums have the C numbers and the library labels', () => {
   assert.deepEqual(
     [wsclose.Category.Unused, wsclose.Category.Standard, wsclose.Category.Reserved,
       wsclose.Category.Registered, wsclose.Category.Private, wsclose.Category.OutOfRange],
@@ -85,5 +85,10 @@ test('the Category enum has the C numbers and the library labels', () => {
     ['unused', 'standard', 'reserved', 'registered', 'private use', 'out of range'],
   );
   assert.throws(() => wsclose.categoryName(6), RangeError);
+  assert.deepEqual([0, 1, 2].map(wsclose.reconnectName), ['never', 'backoff', 'app-defined']);
+  for (const bad of [3, 0xffffffff, 2 ** 32, -1, 1.5]) {
+    assert.throws(() => wsclose.reconnectName(bad), RangeError);
+  }
+  assert.throws(() => wsclose.reconnectName('never'), TypeError);
   assert.match(wsclose.libraryVersion(), /^\d+\.\d+\.\d+/);
 });

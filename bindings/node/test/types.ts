@@ -9,6 +9,7 @@ import {
   info,
   parseClosePayload,
   PayloadError,
+  reconnectName,
   type Close,
   type CodeInfo,
   type PayloadErrorKind,
@@ -19,6 +20,7 @@ const isPrivate: boolean = category === Category.Private;
 const details: CodeInfo = info(1013);
 const name: string | null = details.name;
 const advice: Reconnect = details.reconnect;
+const adviceLabel: string = reconnectName(advice);
 const categories: Uint8Array = classifyMany(new Uint16Array([1000, 4000]));
 const close: Close = parseClosePayload(new Uint8Array([0x03, 0xe8]));
 const payload: Uint8Array = encodeClosePayload(4000, "bye");
@@ -40,7 +42,9 @@ const notNull: string = details.name;
 details.sendable = true;
 // @ts-expect-error not an error kind
 const badKind: PayloadErrorKind = "NOPE";
+// @ts-expect-error a reconnect advice is a number, not its label
+reconnectName("never");
 // @ts-expect-error a payload is bytes
 parseClosePayload("03e8");
 
-export const used = [isPrivate, name, advice, categories, close, payload, fromBytes, answer, notNull, badKind];
+export const used = [isPrivate, name, advice, adviceLabel, categories, close, payload, fromBytes, answer, notNull, badKind];

@@ -75,6 +75,7 @@ final class Native {
     static final MethodHandle NAME = critical("wsclose_name", FunctionDescriptor.of(ADDRESS, JAVA_CHAR));
     static final MethodHandle DESCRIPTION = critical("wsclose_description", FunctionDescriptor.of(ADDRESS, JAVA_CHAR));
     static final MethodHandle CATEGORY_NAME = critical("wsclose_category_name", FunctionDescriptor.of(ADDRESS, JAVA_INT));
+    static final MethodHandle RECONNECT_NAME = critical("wsclose_reconnect_name", FunctionDescriptor.of(ADDRESS, JAVA_INT));
     static final MethodHandle RESULT_CLOSE_CODE =
             critical("wsclose_result_close_code", FunctionDescriptor.of(JAVA_CHAR, JAVA_INT));
     static final MethodHandle RESULT_MESSAGE = critical("wsclose_result_message", FunctionDescriptor.of(ADDRESS, JAVA_INT));

@@ -30,4 +30,13 @@ public enum Reconnect {
         }
         return BY_CODE[code];
     }
+
+    /** A short human label from the library: {@code "never"}, {@code "backoff"} or {@code "app-defined"}. */
+    public String label() {
+        try {
+            return Native.string((java.lang.foreign.MemorySegment) Native.RECONNECT_NAME.invokeExact(ordinal()));
+        } catch (Throwable t) {
+            throw WsClose.rethrow(t);
+        }
+    }
 }

@@ -119,6 +119,8 @@ class ExhaustiveTest {
         assertEquals(6, new HashSet<>(java.util.Arrays.stream(categories).map(Category::label).toList()).size());
         assertEquals(List.of(Reconnect.NEVER, Reconnect.BACKOFF, Reconnect.APP_DEFINED),
                 List.of(Reconnect.fromCode(0), Reconnect.fromCode(1), Reconnect.fromCode(2)));
+        assertEquals(List.of("never", "backoff", "app-defined"),
+                java.util.Arrays.stream(Reconnect.values()).map(Reconnect::label).toList());
         assertTrue(WsClose.version().matches("\\d+\\.\\d+\\.\\d+.*"), WsClose.version());
     }
 }
