@@ -28,6 +28,12 @@ pub fn classify_many(codes: &[u16], out: &mut [u8]) -> Result<(), LengthMismatch
 }
 
 /// [`classify_many`] was given slices of different lengths.
+///
+/// ```
+/// use wsclose::classify_many;
+/// let err = classify_many(&[1000, 1001], &mut [0u8; 1]).unwrap_err();
+/// assert_eq!(err.to_string(), "2 codes but room for 1 categories; the lengths must match");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct LengthMismatch {
     codes: usize,

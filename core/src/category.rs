@@ -123,18 +123,34 @@ impl Category {
 
     /// What codes in this range are for, in a sentence or two. Codes without a standard
     /// name use this as their description.
+    ///
+    /// ```
+    /// use wsclose::Category;
+    /// assert!(Category::Reserved.description().contains("extensions"));
+    /// ```
     #[must_use]
     pub const fn description(self) -> &'static str {
         RANGE_TEXT[self as usize].0
     }
 
     /// [`description`](Category::description) as a NUL-terminated string, for C callers.
+    ///
+    /// ```
+    /// use wsclose::Category;
+    /// let text = Category::Private.description_c();
+    /// assert_eq!(text.to_str(), Ok(Category::Private.description()));
+    /// ```
     #[must_use]
     pub const fn description_c(self) -> &'static CStr {
         RANGE_TEXT[self as usize].1
     }
 
     /// [`label`](Category::label) as a NUL-terminated string, for C callers.
+    ///
+    /// ```
+    /// use wsclose::Category;
+    /// assert_eq!(Category::Private.label_c(), c"private use");
+    /// ```
     #[must_use]
     pub const fn label_c(self) -> &'static CStr {
         RANGE_TEXT[self as usize].2
@@ -217,6 +233,12 @@ impl Reconnect {
     pub const ALL: [Reconnect; 3] = [Reconnect::Never, Reconnect::Backoff, Reconnect::AppDefined];
 
     /// The advice with discriminant `value`, or `None` when `value > 2`.
+    ///
+    /// ```
+    /// use wsclose::Reconnect;
+    /// assert_eq!(Reconnect::from_u8(1), Some(Reconnect::Backoff));
+    /// assert_eq!(Reconnect::from_u8(3), None);
+    /// ```
     #[must_use]
     pub const fn from_u8(value: u8) -> Option<Reconnect> {
         if (value as usize) < Reconnect::ALL.len() {
@@ -250,6 +272,11 @@ impl Reconnect {
     }
 
     /// The identifier used in other languages, e.g. `"APP_DEFINED"`.
+    ///
+    /// ```
+    /// use wsclose::Reconnect;
+    /// assert_eq!(Reconnect::AppDefined.const_name(), "APP_DEFINED");
+    /// ```
     #[must_use]
     pub const fn const_name(self) -> &'static str {
         match self {

@@ -174,6 +174,12 @@ pub struct CloseCode(u16);
 
 impl CloseCode {
     /// Wraps any 16-bit value.
+    ///
+    /// ```
+    /// use wsclose::CloseCode;
+    /// const GONE: CloseCode = CloseCode::new(4410);
+    /// assert_eq!(GONE.as_u16(), 4410);
+    /// ```
     #[inline]
     #[must_use]
     pub const fn new(code: u16) -> CloseCode {
@@ -181,6 +187,11 @@ impl CloseCode {
     }
 
     /// The numeric value.
+    ///
+    /// ```
+    /// use wsclose::CloseCode;
+    /// assert_eq!(CloseCode::MESSAGE_TOO_BIG.as_u16(), 1009);
+    /// ```
     #[inline]
     #[must_use]
     pub const fn as_u16(self) -> u16 {
@@ -188,6 +199,11 @@ impl CloseCode {
     }
 
     /// The range this code belongs to.
+    ///
+    /// ```
+    /// use wsclose::{Category, CloseCode};
+    /// assert_eq!(CloseCode::new(3008).category(), Category::Registered);
+    /// ```
     #[inline]
     #[must_use]
     pub const fn category(self) -> Category {
@@ -234,6 +250,12 @@ impl CloseCode {
     }
 
     /// [`name`](CloseCode::name) as a NUL-terminated string, for C callers.
+    ///
+    /// ```
+    /// use wsclose::CloseCode;
+    /// assert_eq!(CloseCode::BAD_GATEWAY.name_c(), Some(c"Bad Gateway"));
+    /// assert_eq!(CloseCode::new(3000).name_c(), None);
+    /// ```
     #[must_use]
     pub const fn name_c(self) -> Option<&'static CStr> {
         match self.standard_index() {
@@ -243,6 +265,12 @@ impl CloseCode {
     }
 
     /// [`description`](CloseCode::description) as a NUL-terminated string, for C callers.
+    ///
+    /// ```
+    /// use wsclose::CloseCode;
+    /// let code = CloseCode::GOING_AWAY;
+    /// assert_eq!(code.description_c().to_str(), Ok(code.description()));
+    /// ```
     #[must_use]
     pub const fn description_c(self) -> &'static CStr {
         match self.standard_index() {
@@ -253,6 +281,12 @@ impl CloseCode {
 
     /// The identifier of the associated const for 1000–1015 (e.g. `"GOING_AWAY"`), else `None`.
     /// Bindings use it to generate their own constants.
+    ///
+    /// ```
+    /// use wsclose::CloseCode;
+    /// assert_eq!(CloseCode::new(1013).const_name(), Some("TRY_AGAIN_LATER"));
+    /// assert_eq!(CloseCode::new(4000).const_name(), None);
+    /// ```
     #[must_use]
     pub const fn const_name(self) -> Option<&'static str> {
         match self.standard_index() {
@@ -374,6 +408,12 @@ impl CloseCode {
 }
 
 /// Everything wsclose knows about one code, as returned by [`CloseCode::info`].
+///
+/// ```
+/// use wsclose::{Category, CloseCode};
+/// let info = CloseCode::new(4001).info();
+/// assert_eq!((info.category, info.name, info.sendable), (Category::Private, None, true));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct CodeInfo {
     /// The code itself.

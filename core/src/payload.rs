@@ -49,12 +49,24 @@ impl<'a> Close<'a> {
     }
 
     /// The status code; 1005 (No Status Received) when the payload was empty.
+    ///
+    /// ```
+    /// use wsclose::{parse_close_payload, CloseCode};
+    /// assert_eq!(parse_close_payload(b"\x03\xe8")?.code(), CloseCode::NORMAL_CLOSURE);
+    /// # Ok::<(), wsclose::PayloadError>(())
+    /// ```
     #[must_use]
     pub const fn code(&self) -> CloseCode {
         self.code
     }
 
     /// The reason text, possibly empty.
+    ///
+    /// ```
+    /// use wsclose::parse_close_payload;
+    /// assert_eq!(parse_close_payload(b"\x03\xe8caf\xc3\xa9")?.reason(), "caf\u{e9}");
+    /// # Ok::<(), wsclose::PayloadError>(())
+    /// ```
     #[must_use]
     pub const fn reason(&self) -> &'a str {
         self.reason
@@ -83,6 +95,13 @@ impl<'a> Close<'a> {
 }
 
 /// An encoded Close payload held inline (no allocation); dereferences to the bytes.
+///
+/// ```
+/// use wsclose::{Close, CloseCode};
+/// let payload = Close::new(CloseCode::new(4000), "")?.encode();
+/// assert_eq!(payload.as_ref(), [0x0f, 0xa0]);
+/// # Ok::<(), wsclose::PayloadError>(())
+/// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ClosePayload {
     bytes: [u8; MAX_CLOSE_PAYLOAD],
@@ -185,6 +204,12 @@ fn write_payload(code: CloseCode, reason: &str, out: &mut [u8]) -> usize {
 /// What was wrong with a Close payload.
 ///
 /// The discriminants are part of the ABI: the C API returns them as negative result codes.
+///
+/// ```
+/// use wsclose::{parse_close_payload, PayloadErrorKind};
+/// assert_eq!(parse_close_payload(&[0x03]).unwrap_err().kind(), PayloadErrorKind::OneByte);
+/// assert_eq!(PayloadErrorKind::OneByte as u8, 1);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[repr(u8)]
 #[non_exhaustive]
@@ -250,6 +275,11 @@ impl PayloadErrorKind {
     }
 
     /// The identifier used in other languages and in the golden vectors, e.g. `"INVALID_UTF8"`.
+    ///
+    /// ```
+    /// use wsclose::PayloadErrorKind;
+    /// assert_eq!(PayloadErrorKind::TooLong.const_name(), "TOO_LONG");
+    /// ```
     #[must_use]
     pub const fn const_name(self) -> &'static str {
         match self {
@@ -266,6 +296,13 @@ impl PayloadErrorKind {
 /// A Close payload that breaks the protocol, or one that cannot be encoded.
 ///
 /// [`close_code`](PayloadError::close_code) is the code to answer the peer with.
+///
+/// ```
+/// use wsclose::{parse_close_payload, CloseCode};
+/// let err = parse_close_payload(b"\x03\xed").unwrap_err(); // 1005 may not be sent
+/// assert_eq!(err.close_code(), CloseCode::PROTOCOL_ERROR);
+/// assert_eq!(err.to_string(), "close code 1005 No Status Received may not be sent on the wire");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct PayloadError {
     kind: PayloadErrorKind,
@@ -279,6 +316,12 @@ impl PayloadError {
     }
 
     /// Which rule was broken.
+    ///
+    /// ```
+    /// use wsclose::{parse_close_payload, PayloadErrorKind};
+    /// let err = parse_close_payload(&[0u8; 126]).unwrap_err();
+    /// assert_eq!(err.kind(), PayloadErrorKind::TooLong);
+    /// ```
     #[must_use]
     pub const fn kind(&self) -> PayloadErrorKind {
         self.kind
@@ -286,6 +329,12 @@ impl PayloadError {
 
     /// The code to close the connection with: 1007 for a reason that is not UTF-8, 1002
     /// (Protocol Error) for everything else (see [`PayloadErrorKind::close_code`]).
+    ///
+    /// ```
+    /// use wsclose::{parse_close_payload, CloseCode};
+    /// let err = parse_close_payload(b"\x03\xe8\xc0\x80").unwrap_err(); // overlong UTF-8
+    /// assert_eq!(err.close_code(), CloseCode::INVALID_PAYLOAD_DATA);
+    /// ```
     #[must_use]
     pub const fn close_code(&self) -> CloseCode {
         match self.kind.close_code() {
@@ -295,6 +344,12 @@ impl PayloadError {
     }
 
     /// For [`PayloadErrorKind::BufferTooSmall`], the number of bytes the payload needs.
+    ///
+    /// ```
+    /// use wsclose::{encode_close_payload, CloseCode};
+    /// let err = encode_close_payload(CloseCode::NORMAL_CLOSURE, "bye", &mut [0u8; 4]).unwrap_err();
+    /// assert_eq!(err.needed_len(), Some(5));
+    /// ```
     #[must_use]
     pub const fn needed_len(&self) -> Option<usize> {
         match self.kind {
@@ -304,6 +359,12 @@ impl PayloadError {
     }
 
     /// The offending code, for [`PayloadErrorKind::InvalidCode`].
+    ///
+    /// ```
+    /// use wsclose::{parse_close_payload, CloseCode};
+    /// let err = parse_close_payload(&[0x13, 0x88]).unwrap_err();
+    /// assert_eq!(err.invalid_code(), Some(CloseCode::new(5000)));
+    /// ```
     #[must_use]
     pub const fn invalid_code(&self) -> Option<CloseCode> {
         match self.kind {
@@ -313,6 +374,12 @@ impl PayloadError {
     }
 
     /// For [`PayloadErrorKind::InvalidUtf8`], how many leading bytes of the reason are valid.
+    ///
+    /// ```
+    /// use wsclose::parse_close_payload;
+    /// let err = parse_close_payload(b"\x03\xe8ok\xff").unwrap_err();
+    /// assert_eq!(err.valid_up_to(), Some(2));
+    /// ```
     #[must_use]
     pub const fn valid_up_to(&self) -> Option<usize> {
         match self.kind {
