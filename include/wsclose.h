@@ -22,12 +22,92 @@
 
 
 /**
- * The largest Close frame payload, in bytes (a control frame carries at most 125).
+ * 1000 Normal Closure.
+ */
+#define WSCLOSE_NORMAL_CLOSURE 1000
+
+/**
+ * 1001 Going Away.
+ */
+#define WSCLOSE_GOING_AWAY 1001
+
+/**
+ * 1002 Protocol Error.
+ */
+#define WSCLOSE_PROTOCOL_ERROR 1002
+
+/**
+ * 1003 Unsupported Data.
+ */
+#define WSCLOSE_UNSUPPORTED_DATA 1003
+
+/**
+ * 1004 Reserved.
+ */
+#define WSCLOSE_RESERVED 1004
+
+/**
+ * 1005 No Status Received.
+ */
+#define WSCLOSE_NO_STATUS_RECEIVED 1005
+
+/**
+ * 1006 Abnormal Closure.
+ */
+#define WSCLOSE_ABNORMAL_CLOSURE 1006
+
+/**
+ * 1007 Invalid Frame Payload Data.
+ */
+#define WSCLOSE_INVALID_PAYLOAD_DATA 1007
+
+/**
+ * 1008 Policy Violation.
+ */
+#define WSCLOSE_POLICY_VIOLATION 1008
+
+/**
+ * 1009 Message Too Big.
+ */
+#define WSCLOSE_MESSAGE_TOO_BIG 1009
+
+/**
+ * 1010 Mandatory Extension.
+ */
+#define WSCLOSE_MANDATORY_EXTENSION 1010
+
+/**
+ * 1011 Internal Error.
+ */
+#define WSCLOSE_INTERNAL_ERROR 1011
+
+/**
+ * 1012 Service Restart.
+ */
+#define WSCLOSE_SERVICE_RESTART 1012
+
+/**
+ * 1013 Try Again Later.
+ */
+#define WSCLOSE_TRY_AGAIN_LATER 1013
+
+/**
+ * 1014 Bad Gateway.
+ */
+#define WSCLOSE_BAD_GATEWAY 1014
+
+/**
+ * 1015 TLS Handshake.
+ */
+#define WSCLOSE_TLS_HANDSHAKE 1015
+
+/**
+ * The largest Close payload: control frames carry at most 125 bytes.
  */
 #define WSCLOSE_MAX_CLOSE_PAYLOAD 125
 
 /**
- * The longest reason that fits in a Close frame beside the two-byte code, in bytes.
+ * The longest reason that fits beside the two-byte code.
  */
 #define WSCLOSE_MAX_REASON_LEN 123
 
@@ -103,9 +183,11 @@ typedef uint8_t wsclose_reconnect_advice;
 #endif // __cplusplus
 
 /**
- * The outcome of a call: `WSCLOSE_OK` (0) or a negative error. For payload errors the value is
- * minus the core's error kind number (`WSCLOSE_ERR_ONE_BYTE` = -1 … `WSCLOSE_ERR_BUFFER_TOO_SMALL`
- * = -6). Functions that take a result accept any `int32_t`.
+ * The outcome of a call: `WSCLOSE_OK` (0) or a negative error. The numbers are stable: each is
+ * assigned once and never moves or gets reused (docs/c-abi.md). They come in reserved blocks:
+ * -101…-199 payload errors (the core's `PayloadErrorKind::result_number`), -201…-299 errors in
+ * the arguments of a call, -901…-999 internal errors. A payload error kind added later takes the
+ * next free number of its block. Functions that take a result accept any `int32_t`.
  */
 enum wsclose_result
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
@@ -119,39 +201,39 @@ enum wsclose_result
   /**
    * The payload is exactly one byte long (answer with 1002).
    */
-  WSCLOSE_ERR_ONE_BYTE = -1,
+  WSCLOSE_ERR_ONE_BYTE = -101,
   /**
    * The payload is longer than 125 bytes (answer with 1002).
    */
-  WSCLOSE_ERR_TOO_LONG = -2,
+  WSCLOSE_ERR_TOO_LONG = -102,
   /**
    * The code may not appear on the wire (answer with 1002 when parsing).
    */
-  WSCLOSE_ERR_INVALID_CODE = -3,
+  WSCLOSE_ERR_INVALID_CODE = -103,
   /**
    * The reason is not valid UTF-8 (answer with 1007 when parsing).
    */
-  WSCLOSE_ERR_INVALID_UTF8 = -4,
+  WSCLOSE_ERR_INVALID_UTF8 = -104,
   /**
    * Encoding: the reason is longer than 123 bytes.
    */
-  WSCLOSE_ERR_REASON_TOO_LONG = -5,
+  WSCLOSE_ERR_REASON_TOO_LONG = -105,
   /**
    * Encoding: the output buffer is smaller than the payload.
    */
-  WSCLOSE_ERR_BUFFER_TOO_SMALL = -6,
+  WSCLOSE_ERR_BUFFER_TOO_SMALL = -106,
   /**
    * A required pointer was NULL.
    */
-  WSCLOSE_ERR_NULL_ARGUMENT = -7,
+  WSCLOSE_ERR_NULL_ARGUMENT = -201,
   /**
    * A length or number is impossible (for example a length above `PTRDIFF_MAX`).
    */
-  WSCLOSE_ERR_INVALID_ARGUMENT = -8,
+  WSCLOSE_ERR_INVALID_ARGUMENT = -202,
   /**
    * An internal panic was caught; this is a bug in wsclose.
    */
-  WSCLOSE_ERR_PANIC = -9,
+  WSCLOSE_ERR_PANIC = -901,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -313,6 +395,19 @@ wsclose_result wsclose_parse_close_payload(const uint8_t *payload, size_t len, u
  * NULL or writable.
  */
 wsclose_result wsclose_encode_close_payload(uint16_t code, const uint8_t *reason, size_t reason_len, uint8_t *out, size_t out_cap, size_t *out_len);
+
+/**
+ * Encodes a Close payload whose reason is given as UTF-16 code units (a JavaScript, Java, C#
+ * or Windows string) into `out`, as UTF-8. Strict: a lone surrogate gives
+ * `WSCLOSE_ERR_INVALID_UTF8`, never U+FFFD. Lengths count the bytes of the reason's UTF-8 form,
+ * in which a lone surrogate takes 3 bytes. The checks, their order and the outputs are those of
+ * `wsclose_encode_close_payload`.
+ *
+ * # Safety
+ * `reason` must point to `reason_units` readable code units (it may be NULL when
+ * `reason_units` is 0), `out` to `out_cap` writable bytes, `out_len` to a writable `size_t`.
+ */
+wsclose_result wsclose_encode_close_payload_utf16(uint16_t code, const uint16_t *reason, size_t reason_units, uint8_t *out, size_t out_cap, size_t *out_len);
 
 /**
  * The close code to answer a peer with after a parse error: 1002 (Protocol Error) for

@@ -153,6 +153,25 @@ const SENDABLE: u16 = mask!(sendable);
 const LOCAL_ONLY: u16 = mask!(local_only);
 const BROWSER_CLOSEABLE: u16 = mask!(browser_closeable);
 const OK: u16 = mask!(ok);
+const BACKOFF: u16 = {
+    let mut bits = 0u16;
+    let mut i = 0;
+    while i < STANDARD_COUNT {
+        if matches!(ROWS[i].reconnect, Reconnect::Backoff) {
+            bits |= 1 << i;
+        }
+        i += 1;
+    }
+    bits
+};
+// The branch-free `reconnect` knows only these two advices for standard codes.
+const _: () = {
+    let mut i = 0;
+    while i < STANDARD_COUNT {
+        assert!(matches!(ROWS[i].reconnect, Reconnect::Backoff | Reconnect::Never));
+        i += 1;
+    }
+};
 
 /// A WebSocket close status code: any 16-bit value, with its meaning under RFC 6455, the IANA
 /// registry and the WHATWG WebSockets standard.
@@ -224,8 +243,10 @@ impl CloseCode {
     /// Whether this standard code has its bit set in `bits`.
     #[inline(always)]
     const fn in_mask(self, bits: u16) -> bool {
+        // Branch-free: `offset & 15` keeps the shift in range, and the range test is folded in
+        // with `&` rather than `&&`, so no data-dependent jump is left (see benches/classify.rs).
         let offset = self.0.wrapping_sub(FIRST_STANDARD);
-        offset < STANDARD_COUNT as u16 && (bits >> offset) & 1 == 1
+        ((offset < STANDARD_COUNT as u16) as u16 & (bits >> (offset & 15))) & 1 == 1
     }
 
     /// 3000–4999: registered and private codes.
@@ -322,7 +343,7 @@ impl CloseCode {
     #[inline]
     #[must_use]
     pub const fn is_sendable(self) -> bool {
-        self.in_mask(SENDABLE) || self.is_application()
+        self.in_mask(SENDABLE) | self.is_application()
     }
 
     /// Only ever reported to the application, never sent: 1005, 1006 and 1015.
@@ -349,7 +370,7 @@ impl CloseCode {
     #[inline]
     #[must_use]
     pub const fn is_browser_closeable(self) -> bool {
-        self.in_mask(BROWSER_CLOSEABLE) || self.is_application()
+        self.in_mask(BROWSER_CLOSEABLE) | self.is_application()
     }
 
     /// The connection ended normally: 1000, 1001 and 1005.
@@ -375,10 +396,12 @@ impl CloseCode {
     #[inline]
     #[must_use]
     pub const fn reconnect(self) -> Reconnect {
-        match self.standard_index() {
-            Some(i) => ROWS[i].reconnect,
-            None if self.is_application() => Reconnect::AppDefined,
-            None => Reconnect::Never,
+        // Branch-free: bit 0 is "a standard code that advises backoff", bit 1 "an application
+        // code"; the two never both hold, and the match is a plain value mapping.
+        match self.in_mask(BACKOFF) as u8 | (self.is_application() as u8) << 1 {
+            0 => Reconnect::Never,
+            1 => Reconnect::Backoff,
+            _ => Reconnect::AppDefined,
         }
     }
 

@@ -54,8 +54,8 @@ pub use bulk::{classify_many, LengthMismatch};
 pub use category::{classify, Category, Reconnect};
 pub use code::{CloseCode, CodeInfo};
 pub use payload::{
-    encode_close_payload, parse_close_payload, Close, ClosePayload, PayloadError, PayloadErrorKind,
-    MAX_CLOSE_PAYLOAD, MAX_REASON_LEN,
+    encode_close_payload, encode_close_payload_utf16, parse_close_payload, Close, ClosePayload, PayloadError,
+    PayloadErrorKind, MAX_CLOSE_PAYLOAD, MAX_REASON_LEN,
 };
 
 /// The Rust example in the README, compiled and run by `cargo test --doc`.

@@ -2,7 +2,9 @@
 
 use std::path::Path;
 
-use wsclose::{encode_close_payload, parse_close_payload, CloseCode, MAX_CLOSE_PAYLOAD};
+use wsclose::{
+    encode_close_payload, encode_close_payload_utf16, parse_close_payload, CloseCode, MAX_CLOSE_PAYLOAD,
+};
 
 /// Data rows of a vector file: comments dropped, header checked, at least one row.
 fn rows(file: &str, header: &str) -> Vec<Vec<String>> {
@@ -71,30 +73,64 @@ fn parse_vectors() {
             }
             Err(err) => {
                 assert_eq!(row[1], err.kind().const_name(), "{row:?}");
-                assert_eq!(row[2], err.close_code().as_u16().to_string(), "{row:?}");
+                let answer = err.close_code().expect("parse errors answer").as_u16();
+                assert_eq!(row[2], answer.to_string(), "{row:?}");
             }
         }
     }
 }
 
+fn unhex16(text: &str) -> Option<Vec<u16>> {
+    match text {
+        "x" => None,
+        "-" => Some(Vec::new()),
+        _ => Some(
+            (0..text.len())
+                .step_by(4)
+                .map(|i| u16::from_str_radix(&text[i..i + 4], 16).unwrap())
+                .collect(),
+        ),
+    }
+}
+
 #[test]
 fn encode_vectors() {
-    let rows = rows("encode.tsv", "code\treason_hex\tresult\tpayload_hex");
+    let rows = rows(
+        "encode.tsv",
+        "code\treason_hex\treason_utf16\tresult\tanswer_code\tpayload_hex",
+    );
     let mut checked = 0;
-    for row in rows {
-        let Ok(reason) = String::from_utf8(unhex(&row[1])) else {
-            continue; // A &str cannot hold these; the C and bytes-based bindings check them.
-        };
+    for row in &rows {
+        let code = CloseCode::new(row[0].parse().unwrap());
         let mut buf = [0u8; MAX_CLOSE_PAYLOAD];
-        match encode_close_payload(CloseCode::new(row[0].parse().unwrap()), &reason, &mut buf) {
-            Ok(len) => assert_eq!(
-                (row[2].as_str(), unhex(&row[3])),
-                ("OK", buf[..len].to_vec()),
-                "{row:?}"
-            ),
-            Err(err) => assert_eq!(row[2], err.kind().const_name(), "{row:?}"),
+        let from_bytes = encode_close_payload(code, &unhex(&row[1]), &mut buf).map(|len| buf[..len].to_vec());
+        let mut answers = vec![from_bytes];
+        if let Some(units) = unhex16(&row[2]) {
+            let mut buf = [0u8; MAX_CLOSE_PAYLOAD];
+            answers.push(encode_close_payload_utf16(code, &units, &mut buf).map(|len| buf[..len].to_vec()));
         }
-        checked += 1;
+        for answer in answers {
+            match answer {
+                Ok(payload) => assert_eq!(
+                    (row[3].as_str(), row[4].as_str(), unhex(&row[5])),
+                    ("OK", "-", payload),
+                    "{row:?}"
+                ),
+                Err(err) => {
+                    assert_eq!(row[3], err.kind().const_name(), "{row:?}");
+                    let answer = err
+                        .close_code()
+                        .map_or("-".to_string(), |c| c.as_u16().to_string());
+                    assert_eq!(row[4], answer, "{row:?}");
+                    assert_eq!(row[5], "-", "{row:?}");
+                }
+            }
+            checked += 1;
+        }
     }
-    assert!(checked > 40, "only {checked} encode vectors checked");
+    assert!(checked > 80, "only {checked} encode vectors checked");
+    assert!(
+        rows.iter().any(|row| row[3] == "INVALID_UTF8" && row[2] != "x"),
+        "a lone surrogate row"
+    );
 }

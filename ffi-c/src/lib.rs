@@ -38,15 +38,12 @@ use std::ptr;
 use std::slice;
 
 use wsclose_core::{
-    classify, classify_many, parse_close_payload, Category, Close, CloseCode, PayloadError, PayloadErrorKind,
+    classify, classify_many, parse_close_payload, Category, CloseCode, PayloadError, PayloadErrorKind,
     Reconnect,
 };
 
-/// The largest Close frame payload, in bytes (a control frame carries at most 125).
-pub const WSCLOSE_MAX_CLOSE_PAYLOAD: usize = 125;
-
-/// The longest reason that fits in a Close frame beside the two-byte code, in bytes.
-pub const WSCLOSE_MAX_REASON_LEN: usize = 123;
+mod consts;
+pub use consts::*;
 
 const _: () = assert!(WSCLOSE_MAX_CLOSE_PAYLOAD == wsclose_core::MAX_CLOSE_PAYLOAD);
 const _: () = assert!(WSCLOSE_MAX_REASON_LEN == wsclose_core::MAX_REASON_LEN);
@@ -107,32 +104,34 @@ impl From<Reconnect> for wsclose_reconnect_advice {
     }
 }
 
-/// The outcome of a call: `WSCLOSE_OK` (0) or a negative error. For payload errors the value is
-/// minus the core's error kind number (`WSCLOSE_ERR_ONE_BYTE` = -1 … `WSCLOSE_ERR_BUFFER_TOO_SMALL`
-/// = -6). Functions that take a result accept any `int32_t`.
+/// The outcome of a call: `WSCLOSE_OK` (0) or a negative error. The numbers are stable: each is
+/// assigned once and never moves or gets reused (docs/c-abi.md). They come in reserved blocks:
+/// -101…-199 payload errors (the core's `PayloadErrorKind::result_number`), -201…-299 errors in
+/// the arguments of a call, -901…-999 internal errors. A payload error kind added later takes the
+/// next free number of its block. Functions that take a result accept any `int32_t`.
 #[repr(i32)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum wsclose_result {
     /// Success.
     WSCLOSE_OK = 0,
     /// The payload is exactly one byte long (answer with 1002).
-    WSCLOSE_ERR_ONE_BYTE = -1,
+    WSCLOSE_ERR_ONE_BYTE = -101,
     /// The payload is longer than 125 bytes (answer with 1002).
-    WSCLOSE_ERR_TOO_LONG = -2,
+    WSCLOSE_ERR_TOO_LONG = -102,
     /// The code may not appear on the wire (answer with 1002 when parsing).
-    WSCLOSE_ERR_INVALID_CODE = -3,
+    WSCLOSE_ERR_INVALID_CODE = -103,
     /// The reason is not valid UTF-8 (answer with 1007 when parsing).
-    WSCLOSE_ERR_INVALID_UTF8 = -4,
+    WSCLOSE_ERR_INVALID_UTF8 = -104,
     /// Encoding: the reason is longer than 123 bytes.
-    WSCLOSE_ERR_REASON_TOO_LONG = -5,
+    WSCLOSE_ERR_REASON_TOO_LONG = -105,
     /// Encoding: the output buffer is smaller than the payload.
-    WSCLOSE_ERR_BUFFER_TOO_SMALL = -6,
+    WSCLOSE_ERR_BUFFER_TOO_SMALL = -106,
     /// A required pointer was NULL.
-    WSCLOSE_ERR_NULL_ARGUMENT = -7,
+    WSCLOSE_ERR_NULL_ARGUMENT = -201,
     /// A length or number is impossible (for example a length above `PTRDIFF_MAX`).
-    WSCLOSE_ERR_INVALID_ARGUMENT = -8,
+    WSCLOSE_ERR_INVALID_ARGUMENT = -202,
     /// An internal panic was caught; this is a bug in wsclose.
-    WSCLOSE_ERR_PANIC = -9,
+    WSCLOSE_ERR_PANIC = -901,
 }
 
 use wsclose_result::*;
@@ -383,7 +382,13 @@ pub unsafe extern "C" fn wsclose_parse_close_payload(
                 };
                 (WSCLOSE_OK, close.code(), reason, close.reason().len())
             }
-            Err(err) => (err.kind().into(), err.close_code(), ptr::null(), 0),
+            // Parse errors always carry an answer code (1002 or 1007).
+            Err(err) => (
+                err.kind().into(),
+                err.close_code().unwrap_or(CloseCode::PROTOCOL_ERROR),
+                ptr::null(),
+                0,
+            ),
         };
         // SAFETY: all three were checked non-NULL and are writable per the contract.
         unsafe {
@@ -438,16 +443,53 @@ pub unsafe extern "C" fn wsclose_encode_close_payload(
             Ok(out) => out,
             Err(err) => return err,
         };
-        let code = CloseCode::new(code);
-        let encoded = match std::str::from_utf8(reason) {
-            Ok(text) => wsclose_core::encode_close_payload(code, text, out),
-            // The code is checked before the text, as when parsing.
-            Err(_) => match Close::new(code, "") {
-                Err(err) => Err(err),
-                Ok(_) => return WSCLOSE_ERR_INVALID_UTF8,
-            },
+        match wsclose_core::encode_close_payload(CloseCode::new(code), reason, out) {
+            Ok(len) => {
+                // SAFETY: as above.
+                unsafe { out_len.write(len) };
+                WSCLOSE_OK
+            }
+            Err(err) => buffer_error(err, out_len),
+        }
+    })
+}
+
+/// Encodes a Close payload whose reason is given as UTF-16 code units (a JavaScript, Java, C#
+/// or Windows string) into `out`, as UTF-8. Strict: a lone surrogate gives
+/// `WSCLOSE_ERR_INVALID_UTF8`, never U+FFFD. Lengths count the bytes of the reason's UTF-8 form,
+/// in which a lone surrogate takes 3 bytes. The checks, their order and the outputs are those of
+/// `wsclose_encode_close_payload`.
+///
+/// # Safety
+/// `reason` must point to `reason_units` readable code units (it may be NULL when
+/// `reason_units` is 0), `out` to `out_cap` writable bytes, `out_len` to a writable `size_t`.
+#[no_mangle]
+pub unsafe extern "C" fn wsclose_encode_close_payload_utf16(
+    code: u16,
+    reason: *const u16,
+    reason_units: usize,
+    out: *mut u8,
+    out_cap: usize,
+    out_len: *mut usize,
+) -> wsclose_result {
+    guard(WSCLOSE_ERR_PANIC, || {
+        if out_len.is_null() {
+            return WSCLOSE_ERR_NULL_ARGUMENT;
+        }
+        // SAFETY: `out_len` is non-NULL and writable per the contract.
+        unsafe { out_len.write(0) };
+        // SAFETY: the caller promises `reason_units` readable units at a non-NULL `reason`.
+        let reason = match unsafe { input(reason, reason_units) } {
+            Ok(reason) => reason,
+            Err(err) => return err,
         };
-        match encoded {
+        let cap = out_cap.min(WSCLOSE_MAX_CLOSE_PAYLOAD);
+        // SAFETY: the caller promises `out_cap` (>= `cap`) writable bytes at a non-NULL `out`.
+        let out = match unsafe { output(out, cap) } {
+            Ok(out) => out,
+            Err(err) => return err,
+        };
+        match wsclose_core::encode_close_payload_utf16(CloseCode::new(code), reason, out) {
             Ok(len) => {
                 // SAFETY: as above.
                 unsafe { out_len.write(len) };
@@ -496,10 +538,8 @@ impl wsclose_result {
 #[no_mangle]
 pub extern "C" fn wsclose_result_close_code(result: i32) -> u16 {
     guard(0, || {
-        let kind = u8::try_from(-i64::from(result))
-            .ok()
-            .and_then(PayloadErrorKind::from_u8);
-        kind.and_then(PayloadErrorKind::close_code)
+        PayloadErrorKind::from_result_number(result)
+            .and_then(PayloadErrorKind::close_code)
             .map_or(0, CloseCode::as_u16)
     })
 }
@@ -509,22 +549,15 @@ pub extern "C" fn wsclose_result_close_code(result: i32) -> u16 {
 #[no_mangle]
 pub extern "C" fn wsclose_result_message(result: i32) -> *const c_char {
     guard(c"wsclose: unknown result".as_ptr(), || {
+        if let Some(kind) = PayloadErrorKind::from_result_number(result) {
+            return kind.message_c().as_ptr();
+        }
         let text: &'static CStr = match wsclose_result::from_i32(result) {
             Some(WSCLOSE_OK) => c"success",
-            Some(WSCLOSE_ERR_ONE_BYTE) => c"close payload is 1 byte long; a status code needs 2",
-            Some(WSCLOSE_ERR_TOO_LONG) => {
-                c"close payload is longer than the 125 bytes a control frame may carry"
-            }
-            Some(WSCLOSE_ERR_INVALID_CODE) => c"close code may not be sent on the wire",
-            Some(WSCLOSE_ERR_INVALID_UTF8) => c"close reason is not valid UTF-8",
-            Some(WSCLOSE_ERR_REASON_TOO_LONG) => {
-                c"close reason is longer than the 123 bytes that fit in a Close frame"
-            }
-            Some(WSCLOSE_ERR_BUFFER_TOO_SMALL) => c"output buffer is too small for the close payload",
             Some(WSCLOSE_ERR_NULL_ARGUMENT) => c"a required pointer argument was NULL",
             Some(WSCLOSE_ERR_INVALID_ARGUMENT) => c"an argument is out of range",
             Some(WSCLOSE_ERR_PANIC) => c"internal error: a panic was caught inside wsclose",
-            None => c"unknown wsclose result",
+            _ => c"unknown wsclose result",
         };
         text.as_ptr()
     })
@@ -589,7 +622,7 @@ mod tests {
             assert_eq!(wsclose_reconnect_advice::from(reconnect) as u8, reconnect as u8);
         }
         for kind in PayloadErrorKind::ALL {
-            assert_eq!(wsclose_result::from(kind) as i32, -(kind as i32));
+            assert_eq!(wsclose_result::from(kind) as i32, kind.result_number());
         }
     }
 
@@ -605,16 +638,19 @@ mod tests {
             let err = parse_close_payload(payload).unwrap_err();
             assert_eq!(err.kind(), kind);
             let result = wsclose_result::from(kind) as i32;
-            assert_eq!(wsclose_result_close_code(result), err.close_code().as_u16());
+            assert_eq!(
+                Some(wsclose_result_close_code(result)),
+                err.close_code().map(CloseCode::as_u16)
+            );
         }
-        for result in [0, -5, -6, -7, -8, -9, 1, i32::MIN, i32::MAX] {
+        for result in [0, -1, -4, -105, -106, -201, -202, -901, 1, i32::MIN, i32::MAX] {
             assert_eq!(wsclose_result_close_code(result), 0);
         }
     }
 
     #[test]
     fn every_result_has_a_message() {
-        for result in [i32::MIN, -10, -9, -1, 0, 1, i32::MAX] {
+        for result in [i32::MIN, -901, -201, -106, -101, -1, 0, 1, i32::MAX] {
             assert!(!wsclose_result_message(result).is_null());
         }
         // SAFETY: static NUL-terminated strings.
