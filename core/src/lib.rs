@@ -49,6 +49,7 @@ mod bulk;
 mod category;
 mod code;
 mod payload;
+mod policy;
 mod profile;
 
 pub use bulk::{classify_many, LengthMismatch};
@@ -58,6 +59,7 @@ pub use payload::{
     encode_close_payload, parse_close_payload, Close, ClosePayload, PayloadError, PayloadErrorKind,
     MAX_CLOSE_PAYLOAD, MAX_REASON_LEN,
 };
+pub use policy::{Decision, OverridesFull, ReconnectPolicy};
 pub use profile::{Advice, Profile, ProfileCode, ProfileRange};
 
 /// The Rust example in the README, compiled and run by `cargo test --doc`.
