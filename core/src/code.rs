@@ -4,6 +4,7 @@ use core::ffi::CStr;
 use core::fmt;
 
 use crate::category::{category_index, classify, Category, Reconnect};
+use crate::profile::iana;
 
 /// One row of the standard table; every per-code fact for 1000–1015 comes from here.
 struct Row {
@@ -255,18 +256,23 @@ impl CloseCode {
         self.0.wrapping_sub(3000) < 2000
     }
 
-    /// The standard name for 1000–1015 (e.g. `"Going Away"`), else `None`.
+    /// The standard name for 1000–1015 (e.g. `"Going Away"`), the IANA registry's name for
+    /// 3000, 3003 and 3008 (`"Unauthorized"`, `"Forbidden"`, `"Timeout"`), else `None`.
     ///
     /// ```
     /// use wsclose::CloseCode;
     /// assert_eq!(CloseCode::new(1001).name(), Some("Going Away"));
+    /// assert_eq!(CloseCode::new(3008).name(), Some("Timeout"));
     /// assert_eq!(CloseCode::new(4000).name(), None);
     /// ```
     #[must_use]
     pub const fn name(self) -> Option<&'static str> {
         match self.standard_index() {
             Some(i) => Some(ROWS[i].name),
-            None => None,
+            None => match iana(self.0) {
+                Some(row) => Some(row.name.0),
+                None => None,
+            },
         }
     }
 
@@ -275,13 +281,17 @@ impl CloseCode {
     /// ```
     /// use wsclose::CloseCode;
     /// assert_eq!(CloseCode::BAD_GATEWAY.name_c(), Some(c"Bad Gateway"));
-    /// assert_eq!(CloseCode::new(3000).name_c(), None);
+    /// assert_eq!(CloseCode::new(3000).name_c(), Some(c"Unauthorized"));
+    /// assert_eq!(CloseCode::new(3001).name_c(), None);
     /// ```
     #[must_use]
     pub const fn name_c(self) -> Option<&'static CStr> {
         match self.standard_index() {
             Some(i) => Some(ROWS[i].name_c),
-            None => None,
+            None => match iana(self.0) {
+                Some(row) => Some(row.name.1),
+                None => None,
+            },
         }
     }
 
@@ -296,12 +306,16 @@ impl CloseCode {
     pub const fn description_c(self) -> &'static CStr {
         match self.standard_index() {
             Some(i) => ROWS[i].description_c,
-            None => self.category().description_c(),
+            None => match iana(self.0) {
+                Some(row) => row.description.1,
+                None => self.category().description_c(),
+            },
         }
     }
 
-    /// The identifier of the associated const for 1000–1015 (e.g. `"GOING_AWAY"`), else `None`.
-    /// Bindings use it to generate their own constants.
+    /// The identifier of the associated const for 1000–1015 (e.g. `"GOING_AWAY"`) and for the
+    /// IANA-registered 3000, 3003 and 3008 (`"UNAUTHORIZED"`, `"FORBIDDEN"`, `"TIMEOUT"`), else
+    /// `None`. Bindings use it to generate their own constants.
     ///
     /// ```
     /// use wsclose::CloseCode;
@@ -312,12 +326,15 @@ impl CloseCode {
     pub const fn const_name(self) -> Option<&'static str> {
         match self.standard_index() {
             Some(i) => Some(ROWS[i].const_name),
-            None => None,
+            None => match iana(self.0) {
+                Some(row) => Some(row.const_name),
+                None => None,
+            },
         }
     }
 
-    /// What the code means, in a sentence or two. Codes without a standard name get the
-    /// description of their range.
+    /// What the code means, in a sentence or two. Codes without a standard or IANA name get
+    /// the description of their range.
     ///
     /// ```
     /// use wsclose::{Category, CloseCode};
@@ -327,7 +344,10 @@ impl CloseCode {
     pub const fn description(self) -> &'static str {
         match self.standard_index() {
             Some(i) => ROWS[i].description,
-            None => self.category().description(),
+            None => match iana(self.0) {
+                Some(row) => row.description.0,
+                None => self.category().description(),
+            },
         }
     }
 
@@ -443,7 +463,7 @@ pub struct CodeInfo {
     pub code: CloseCode,
     /// Its range.
     pub category: Category,
-    /// The standard name, for 1000–1015.
+    /// The standard name for 1000–1015, the IANA name for 3000, 3003 and 3008.
     pub name: Option<&'static str>,
     /// A sentence or two on what it means.
     pub description: &'static str,

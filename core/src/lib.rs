@@ -49,6 +49,8 @@ mod bulk;
 mod category;
 mod code;
 mod payload;
+mod policy;
+mod profile;
 
 pub use bulk::{classify_many, LengthMismatch};
 pub use category::{classify, Category, Reconnect};
@@ -57,6 +59,8 @@ pub use payload::{
     encode_close_payload, encode_close_payload_utf16, parse_close_payload, Close, ClosePayload, PayloadError,
     PayloadErrorKind, MAX_CLOSE_PAYLOAD, MAX_REASON_LEN,
 };
+pub use policy::{Decision, OverridesFull, ReconnectPolicy};
+pub use profile::{Advice, Profile, ProfileCode, ProfileRange};
 
 /// The Rust example in the README, compiled and run by `cargo test --doc`.
 #[cfg(doctest)]

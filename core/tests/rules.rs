@@ -26,6 +26,13 @@ const NAMES: [(u16, &str); 16] = [
     (1015, "TLS Handshake"),
 ];
 
+/// The IANA registry's names in 3000–3999, typed from the registry listing, with the const names.
+const IANA_NAMES: [(u16, &str, &str); 3] = [
+    (3000, "Unauthorized", "UNAUTHORIZED"),
+    (3003, "Forbidden", "FORBIDDEN"),
+    (3008, "Timeout", "TIMEOUT"),
+];
+
 #[test]
 fn classify_follows_the_ranges() {
     for code in 0..=u16::MAX {
@@ -133,7 +140,16 @@ fn reconnect_advice() {
 fn names_and_descriptions() {
     for code in all_codes() {
         let v = code.as_u16();
-        let expected = NAMES.iter().find(|(n, _)| *n == v).map(|(_, name)| *name);
+        let expected = NAMES
+            .iter()
+            .find(|(n, _)| *n == v)
+            .map(|(_, name)| *name)
+            .or_else(|| {
+                IANA_NAMES
+                    .iter()
+                    .find(|(n, _, _)| *n == v)
+                    .map(|(_, name, _)| *name)
+            });
         assert_eq!(code.name(), expected, "name({v})");
         assert_eq!(
             code.name_c().map(|c| c.to_str().unwrap()),
@@ -163,6 +179,11 @@ fn names_and_descriptions() {
 #[test]
 fn standard_descriptions_are_distinct() {
     let mut seen: Vec<&str> = CloseCode::STANDARD.iter().map(|c| c.description()).collect();
+    seen.extend(
+        IANA_NAMES
+            .iter()
+            .map(|(n, _, _)| CloseCode::new(*n).description()),
+    );
     seen.extend(Category::ALL.iter().map(|c| c.description()));
     let count = seen.len();
     seen.sort_unstable();
@@ -196,6 +217,33 @@ fn consts_match_their_numbers() {
         assert_eq!(code.const_name(), Some(ident));
     }
     assert_eq!(CloseCode::new(1016).const_name(), None);
+    let iana = [CloseCode::UNAUTHORIZED, CloseCode::FORBIDDEN, CloseCode::TIMEOUT];
+    for (code, (number, name, ident)) in iana.into_iter().zip(IANA_NAMES) {
+        assert_eq!(code.as_u16(), number);
+        assert_eq!(code.const_name(), Some(ident));
+        assert_eq!(code.name(), Some(name));
+        assert_eq!(
+            code.category(),
+            Category::Registered,
+            "IANA codes stay Registered"
+        );
+        assert_eq!(
+            code.reconnect(),
+            Reconnect::AppDefined,
+            "the registry gives no advice"
+        );
+        assert_ne!(code.description(), Category::Registered.description());
+    }
+    for code in (0..=u16::MAX).map(CloseCode::new) {
+        let named =
+            code.category() == Category::Standard || IANA_NAMES.iter().any(|(n, _, _)| *n == code.as_u16());
+        assert_eq!(
+            code.const_name().is_some(),
+            named,
+            "const_name({})",
+            code.as_u16()
+        );
+    }
 }
 
 #[test]
@@ -224,6 +272,8 @@ fn conversions_and_formatting() {
     }
     assert_eq!(CloseCode::ABNORMAL_CLOSURE.to_string(), "1006 Abnormal Closure");
     assert_eq!(CloseCode::new(4000).to_string(), "4000 (private use)");
+    assert_eq!(CloseCode::new(3008).to_string(), "3008 Timeout");
+    assert_eq!(CloseCode::new(3001).to_string(), "3001 (registered)");
     assert_eq!(CloseCode::new(70).to_string(), "70 (unused)");
     assert_eq!(
         format!("{:?}", CloseCode::GOING_AWAY),
