@@ -169,7 +169,7 @@ fn iana(path: &Path, out: &mut String) {
         );
         let _ = writeln!(
             out,
-            "    IanaRow {{ code: {code}, const_name: {const_name:?}, name: text!({name:?}), \
+            "    IanaRow {{ code: {code}, const_name: text!({const_name:?}), name: text!({name:?}), \
              description: text!({description:?}) }},"
         );
         let _ = writeln!(

@@ -327,6 +327,13 @@ wsclose_reconnect_advice wsclose_reconnect(uint16_t code);
 const char *wsclose_name(uint16_t code);
 
 /**
+ * The constant name of a named code (e.g. `"NORMAL_CLOSURE"`, `"UNAUTHORIZED"`: static,
+ * NUL-terminated, the suffix of the `WSCLOSE_…` macro for standard codes), or NULL when the code
+ * has no name.
+ */
+const char *wsclose_const_name(uint16_t code);
+
+/**
  * A sentence or two on what the code means; codes without a standard name get the text of
  * their range. Never NULL; the string is static.
  */
@@ -336,13 +343,13 @@ const char *wsclose_description(uint16_t code);
  * A short label for a category number ("unused", "standard", "reserved", "registered",
  * "private use", "out of range"), or NULL when `category` is greater than 5.
  */
-const char *wsclose_category_name(uint32_t category);
+const char *wsclose_category_label(uint32_t category);
 
 /**
  * A short label for a reconnect advice number ("never", "backoff", "app-defined"), or NULL
  * when `advice` is greater than 2. The string is static; never free it.
  */
-const char *wsclose_reconnect_name(uint32_t advice);
+const char *wsclose_reconnect_label(uint32_t advice);
 
 /**
  * Fills `*out` with everything known about `code`. Returns `WSCLOSE_ERR_NULL_ARGUMENT` when
@@ -362,10 +369,11 @@ wsclose_result wsclose_info(uint16_t code, struct wsclose_code_info *out);
  * empty) and its length. For an empty payload `*reason_out` is `payload`, or a static empty
  * string when `payload` is NULL; it is never NULL on success.
  *
- * On a protocol error returns the negative error kind (`WSCLOSE_ERR_ONE_BYTE`,
- * `WSCLOSE_ERR_TOO_LONG`, `WSCLOSE_ERR_INVALID_CODE`, `WSCLOSE_ERR_INVALID_UTF8`), writes the
- * code to close the connection with (1002, or 1007 for bad UTF-8) to `*code_out`, NULL to
- * `*reason_out` and 0 to `*reason_len_out`.
+ * On a protocol error returns the error (`WSCLOSE_ERR_ONE_BYTE`, `WSCLOSE_ERR_TOO_LONG`,
+ * `WSCLOSE_ERR_INVALID_CODE`, `WSCLOSE_ERR_INVALID_UTF8`), writes the status code the payload
+ * carried to `*code_out` (0 when parsing stopped before the code: a 1-byte or over-long
+ * payload), NULL to `*reason_out` and 0 to `*reason_len_out`. The code to close the
+ * connection with (1002, or 1007 for bad UTF-8) is `wsclose_result_close_code(result)`.
  *
  * Any NULL out-pointer gives `WSCLOSE_ERR_NULL_ARGUMENT` and nothing is written; a `len` above
  * `PTRDIFF_MAX` gives `WSCLOSE_ERR_INVALID_ARGUMENT`.

@@ -11,6 +11,7 @@ struct Row {
     name: &'static str,
     name_c: &'static CStr,
     const_name: &'static str,
+    const_name_c: &'static CStr,
     description: &'static str,
     description_c: &'static CStr,
     sendable: bool,
@@ -45,7 +46,8 @@ macro_rules! standard_codes {
             Row {
                 name: text!($name).0,
                 name_c: text!($name).1,
-                const_name: stringify!($konst),
+                const_name: text!(stringify!($konst)).0,
+                const_name_c: text!(stringify!($konst)).1,
                 description: text!($description).0,
                 description_c: text!($description).1,
                 sendable: $send,
@@ -327,7 +329,25 @@ impl CloseCode {
         match self.standard_index() {
             Some(i) => Some(ROWS[i].const_name),
             None => match iana(self.0) {
-                Some(row) => Some(row.const_name),
+                Some(row) => Some(row.const_name.0),
+                None => None,
+            },
+        }
+    }
+
+    /// [`const_name`](CloseCode::const_name) as a NUL-terminated C string (the same bytes).
+    ///
+    /// ```
+    /// use wsclose::CloseCode;
+    /// assert_eq!(CloseCode::GOING_AWAY.const_name_c(), Some(c"GOING_AWAY"));
+    /// assert_eq!(CloseCode::new(3003).const_name_c(), Some(c"FORBIDDEN"));
+    /// ```
+    #[must_use]
+    pub const fn const_name_c(self) -> Option<&'static CStr> {
+        match self.standard_index() {
+            Some(i) => Some(ROWS[i].const_name_c),
+            None => match iana(self.0) {
+                Some(row) => Some(row.const_name.1),
                 None => None,
             },
         }

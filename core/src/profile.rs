@@ -658,7 +658,7 @@ impl fmt::Display for Profile {
 #[derive(Clone, Copy)]
 pub(crate) struct IanaRow {
     code: u16,
-    pub(crate) const_name: &'static str,
+    pub(crate) const_name: (&'static str, &'static CStr),
     pub(crate) name: (&'static str, &'static CStr),
     pub(crate) description: (&'static str, &'static CStr),
 }

@@ -275,6 +275,18 @@ pub extern "C" fn wsclose_name(code: u16) -> *const c_char {
     })
 }
 
+/// The constant name of a named code (e.g. `"NORMAL_CLOSURE"`, `"UNAUTHORIZED"`: static,
+/// NUL-terminated, the suffix of the `WSCLOSE_…` macro for standard codes), or NULL when the code
+/// has no name.
+#[no_mangle]
+pub extern "C" fn wsclose_const_name(code: u16) -> *const c_char {
+    guard(ptr::null(), || {
+        CloseCode::new(code)
+            .const_name_c()
+            .map_or(ptr::null(), CStr::as_ptr)
+    })
+}
+
 /// A sentence or two on what the code means; codes without a standard name get the text of
 /// their range. Never NULL; the string is static.
 #[no_mangle]
@@ -285,7 +297,7 @@ pub extern "C" fn wsclose_description(code: u16) -> *const c_char {
 /// A short label for a category number ("unused", "standard", "reserved", "registered",
 /// "private use", "out of range"), or NULL when `category` is greater than 5.
 #[no_mangle]
-pub extern "C" fn wsclose_category_name(category: u32) -> *const c_char {
+pub extern "C" fn wsclose_category_label(category: u32) -> *const c_char {
     guard(ptr::null(), || {
         u8::try_from(category)
             .ok()
@@ -297,7 +309,7 @@ pub extern "C" fn wsclose_category_name(category: u32) -> *const c_char {
 /// A short label for a reconnect advice number ("never", "backoff", "app-defined"), or NULL
 /// when `advice` is greater than 2. The string is static; never free it.
 #[no_mangle]
-pub extern "C" fn wsclose_reconnect_name(advice: u32) -> *const c_char {
+pub extern "C" fn wsclose_reconnect_label(advice: u32) -> *const c_char {
     guard(ptr::null(), || {
         u8::try_from(advice)
             .ok()
@@ -344,10 +356,11 @@ pub unsafe extern "C" fn wsclose_info(code: u16, out: *mut wsclose_code_info) ->
 /// empty) and its length. For an empty payload `*reason_out` is `payload`, or a static empty
 /// string when `payload` is NULL; it is never NULL on success.
 ///
-/// On a protocol error returns the negative error kind (`WSCLOSE_ERR_ONE_BYTE`,
-/// `WSCLOSE_ERR_TOO_LONG`, `WSCLOSE_ERR_INVALID_CODE`, `WSCLOSE_ERR_INVALID_UTF8`), writes the
-/// code to close the connection with (1002, or 1007 for bad UTF-8) to `*code_out`, NULL to
-/// `*reason_out` and 0 to `*reason_len_out`.
+/// On a protocol error returns the error (`WSCLOSE_ERR_ONE_BYTE`, `WSCLOSE_ERR_TOO_LONG`,
+/// `WSCLOSE_ERR_INVALID_CODE`, `WSCLOSE_ERR_INVALID_UTF8`), writes the status code the payload
+/// carried to `*code_out` (0 when parsing stopped before the code: a 1-byte or over-long
+/// payload), NULL to `*reason_out` and 0 to `*reason_len_out`. The code to close the
+/// connection with (1002, or 1007 for bad UTF-8) is `wsclose_result_close_code(result)`.
 ///
 /// Any NULL out-pointer gives `WSCLOSE_ERR_NULL_ARGUMENT` and nothing is written; a `len` above
 /// `PTRDIFF_MAX` gives `WSCLOSE_ERR_INVALID_ARGUMENT`.
@@ -670,11 +683,11 @@ mod tests {
 
     #[test]
     fn category_name_rejects_unknown_numbers() {
-        assert!(wsclose_category_name(6).is_null());
-        assert!(wsclose_category_name(256 + 1).is_null());
-        assert!(wsclose_category_name(u32::MAX).is_null());
+        assert!(wsclose_category_label(6).is_null());
+        assert!(wsclose_category_label(256 + 1).is_null());
+        assert!(wsclose_category_label(u32::MAX).is_null());
         // SAFETY: static NUL-terminated string.
-        let label = unsafe { CStr::from_ptr(wsclose_category_name(5)) };
+        let label = unsafe { CStr::from_ptr(wsclose_category_label(5)) };
         assert_eq!(label, c"out of range");
     }
 
@@ -682,11 +695,11 @@ mod tests {
     fn reconnect_name_matches_the_core() {
         for advice in Reconnect::ALL {
             // SAFETY: static NUL-terminated string.
-            let label = unsafe { CStr::from_ptr(wsclose_reconnect_name(u32::from(u8::from(advice)))) };
+            let label = unsafe { CStr::from_ptr(wsclose_reconnect_label(u32::from(u8::from(advice)))) };
             assert_eq!(label.to_str(), Ok(advice.label()));
         }
         for advice in [3, 256, 256 + 1, u32::MAX] {
-            assert!(wsclose_reconnect_name(advice).is_null());
+            assert!(wsclose_reconnect_label(advice).is_null());
         }
     }
 
