@@ -13,7 +13,8 @@ import java.util.OptionalInt;
  * {@code make diff-java}: the Java answers to the differential corpus (docs/differential.md),
  * through the public API only, in the neutral format that {@code xtask differential} compares
  * with the core: sections {@code code} (all 65,536 codes), {@code parse} ({@code parse.txt}) and
- * {@code encode16} ({@code encode.tsv} rows whose reason a Java {@code String} can hold).
+ * {@code encode} (every {@code encode.tsv} row, reason as {@code byte[]}) and {@code encode16} ({@code encode.tsv}
+ * rows whose reason a Java {@code String} can hold).
  *
  * <p>Usage: {@code Differential <tests/differential> <build/differential/java.txt>}.
  */
@@ -38,6 +39,11 @@ public final class Differential {
             }
             for (String payload : payloads) {
                 lines += line(out, "parse\t" + payload + "\t" + parseAnswer(bytes(payload)));
+            }
+            for (String row : encodes) {
+                String[] fields = row.split("\t", -1);
+                int code = Integer.parseInt(fields[0]);
+                lines += line(out, "encode\t" + code + "\t" + fields[1] + "\t" + encodeAnswer(code, bytes(fields[1])));
             }
             for (String row : encodes) {
                 String[] fields = row.split("\t", -1);
@@ -87,6 +93,14 @@ public final class Differential {
     }
 
     private static String encodeAnswer(int code, String reason) {
+        try {
+            return "ok\t" + hex(WsClose.encodeClosePayload(code, reason));
+        } catch (PayloadException e) {
+            return errorFields(e);
+        }
+    }
+
+    private static String encodeAnswer(int code, byte[] reason) {
         try {
             return "ok\t" + hex(WsClose.encodeClosePayload(code, reason));
         } catch (PayloadException e) {
