@@ -5,7 +5,7 @@ use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use tungstenite::protocol::frame::coding::CloseCode as TungsteniteCode;
-use wsclose::{classify, classify_many, parse_close_payload, CloseCode};
+use wsclose::{classify, classify_many, facts_many, parse_close_payload, CloseCode, Fact};
 
 /// Half uniform over all 65,536 values, a quarter standard codes, a quarter 3000–4999.
 fn random_codes(n: usize) -> Vec<u16> {
@@ -93,6 +93,19 @@ fn bulk(c: &mut Criterion) {
     group.throughput(Throughput::Elements(N as u64));
     group.bench_function("wsclose::classify_many", |b| {
         b.iter(|| classify_many(black_box(&codes), black_box(&mut out)).unwrap())
+    });
+    for fact in Fact::ALL {
+        group.bench_function(format!("wsclose::facts_many/{}", fact.const_name()), |b| {
+            b.iter(|| facts_many(fact, black_box(&codes), black_box(&mut out)).unwrap())
+        });
+    }
+    // The floor: a plain u16 -> u8 copy of the same arrays.
+    group.bench_function("u16_to_u8_copy", |b| {
+        b.iter(|| {
+            for (slot, &code) in black_box(&mut out).iter_mut().zip(black_box(&codes)) {
+                *slot = code as u8;
+            }
+        })
     });
     group.finish();
 }
