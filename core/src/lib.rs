@@ -48,6 +48,7 @@ macro_rules! text {
 mod bulk;
 mod category;
 mod code;
+mod explain;
 mod payload;
 mod policy;
 mod profile;
@@ -55,6 +56,7 @@ mod profile;
 pub use bulk::{classify_many, facts_many, Fact, LengthMismatch};
 pub use category::{classify, Category, Reconnect};
 pub use code::{CloseCode, CodeInfo};
+pub use explain::{explain, Cause, Explanation};
 pub use payload::{
     encode_close_payload, encode_close_payload_utf16, parse_close_payload, Close, ClosePayload, PayloadError,
     PayloadErrorKind, MAX_CLOSE_PAYLOAD, MAX_REASON_LEN,

@@ -317,3 +317,40 @@ fn facts_many_matches_the_per_code_functions() {
     }
     assert!(wsclose::facts_many(wsclose::Fact::Ok, &codes[..3], &mut out[..2]).is_err());
 }
+
+/// `explain` is total, never empty, and names the causes the docs promise.
+#[test]
+fn explain_covers_every_code() {
+    use wsclose::{explain, Cause};
+    for code in 0..=u16::MAX {
+        for clean in [None, Some(true), Some(false)] {
+            let why = explain(CloseCode::new(code), clean);
+            assert!(!why.causes().is_empty(), "{code} {clean:?}");
+            let sendable = CloseCode::new(code).is_sendable();
+            if !sendable && !matches!(code, 1005 | 1006 | 1015) {
+                assert_eq!(why.causes(), [Cause::InvalidCodeSent], "{code}");
+            }
+            if sendable {
+                assert_eq!(why.causes(), [Cause::PeerClosed], "{code}");
+            }
+        }
+    }
+    let dropped = explain(CloseCode::ABNORMAL_CLOSURE, Some(false));
+    for cause in [
+        Cause::ConnectionDropped,
+        Cause::IdleTimeout,
+        Cause::MalformedClose,
+        Cause::TlsHandshake,
+    ] {
+        assert!(dropped.causes().contains(&cause), "{cause:?}");
+    }
+    assert!(explain(CloseCode::NO_STATUS_RECEIVED, Some(true))
+        .causes()
+        .contains(&Cause::NoStatusCode));
+    assert!(explain(CloseCode::TLS_HANDSHAKE, Some(false))
+        .causes()
+        .contains(&Cause::TlsHandshake));
+    for cause in Cause::ALL {
+        assert!(!cause.summary().is_empty() && !cause.check().is_empty());
+    }
+}
