@@ -529,6 +529,34 @@ wsclose_result wsclose_classify_many(const uint16_t *codes, uint8_t *out, size_t
 const char *wsclose_version(void);
 
 /**
+ * Writes the likely causes of a close with `code` (as the receiving application saw it) into
+ * `causes_out` as cause numbers (`wsclose_cause_const_name` names them), most likely first,
+ * and returns how many there are. `was_clean` is 1 or 0 (`CloseEvent.wasClean`), or -1 when not
+ * known. When `cap` is smaller than the count, only `cap` are written (the return value still
+ * says how many there are). Errors: `WSCLOSE_ERR_NULL_ARGUMENT` (NULL with `cap > 0`),
+ * `WSCLOSE_ERR_INVALID_ARGUMENT` (`was_clean` not -1, 0 or 1).
+ *
+ * # Safety
+ * `causes_out` must point to `cap` writable bytes (or be NULL with `cap == 0`).
+ */
+int32_t wsclose_explain(uint16_t code, int32_t was_clean, uint8_t *causes_out, size_t cap);
+
+/**
+ * The constant name of cause `cause` (e.g. `"IDLE_TIMEOUT"`), or NULL for an unknown number.
+ */
+const char *wsclose_cause_const_name(uint32_t cause_number);
+
+/**
+ * What cause `cause` means, in a sentence, or NULL for an unknown number.
+ */
+const char *wsclose_cause_summary(uint32_t cause_number);
+
+/**
+ * What to check for cause `cause`, or NULL for an unknown number.
+ */
+const char *wsclose_cause_check(uint32_t cause_number);
+
+/**
  * The number of profiles; their indexes are 0 .. count-1, in name order.
  */
 uint32_t wsclose_profile_count(void);

@@ -43,8 +43,10 @@ use wsclose_core::{
 };
 
 mod consts;
+mod explain;
 mod profile;
 pub use consts::*;
+pub use explain::*;
 pub use profile::*;
 
 const _: () = assert!(WSCLOSE_MAX_CLOSE_PAYLOAD == wsclose_core::MAX_CLOSE_PAYLOAD);
