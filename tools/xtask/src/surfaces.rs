@@ -71,55 +71,105 @@ fn c_consts() -> String {
     out
 }
 
+/// A C++ identifier for a constant name: `OUT_OF_RANGE` → `out_of_range`; a C++ keyword
+/// (`PRIVATE`) takes the snake-cased label instead (`private use` → `private_use`).
+fn cpp_ident(const_name: &str, label: &str) -> String {
+    const KEYWORDS: [&str; 6] = ["private", "public", "protected", "default", "delete", "new"];
+    let ident = const_name.to_ascii_lowercase();
+    if KEYWORDS.contains(&ident.as_str()) {
+        label.replace([' ', '-'], "_")
+    } else {
+        ident
+    }
+}
+
+/// `wsclose_constants.hpp`: the C++ layer's codes, limits and enums (snake_case like the
+/// standard library), with `const_name()` for each enum; `wsclose.hpp` includes it.
 fn cpp() -> String {
     let mut out = format!(
-        "// {NOTE}\n// Named constants for the C++ layer (included by wsclose.hpp).\n#pragma once\n\n#include <cstddef>\n#include <cstdint>\n\nnamespace wsclose {{\n\n/// The 16 standard close codes (RFC 6455 §7.4.1, IANA registry).\nnamespace codes {{\n"
+        "// {NOTE}\n// Named constants and enums of the C++ layer; wsclose.hpp includes this file.\n#ifndef WSCLOSE_CONSTANTS_HPP\n#define WSCLOSE_CONSTANTS_HPP\n\n#include <cstddef>\n#include <cstdint>\n#include <optional>\n#include <string_view>\n\nnamespace wsclose {{\n\n/// The 16 standard close codes (RFC 6455 §7.4.1, IANA registry).\nnamespace codes {{\n"
     );
     for (konst, value, name) in codes() {
         let _ = writeln!(
             out,
             "/// {value} {name}.\ninline constexpr std::uint16_t {} = {value};",
-            camel(konst)
+            konst.to_ascii_lowercase()
         );
     }
     out.push_str("}  // namespace codes\n\n");
     let _ = writeln!(
         out,
-        "inline constexpr std::size_t max_close_payload = {MAX_CLOSE_PAYLOAD};\ninline constexpr std::size_t max_reason_len = {MAX_REASON_LEN};\n"
+        "/// The largest Close payload: control frames carry at most {MAX_CLOSE_PAYLOAD} bytes.\ninline constexpr std::size_t max_close_payload = {MAX_CLOSE_PAYLOAD};\n/// The longest reason that fits beside the two-byte code.\ninline constexpr std::size_t max_reason_len = {MAX_REASON_LEN};\n"
     );
-    out.push_str("/// The range a close code belongs to (`enum wsclose_category`).\nenum class Category : std::uint8_t {\n");
+    out.push_str("/// The range a close code belongs to (the numbers of `enum wsclose_category`).\nenum class category : std::uint8_t {\n");
     for c in Category::ALL {
         let _ = writeln!(
             out,
             "  {} = {},  ///< {}–{} ({})",
-            camel(c.const_name()),
+            cpp_ident(c.const_name(), c.label()),
             c as u8,
             c.range().start(),
             c.range().end(),
             c.label()
         );
     }
-    out.push_str("};\n\n/// What a client should do after a close (`enum wsclose_reconnect_advice`).\nenum class Reconnect : std::uint8_t {\n");
+    out.push_str("};\n\n/// What a client should do after a close (the numbers of `enum wsclose_reconnect_advice`).\nenum class reconnect_advice : std::uint8_t {\n");
     for r in Reconnect::ALL {
         let _ = writeln!(
             out,
             "  {} = {},  ///< {}",
-            camel(r.const_name()),
+            cpp_ident(r.const_name(), r.label()),
             r as u8,
             r.label()
         );
     }
-    out.push_str("};\n\n/// What was wrong with a Close payload; the values are the stable C result numbers.\nenum class PayloadErrorKind : std::int32_t {\n");
+    out.push_str("};\n\n/// What was wrong with a Close payload; the values are the stable C result numbers.\nenum class payload_error_kind : std::int32_t {\n");
     for k in PayloadErrorKind::ALL {
         let _ = writeln!(
             out,
             "  {} = {},  ///< {}",
-            camel(k.const_name()),
+            cpp_ident(k.const_name(), ""),
             k.result_number(),
             k.message()
         );
     }
-    out.push_str("};\n\n}  // namespace wsclose\n");
+    out.push_str("};\n\n/// The constant name used in every language (\"OUT_OF_RANGE\"); empty for other numbers.\nconstexpr std::string_view const_name(category value) noexcept {\n  switch (value) {\n");
+    for c in Category::ALL {
+        let _ = writeln!(
+            out,
+            "    case category::{}: return \"{}\";",
+            cpp_ident(c.const_name(), c.label()),
+            c.const_name()
+        );
+    }
+    out.push_str("  }\n  return {};\n}\n\n/// The constant name used in every language (\"APP_DEFINED\"); empty for other numbers.\nconstexpr std::string_view const_name(reconnect_advice value) noexcept {\n  switch (value) {\n");
+    for r in Reconnect::ALL {
+        let _ = writeln!(
+            out,
+            "    case reconnect_advice::{}: return \"{}\";",
+            cpp_ident(r.const_name(), r.label()),
+            r.const_name()
+        );
+    }
+    out.push_str("  }\n  return {};\n}\n\n/// The constant name used in every language (\"INVALID_UTF8\"); empty for other numbers.\nconstexpr std::string_view const_name(payload_error_kind value) noexcept {\n  switch (value) {\n");
+    for k in PayloadErrorKind::ALL {
+        let _ = writeln!(
+            out,
+            "    case payload_error_kind::{}: return \"{}\";",
+            cpp_ident(k.const_name(), ""),
+            k.const_name()
+        );
+    }
+    out.push_str("  }\n  return {};\n}\n\n/// The payload error kind whose C result number is `result`, if any.\nconstexpr std::optional<payload_error_kind> payload_error_kind_from_result(std::int32_t result) noexcept {\n  switch (result) {\n");
+    for k in PayloadErrorKind::ALL {
+        let _ = writeln!(
+            out,
+            "    case {}: return payload_error_kind::{};",
+            k.result_number(),
+            cpp_ident(k.const_name(), "")
+        );
+    }
+    out.push_str("    default: return std::nullopt;\n  }\n}\n\n}  // namespace wsclose\n\n#endif  // WSCLOSE_CONSTANTS_HPP\n");
     out
 }
 
