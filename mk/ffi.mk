@@ -59,6 +59,16 @@ ffi-exports: ffi-lib
 $(FFI_BUILD):
 	mkdir -p $@
 
+# The C ABI against its committed baseline (docs/c-abi.md, ABI stability): any removed, changed or
+# added function signature, enum or #define value, or struct layout fails; so does an export the
+# header does not declare. Record a deliberate change with ffi-abi-update.
+FFI_ABI_BASELINE := ffi-c/abi/wsclose.abi
+ffi-abi-check: ffi-lib
+	python3 ffi-c/abi/abi.py check $(FFI_ABI_BASELINE) include/wsclose.h $(FFI_LIBDIR)/libwsclose.so
+
+ffi-abi-update: ffi-lib
+	python3 ffi-c/abi/abi.py update $(FFI_ABI_BASELINE) include/wsclose.h $(FFI_LIBDIR)/libwsclose.so
+
 # C99 test against the shared library.
 ffi-test-c: ffi-lib | $(FFI_BUILD)
 	$(FFI_CC) $(FFI_CFLAGS) tests/c/test_wsclose.c -o $(FFI_BUILD)/test_c \
@@ -105,7 +115,7 @@ ffi-test-consumer: ffi-lib
 ffi-test-readme: ffi-lib | $(FFI_BUILD)
 	tests/c/readme-example.sh $(ROOT)/README.md $(FFI_BUILD)
 
-test-ffi: ffi-header-check ffi-rust-test ffi-exports ffi-test-c ffi-test-cpp ffi-test-asan \
+test-ffi: ffi-header-check ffi-rust-test ffi-exports ffi-abi-check ffi-test-c ffi-test-cpp ffi-test-asan \
           ffi-test-valgrind ffi-test-consumer ffi-test-readme
 	@echo "ffi: all C ABI suites passed"
 
