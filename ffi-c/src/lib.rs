@@ -707,6 +707,30 @@ mod tests {
     }
 
     #[test]
+    fn parse_errors_write_the_carried_code() {
+        let cases: [(&[u8], u16); 5] = [
+            (b"\x03", 0),
+            (&[b'x'; 126], 0),
+            (b"\x00\x00", 0),
+            (b"\x13\x88", 5000),
+            (b"\x03\xe8\xff", 1000),
+        ];
+        for (payload, carried) in cases {
+            let err = parse_close_payload(payload).unwrap_err();
+            let (mut code, mut reason, mut len) = (7u16, ptr::null::<u8>(), 9usize);
+            // SAFETY: valid buffers and out-pointers.
+            let result = unsafe {
+                wsclose_parse_close_payload(payload.as_ptr(), payload.len(), &mut code, &mut reason, &mut len)
+            };
+            assert_eq!(result as i32, err.kind().result_number());
+            assert_eq!(code, carried);
+            assert_eq!(code, err.code().map_or(0, CloseCode::as_u16));
+            assert!(reason.is_null());
+            assert_eq!(len, 0);
+        }
+    }
+
+    #[test]
     fn encode_reports_the_needed_size() {
         let mut out = [0u8; 4];
         let mut len = 99;
