@@ -16,7 +16,8 @@ soversion=0   # the soname is libwsclose.so.0 (set in ffi-c/build.rs)
 static_libs="-lgcc_s -lutil -lrt -lpthread -lm -ldl -lc"
 static_libs_cmake=$(sed 's/-l//g; s/ /;/g' <<<"$static_libs")
 
-for f in "$build/libwsclose.so" "$build/libwsclose.a" "$root/include/wsclose.h" "$root/include/wsclose.hpp"; do
+for f in "$build/libwsclose.so" "$build/libwsclose.a" "$root/include/wsclose.h" "$root/include/wsclose.hpp" \
+         "$root/include/wsclose_constants.hpp"; do
   [[ -f $f ]] || { echo "install.sh: $f is missing (run make ffi-lib)" >&2; exit 1; }
 done
 
@@ -26,7 +27,8 @@ install -m 0755 "$build/libwsclose.so" "$lib/libwsclose.so.$version"
 ln -sfn "libwsclose.so.$version" "$lib/libwsclose.so.$soversion"
 ln -sfn "libwsclose.so.$soversion" "$lib/libwsclose.so"
 install -m 0644 "$build/libwsclose.a" "$lib/libwsclose.a"
-install -m 0644 "$root/include/wsclose.h" "$root/include/wsclose.hpp" "$prefix/include/"
+install -m 0644 "$root/include/wsclose.h" "$root/include/wsclose.hpp" \
+  "$root/include/wsclose_constants.hpp" "$prefix/include/"
 
 subst() {
   sed -e "s|@PREFIX@|$prefix|g" -e "s|@VERSION@|$version|g" -e "s|@VERSION_MAJOR@|$major|g" \

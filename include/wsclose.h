@@ -473,8 +473,10 @@ wsclose_result wsclose_parse_close_payload(const uint8_t *payload, size_t len, u
  * `reason` may be NULL when `reason_len` is 0, and `out` may be NULL when `out_cap` is 0.
  * Errors, checked in this order: `WSCLOSE_ERR_NULL_ARGUMENT` (NULL `out_len`, or a NULL
  * buffer with a non-zero length), `WSCLOSE_ERR_INVALID_ARGUMENT` (`reason_len` above
- * `PTRDIFF_MAX`), `WSCLOSE_ERR_INVALID_CODE` (the code may not be sent),
- * `WSCLOSE_ERR_INVALID_UTF8`, `WSCLOSE_ERR_REASON_TOO_LONG`, `WSCLOSE_ERR_BUFFER_TOO_SMALL`.
+ * `PTRDIFF_MAX`), then the core's order: `WSCLOSE_ERR_REASON_TOO_LONG` (more than 123 bytes),
+ * `WSCLOSE_ERR_INVALID_CODE` (the code may not be sent), `WSCLOSE_ERR_INVALID_UTF8`,
+ * `WSCLOSE_ERR_BUFFER_TOO_SMALL`. The answer code of an error is
+ * `wsclose_result_close_code(result)` (0 for the two kinds only encoding reports).
  * On `WSCLOSE_ERR_BUFFER_TOO_SMALL` `*out_len` receives the size needed (2 + `reason_len`);
  * on the other errors it receives 0 (when `out_len` is not NULL). `out` is untouched on error.
  * At most `WSCLOSE_MAX_CLOSE_PAYLOAD` bytes are ever written, so a larger `out_cap` is fine.

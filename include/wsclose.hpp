@@ -15,27 +15,16 @@
 #include <type_traits>
 
 #include "wsclose.h"
+#include "wsclose_constants.hpp"
 
 namespace wsclose {
 
-/// The range a close code belongs to; same numbers as WSCLOSE_CATEGORY_*.
-enum class category : std::uint8_t {
-  unused = WSCLOSE_CATEGORY_UNUSED,
-  standard = WSCLOSE_CATEGORY_STANDARD,
-  reserved = WSCLOSE_CATEGORY_RESERVED,
-  registered = WSCLOSE_CATEGORY_REGISTERED,
-  private_use = WSCLOSE_CATEGORY_PRIVATE,
-  out_of_range = WSCLOSE_CATEGORY_OUT_OF_RANGE,
-};
+// The codes (wsclose::codes::normal_closure …), the limits (max_close_payload, max_reason_len),
+// the enums category, reconnect_advice and payload_error_kind and their const_name() come from
+// wsclose_constants.hpp, generated from the core; this file only wraps the C functions.
 
-/// What a client should do after a close; same numbers as WSCLOSE_RECONNECT_*.
-enum class reconnect_advice : std::uint8_t {
-  never = WSCLOSE_RECONNECT_NEVER,
-  backoff = WSCLOSE_RECONNECT_BACKOFF,
-  app_defined = WSCLOSE_RECONNECT_APP_DEFINED,
-};
-
-/// The outcome of a call; same numbers as WSCLOSE_OK / WSCLOSE_ERR_*.
+/// The outcome of a C call; the numbers of WSCLOSE_OK / WSCLOSE_ERR_* (docs/c-abi.md). A payload
+/// error's number is also its payload_error_kind.
 enum class result : std::int32_t {
   ok = WSCLOSE_OK,
   one_byte = WSCLOSE_ERR_ONE_BYTE,
@@ -55,29 +44,9 @@ constexpr std::underlying_type_t<E> to_underlying(E value) noexcept {
   return static_cast<std::underlying_type_t<E>>(value);
 }
 
-inline constexpr std::size_t max_close_payload = WSCLOSE_MAX_CLOSE_PAYLOAD;
-inline constexpr std::size_t max_reason_len = WSCLOSE_MAX_REASON_LEN;
+static_assert(max_close_payload == WSCLOSE_MAX_CLOSE_PAYLOAD, "wsclose_constants.hpp is stale");
+static_assert(max_reason_len == WSCLOSE_MAX_REASON_LEN, "wsclose_constants.hpp is stale");
 inline constexpr std::string_view header_version = WSCLOSE_VERSION;
-
-/// The standard codes, 1000–1015.
-namespace codes {
-inline constexpr std::uint16_t normal_closure = 1000;
-inline constexpr std::uint16_t going_away = 1001;
-inline constexpr std::uint16_t protocol_error = 1002;
-inline constexpr std::uint16_t unsupported_data = 1003;
-inline constexpr std::uint16_t reserved = 1004;
-inline constexpr std::uint16_t no_status_received = 1005;
-inline constexpr std::uint16_t abnormal_closure = 1006;
-inline constexpr std::uint16_t invalid_payload_data = 1007;
-inline constexpr std::uint16_t policy_violation = 1008;
-inline constexpr std::uint16_t message_too_big = 1009;
-inline constexpr std::uint16_t mandatory_extension = 1010;
-inline constexpr std::uint16_t internal_error = 1011;
-inline constexpr std::uint16_t service_restart = 1012;
-inline constexpr std::uint16_t try_again_later = 1013;
-inline constexpr std::uint16_t bad_gateway = 1014;
-inline constexpr std::uint16_t tls_handshake = 1015;
-}  // namespace codes
 
 namespace detail {
 inline std::string_view view(const char *text) noexcept {
@@ -98,9 +67,18 @@ inline reconnect_advice reconnect(std::uint16_t code) noexcept {
   return static_cast<reconnect_advice>(wsclose_reconnect(code));
 }
 
-/// The standard name of 1000–1015, or std::nullopt.
+/// The name of a named code (e.g. "Normal Closure", "Unauthorized"), or std::nullopt.
 inline std::optional<std::string_view> name(std::uint16_t code) noexcept {
   const char *text = wsclose_name(code);
+  if (text == nullptr) {
+    return std::nullopt;
+  }
+  return std::string_view{text};
+}
+
+/// The constant name of a named code (e.g. "NORMAL_CLOSURE"), or std::nullopt.
+inline std::optional<std::string_view> const_name(std::uint16_t code) noexcept {
+  const char *text = wsclose_const_name(code);
   if (text == nullptr) {
     return std::nullopt;
   }
@@ -113,12 +91,12 @@ inline std::string_view description(std::uint16_t code) noexcept {
 
 /// "unused", "standard", …, "out of range".
 inline std::string_view label(category value) noexcept {
-  return detail::view(wsclose_category_name(to_underlying(value)));
+  return detail::view(wsclose_category_label(to_underlying(value)));
 }
 
 /// "never", "backoff", "app-defined".
 inline std::string_view label(reconnect_advice value) noexcept {
-  return detail::view(wsclose_reconnect_name(to_underlying(value)));
+  return detail::view(wsclose_reconnect_label(to_underlying(value)));
 }
 
 /// Static text for a result.
@@ -161,12 +139,40 @@ inline code_info info(std::uint16_t code) noexcept {
                    detail::view(raw.description)};
 }
 
-/// A parsed Close payload. On success `code` is the peer's code and `reason` views the caller's
-/// buffer; on error `code` is the code to close with (1002 or 1007) and `reason` is empty.
+/// What was wrong with a Close payload (parsing) or a code and reason (encoding): the kind,
+/// the code to close the connection with (1002 or 1007; none for the kinds only encoding
+/// reports), the code the payload carried or was to carry (none when parsing stopped before the
+/// code: a 1-byte or an over-long payload) and the core's fixed message for the kind.
+struct payload_error {
+  payload_error_kind kind;
+  std::optional<std::uint16_t> close_code;
+  std::optional<std::uint16_t> code;
+  std::string_view message;
+};
+
+namespace detail {
+/// The payload_error for a C result; nullopt for OK and the results that are not payload errors.
+inline std::optional<payload_error> payload_error_of(std::int32_t status,
+                                                     std::optional<std::uint16_t> carried) noexcept {
+  const std::optional<payload_error_kind> kind = payload_error_kind_from_result(status);
+  if (!kind) {
+    return std::nullopt;
+  }
+  const std::uint16_t answer = wsclose_result_close_code(status);
+  return payload_error{*kind,
+                       answer == 0 ? std::nullopt : std::optional<std::uint16_t>{answer},
+                       carried, view(wsclose_result_message(status))};
+}
+}  // namespace detail
+
+/// A parsed Close payload. On success `code` is the peer's code (1005 for an empty payload) and
+/// `reason` views the caller's buffer; on error `code` is 0, `reason` is empty and `error` says
+/// what was wrong (for a payload error; `status` holds every C result).
 struct parsed_close {
   result status;
   std::uint16_t code;
   std::string_view reason;
+  std::optional<payload_error> error;
   constexpr explicit operator bool() const noexcept { return status == result::ok; }
 };
 
@@ -174,38 +180,63 @@ inline parsed_close parse_close_payload(const void *payload, std::size_t len) no
   std::uint16_t code = 0;
   const std::uint8_t *reason = nullptr;
   std::size_t reason_len = 0;
-  const auto status = static_cast<result>(wsclose_parse_close_payload(
-      static_cast<const std::uint8_t *>(payload), len, &code, &reason, &reason_len));
-  std::string_view text{};
-  if (status == result::ok && reason != nullptr) {
-    text = std::string_view{reinterpret_cast<const char *>(reason), reason_len};
+  const std::int32_t status = wsclose_parse_close_payload(
+      static_cast<const std::uint8_t *>(payload), len, &code, &reason, &reason_len);
+  if (status != WSCLOSE_OK) {
+    // *code_out is the carried code; a 1-byte or over-long payload carries none (docs/c-abi.md).
+    const bool carried = status != WSCLOSE_ERR_ONE_BYTE && status != WSCLOSE_ERR_TOO_LONG;
+    return parsed_close{static_cast<result>(status), 0, std::string_view{},
+                        detail::payload_error_of(
+                            status, carried ? std::optional<std::uint16_t>{code} : std::nullopt)};
   }
-  return parsed_close{status, code, text};
+  return parsed_close{result::ok, code,
+                      std::string_view{reinterpret_cast<const char *>(reason), reason_len},
+                      std::nullopt};
 }
 
 inline parsed_close parse_close_payload(std::string_view payload) noexcept {
   return parse_close_payload(payload.data(), payload.size());
 }
 
-/// An encoded Close payload held inline; `bytes()` views it.
+/// An encoded Close payload held inline; `bytes()` views it. On error `size` is 0 and `error`
+/// says what was wrong.
 struct close_payload {
   result status = result::ok;
-  std::array<std::uint8_t, WSCLOSE_MAX_CLOSE_PAYLOAD> data{};
+  std::array<std::uint8_t, max_close_payload> data{};
   std::size_t size = 0;
+  std::optional<payload_error> error;
   constexpr explicit operator bool() const noexcept { return status == result::ok; }
   std::string_view bytes() const noexcept {
     return std::string_view{reinterpret_cast<const char *>(data.data()), size};
   }
 };
 
-/// Encodes `code` and a UTF-8 `reason` (at most 123 bytes).
+/// Encodes `code` and `reason`, whose bytes go to the core as they are (it checks that they are
+/// UTF-8 and at most 123 bytes long).
 inline close_payload encode_close_payload(std::uint16_t code, std::string_view reason) noexcept {
   close_payload out;
-  out.status = static_cast<result>(wsclose_encode_close_payload(
+  const std::int32_t status = wsclose_encode_close_payload(
       code, reinterpret_cast<const std::uint8_t *>(reason.data()), reason.size(), out.data.data(),
-      out.data.size(), &out.size));
-  if (out.status != result::ok) {
+      out.data.size(), &out.size);
+  out.status = static_cast<result>(status);
+  if (status != WSCLOSE_OK) {
     out.size = 0;
+    out.error = detail::payload_error_of(status, code);
+  }
+  return out;
+}
+
+/// Encodes `code` and a reason given as UTF-16 code units (strict: a lone surrogate is an
+/// invalid_utf8 error).
+inline close_payload encode_close_payload(std::uint16_t code, std::u16string_view reason) noexcept {
+  close_payload out;
+  const std::int32_t status = wsclose_encode_close_payload_utf16(
+      code, reinterpret_cast<const std::uint16_t *>(reason.data()), reason.size(),
+      out.data.data(), out.data.size(), &out.size);
+  out.status = static_cast<result>(status);
+  if (status != WSCLOSE_OK) {
+    out.size = 0;
+    out.error = detail::payload_error_of(status, code);
   }
   return out;
 }

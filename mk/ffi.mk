@@ -6,6 +6,10 @@
 #   make install PREFIX=/p    install into a prefix (default /usr/local)
 #   make ffi-header           regenerate include/wsclose.h after changing ffi-c/src/lib.rs
 #   make test-ffi             everything below; demo-ffi, bench-ffi
+#   make ffi-abi-check        the exported ABI equals the committed baseline ffi-c/abi/wsclose.abi
+#   make ffi-abi-update       rewrite the baseline after a deliberate, documented ABI change
+#   make diff-c / diff-cpp    the differential's C and C++ answers (docs/differential.md)
+.PHONY: ffi-abi-check ffi-abi-update diff-c diff-cpp
 .PHONY: ffi-lib ffi-header ffi-header-check ffi-install-local install ffi-rust-test ffi-exports \
         ffi-test-c ffi-test-cpp ffi-test-asan ffi-test-valgrind ffi-test-consumer ffi-test-readme \
         test-ffi demo-ffi bench-ffi
@@ -55,6 +59,16 @@ ffi-exports: ffi-lib
 $(FFI_BUILD):
 	mkdir -p $@
 
+# The C ABI against its committed baseline (docs/c-abi.md, ABI stability): any removed, changed or
+# added function signature, enum or #define value, or struct layout fails; so does an export the
+# header does not declare. Record a deliberate change with ffi-abi-update.
+FFI_ABI_BASELINE := ffi-c/abi/wsclose.abi
+ffi-abi-check: ffi-lib
+	python3 ffi-c/abi/abi.py check $(FFI_ABI_BASELINE) include/wsclose.h $(FFI_LIBDIR)/libwsclose.so
+
+ffi-abi-update: ffi-lib
+	python3 ffi-c/abi/abi.py update $(FFI_ABI_BASELINE) include/wsclose.h $(FFI_LIBDIR)/libwsclose.so
+
 # C99 test against the shared library.
 ffi-test-c: ffi-lib | $(FFI_BUILD)
 	$(FFI_CC) $(FFI_CFLAGS) tests/c/test_wsclose.c -o $(FFI_BUILD)/test_c \
@@ -101,7 +115,7 @@ ffi-test-consumer: ffi-lib
 ffi-test-readme: ffi-lib | $(FFI_BUILD)
 	tests/c/readme-example.sh $(ROOT)/README.md $(FFI_BUILD)
 
-test-ffi: ffi-header-check ffi-rust-test ffi-exports ffi-test-c ffi-test-cpp ffi-test-asan \
+test-ffi: ffi-header-check ffi-rust-test ffi-exports ffi-abi-check ffi-test-c ffi-test-cpp ffi-test-asan \
           ffi-test-valgrind ffi-test-consumer ffi-test-readme
 	@echo "ffi: all C ABI suites passed"
 
@@ -116,6 +130,21 @@ bench-ffi: ffi-lib | $(FFI_BUILD)
 	$(FFI_BUILD)/bench | tee $(FFI_BUILD)/bench.txt
 	tests/c/bench-report.sh $(FFI_BUILD)/bench.txt $(ROOT)/docs/benchmarks.md
 
+# The C differential: every section through the public C API (code, parse, encode, encode16).
+diff-c: ffi-lib | $(FFI_BUILD)
+	@mkdir -p $(DIFF_DIR)
+	$(FFI_CC) $(FFI_CFLAGS) tests/c/differential.c -o $(FFI_BUILD)/differential_c \
+	  -L$(FFI_LIBDIR) -lwsclose $(FFI_RPATH)
+	$(FFI_BUILD)/differential_c $(ROOT)/tests/differential $(DIFF_DIR)/c.txt
+
+# The C++ differential through wsclose.hpp (code, parse, encode).
+diff-cpp: ffi-lib | $(FFI_BUILD)
+	@mkdir -p $(DIFF_DIR)
+	$(FFI_CXX) $(FFI_CXXFLAGS) tests/cpp/differential.cpp -o $(FFI_BUILD)/differential_cpp \
+	  -L$(FFI_LIBDIR) -lwsclose $(FFI_RPATH)
+	$(FFI_BUILD)/differential_cpp $(ROOT)/tests/differential $(DIFF_DIR)/cpp.txt
+
+DIFF_TARGETS += diff-c diff-cpp
 DEMO_TARGETS += demo-ffi
 TEST_TARGETS += test-ffi
 BENCH_TARGETS += bench-ffi

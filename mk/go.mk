@@ -4,7 +4,8 @@
 #   make test-go    gofmt check, go vet, go test (vectors, exhaustive, gorilla/websocket, README)
 #   make bench-go   BenchmarkClassify; prints ns/call next to an inline switch, updates docs/benchmarks.md
 #   make demo-go    classify a few codes from Go
-.PHONY: demo-go test-go bench-go
+#   make diff-go    the differential's Go answers (docs/differential.md): build/differential/go.txt
+.PHONY: demo-go test-go bench-go diff-go
 
 GO ?= go
 GO_DIR := $(ROOT)/bindings/go
@@ -32,6 +33,11 @@ bench-go: ffi-install-local
 	@cd $(GO_DIR) && $(GO_ENV) $(GO) run ./internal/benchdoc -doc $(ROOT)/docs/benchmarks.md \
 	  -cmd "make bench-go" < $(GO_BUILD)/bench.txt
 
+diff-go: ffi-install-local
+	@mkdir -p $(DIFF_DIR)
+	cd $(GO_DIR) && $(GO_ENV) $(GO) run ./internal/differential $(ROOT)/tests/differential $(DIFF_DIR)/go.txt
+
+DIFF_TARGETS += diff-go
 DEMO_TARGETS += demo-go
 TEST_TARGETS += test-go
 BENCH_TARGETS += bench-go

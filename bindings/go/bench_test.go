@@ -9,37 +9,37 @@ import (
 
 // benchCodes is a fixed-seed random mix: 1<<16 codes, half drawn uniformly from 0..65535 (mostly
 // out of range), a quarter from the standard codes 1000..1015 and a quarter from 3000..4999.
-var benchCodes = func() []uint16 {
+var benchCodes = func() []wsclose.CloseCode {
 	rng := rand.New(rand.NewSource(0x5eed))
-	codes := make([]uint16, 1<<16)
+	codes := make([]wsclose.CloseCode, 1<<16)
 	for i := range codes {
 		switch r := rng.Intn(4); {
 		case r < 2:
-			codes[i] = uint16(rng.Intn(0x10000))
+			codes[i] = wsclose.CloseCode(rng.Intn(0x10000))
 		case r == 2:
-			codes[i] = uint16(1000 + rng.Intn(16))
+			codes[i] = wsclose.CloseCode(1000 + rng.Intn(16))
 		default:
-			codes[i] = uint16(3000 + rng.Intn(2000))
+			codes[i] = wsclose.CloseCode(3000 + rng.Intn(2000))
 		}
 	}
 	return codes
 }()
 
 // inlineClassify is what a Go program would write by hand: the range rules as a switch.
-func inlineClassify(code uint16) wsclose.Category {
+func inlineClassify(code wsclose.CloseCode) wsclose.Category {
 	switch {
 	case code < 1000:
-		return wsclose.Unused
+		return wsclose.CategoryUnused
 	case code < 1016:
-		return wsclose.Standard
+		return wsclose.CategoryStandard
 	case code < 3000:
-		return wsclose.Reserved
+		return wsclose.CategoryReserved
 	case code < 4000:
-		return wsclose.Registered
+		return wsclose.CategoryRegistered
 	case code < 5000:
-		return wsclose.Private
+		return wsclose.CategoryPrivate
 	default:
-		return wsclose.OutOfRange
+		return wsclose.CategoryOutOfRange
 	}
 }
 
@@ -76,7 +76,7 @@ func BenchmarkClassify(b *testing.B) {
 func TestInlineSwitchMatchesLibrary(t *testing.T) {
 	// The benchmark's reference must itself be right, or the comparison means nothing.
 	for c := 0; c <= 0xffff; c++ {
-		if got, want := inlineClassify(uint16(c)), wsclose.Classify(uint16(c)); got != want {
+		if got, want := inlineClassify(wsclose.CloseCode(c)), wsclose.Classify(wsclose.CloseCode(c)); got != want {
 			t.Fatalf("inlineClassify(%d) = %v, library says %v", c, got, want)
 		}
 	}

@@ -5,73 +5,108 @@ package wsclose
 
 // The 16 standard close codes (RFC 6455 §7.4.1, IANA registry).
 const (
-	NormalClosure CloseCode = 1000 // Normal Closure
-	GoingAway CloseCode = 1001 // Going Away
-	ProtocolError CloseCode = 1002 // Protocol Error
-	UnsupportedData CloseCode = 1003 // Unsupported Data
-	Reserved CloseCode = 1004 // Reserved
-	NoStatusReceived CloseCode = 1005 // No Status Received
-	AbnormalClosure CloseCode = 1006 // Abnormal Closure
-	InvalidPayloadData CloseCode = 1007 // Invalid Frame Payload Data
-	PolicyViolation CloseCode = 1008 // Policy Violation
-	MessageTooBig CloseCode = 1009 // Message Too Big
-	MandatoryExtension CloseCode = 1010 // Mandatory Extension
-	InternalError CloseCode = 1011 // Internal Error
-	ServiceRestart CloseCode = 1012 // Service Restart
-	TryAgainLater CloseCode = 1013 // Try Again Later
-	BadGateway CloseCode = 1014 // Bad Gateway
-	TlsHandshake CloseCode = 1015 // TLS Handshake
+	// NormalClosure is 1000 Normal Closure.
+	NormalClosure CloseCode = 1000
+	// GoingAway is 1001 Going Away.
+	GoingAway CloseCode = 1001
+	// ProtocolError is 1002 Protocol Error.
+	ProtocolError CloseCode = 1002
+	// UnsupportedData is 1003 Unsupported Data.
+	UnsupportedData CloseCode = 1003
+	// Reserved is 1004 Reserved.
+	Reserved CloseCode = 1004
+	// NoStatusReceived is 1005 No Status Received.
+	NoStatusReceived CloseCode = 1005
+	// AbnormalClosure is 1006 Abnormal Closure.
+	AbnormalClosure CloseCode = 1006
+	// InvalidPayloadData is 1007 Invalid Frame Payload Data.
+	InvalidPayloadData CloseCode = 1007
+	// PolicyViolation is 1008 Policy Violation.
+	PolicyViolation CloseCode = 1008
+	// MessageTooBig is 1009 Message Too Big.
+	MessageTooBig CloseCode = 1009
+	// MandatoryExtension is 1010 Mandatory Extension.
+	MandatoryExtension CloseCode = 1010
+	// InternalError is 1011 Internal Error.
+	InternalError CloseCode = 1011
+	// ServiceRestart is 1012 Service Restart.
+	ServiceRestart CloseCode = 1012
+	// TryAgainLater is 1013 Try Again Later.
+	TryAgainLater CloseCode = 1013
+	// BadGateway is 1014 Bad Gateway.
+	BadGateway CloseCode = 1014
+	// TLSHandshake is 1015 TLS Handshake.
+	TLSHandshake CloseCode = 1015
 )
 
 const (
 	// MaxClosePayload is the largest Close payload: control frames carry at most 125 bytes.
-	MaxClosePayload = 125
+	MaxClosePayload int = 125
 	// MaxReasonLen is the longest reason that fits beside the two-byte code.
-	MaxReasonLen = 123
+	MaxReasonLen int = 123
 )
 
 // The six ranges of the close code space.
 const (
-	Unused Category = 0 // 0–999
-	Standard Category = 1 // 1000–1015
-	Reserved Category = 2 // 1016–2999
-	Registered Category = 3 // 3000–3999
-	Private Category = 4 // 4000–4999
-	OutOfRange Category = 5 // 5000–65535
+	// CategoryUnused: 0–999 (unused).
+	CategoryUnused Category = 0
+	// CategoryStandard: 1000–1015 (standard).
+	CategoryStandard Category = 1
+	// CategoryReserved: 1016–2999 (reserved).
+	CategoryReserved Category = 2
+	// CategoryRegistered: 3000–3999 (registered).
+	CategoryRegistered Category = 3
+	// CategoryPrivate: 4000–4999 (private use).
+	CategoryPrivate Category = 4
+	// CategoryOutOfRange: 5000–65535 (out of range).
+	CategoryOutOfRange Category = 5
+)
+
+// The reconnect advice.
+const (
+	// ReconnectNever: never.
+	ReconnectNever Reconnect = 0
+	// ReconnectBackoff: backoff.
+	ReconnectBackoff Reconnect = 1
+	// ReconnectAppDefined: app-defined.
+	ReconnectAppDefined Reconnect = 2
+)
+
+// The payload error kinds; each value is the kind's stable C result number.
+const (
+	// KindOneByte: close payload is 1 byte long; a status code needs 2.
+	KindOneByte PayloadErrorKind = -101
+	// KindTooLong: close payload is longer than the 125 bytes a control frame may carry.
+	KindTooLong PayloadErrorKind = -102
+	// KindInvalidCode: close code may not be sent on the wire.
+	KindInvalidCode PayloadErrorKind = -103
+	// KindInvalidUTF8: close reason is not valid UTF-8.
+	KindInvalidUTF8 PayloadErrorKind = -104
+	// KindReasonTooLong: close reason is longer than the 123 bytes that fit in a Close frame.
+	KindReasonTooLong PayloadErrorKind = -105
+	// KindBufferTooSmall: output buffer is too small for the close payload.
+	KindBufferTooSmall PayloadErrorKind = -106
 )
 
 var categoryLabels = [...]string{"unused", "standard", "reserved", "registered", "private use", "out of range"}
 
-// The reconnect advice.
-const (
-	ReconnectNever Reconnect = 0
-	ReconnectBackoff Reconnect = 1
-	ReconnectAppDefined Reconnect = 2
-)
+var categoryConstNames = [...]string{"UNUSED", "STANDARD", "RESERVED", "REGISTERED", "PRIVATE", "OUT_OF_RANGE"}
 
 var reconnectLabels = [...]string{"never", "backoff", "app-defined"}
 
-// The payload error kinds; each value is the kind's stable C result number.
-const (
-	ErrOneByte PayloadErrorKind = -101
-	ErrTooLong PayloadErrorKind = -102
-	ErrInvalidCode PayloadErrorKind = -103
-	ErrInvalidUtf8 PayloadErrorKind = -104
-	ErrReasonTooLong PayloadErrorKind = -105
-	ErrBufferTooSmall PayloadErrorKind = -106
-)
+var reconnectConstNames = [...]string{"NEVER", "BACKOFF", "APP_DEFINED"}
 
 type payloadErrorFacts struct {
-	name       string
+	constName  string
 	message    string
 	answerCode CloseCode // 0: none
 }
 
 var payloadErrorKinds = map[PayloadErrorKind]payloadErrorFacts{
-	ErrOneByte: {"ONE_BYTE", "close payload is 1 byte long; a status code needs 2", 1002},
-	ErrTooLong: {"TOO_LONG", "close payload is longer than the 125 bytes a control frame may carry", 1002},
-	ErrInvalidCode: {"INVALID_CODE", "close code may not be sent on the wire", 1002},
-	ErrInvalidUtf8: {"INVALID_UTF8", "close reason is not valid UTF-8", 1007},
-	ErrReasonTooLong: {"REASON_TOO_LONG", "close reason is longer than the 123 bytes that fit in a Close frame", 0},
-	ErrBufferTooSmall: {"BUFFER_TOO_SMALL", "output buffer is too small for the close payload", 0},
+	KindOneByte:        {"ONE_BYTE", "close payload is 1 byte long; a status code needs 2", 1002},
+	KindTooLong:        {"TOO_LONG", "close payload is longer than the 125 bytes a control frame may carry", 1002},
+	KindInvalidCode:    {"INVALID_CODE", "close code may not be sent on the wire", 1002},
+	KindInvalidUTF8:    {"INVALID_UTF8", "close reason is not valid UTF-8", 1007},
+	KindReasonTooLong:  {"REASON_TOO_LONG", "close reason is longer than the 123 bytes that fit in a Close frame", 0},
+	KindBufferTooSmall: {"BUFFER_TOO_SMALL", "output buffer is too small for the close payload", 0},
 }

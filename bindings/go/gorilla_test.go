@@ -126,7 +126,7 @@ func TestGorillaDifferentialCodes(t *testing.T) {
 		if !theirs.accepted && !strings.Contains(theirs.err, "bad close code") {
 			t.Fatalf("code %d: gorilla rejected it for another reason: %s", c, theirs.err)
 		}
-		if ourErr == nil && ours.Code != uint16(c) {
+		if ourErr == nil && ours.Code != wsclose.CloseCode(c) {
 			t.Fatalf("code %d: wsclose parsed code %d", c, ours.Code)
 		}
 		if theirs.accepted != (ourErr == nil) {
@@ -139,7 +139,7 @@ func TestGorillaDifferentialCodes(t *testing.T) {
 			why = "UNEXPECTED"
 		}
 		ours := "rejects"
-		if wsclose.Info(uint16(c)).Sendable {
+		if wsclose.Info(wsclose.CloseCode(c)).Sendable {
 			ours = "accepts"
 		}
 		t.Logf("differs on code %d: wsclose %s it, gorilla does the opposite: %s", c, ours, why)

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	wsclose "github.com/wsclose/wsclose/bindings/go"
 )
 
 // vectorDir is where the golden vectors live, relative to this package.
@@ -90,50 +92,11 @@ func unhex(t *testing.T, row map[string]string, column string) []byte {
 	return b
 }
 
-// The rules, written out independently of the library (see README: the ranges).
-
-func ruleCategory(code int) int {
-	switch {
-	case code <= 999:
-		return 0
-	case code <= 1015:
-		return 1
-	case code <= 2999:
-		return 2
-	case code <= 3999:
-		return 3
-	case code <= 4999:
-		return 4
-	default:
-		return 5
+// optionalCode decodes a code column where "-" means none.
+func optionalCode(t *testing.T, row map[string]string, column string) (wsclose.CloseCode, bool) {
+	t.Helper()
+	if row[column] == "-" {
+		return 0, false
 	}
-}
-
-func ruleSendable(code int) bool {
-	return (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1014) || (code >= 3000 && code <= 4999)
-}
-
-func ruleLocalOnly(code int) bool { return code == 1005 || code == 1006 || code == 1015 }
-
-func ruleBrowserCloseable(code int) bool { return code == 1000 || (code >= 3000 && code <= 4999) }
-
-func ruleOK(code int) bool { return code == 1000 || code == 1001 || code == 1005 }
-
-func ruleReconnect(code int) int {
-	switch code {
-	case 1001, 1005, 1006, 1011, 1012, 1013, 1014:
-		return 1
-	}
-	if code >= 3000 && code <= 4999 {
-		return 2
-	}
-	return 0
-}
-
-var ruleNames = map[int]string{
-	1000: "Normal Closure", 1001: "Going Away", 1002: "Protocol Error", 1003: "Unsupported Data",
-	1004: "Reserved", 1005: "No Status Received", 1006: "Abnormal Closure",
-	1007: "Invalid Frame Payload Data", 1008: "Policy Violation", 1009: "Message Too Big",
-	1010: "Mandatory Extension", 1011: "Internal Error", 1012: "Service Restart",
-	1013: "Try Again Later", 1014: "Bad Gateway", 1015: "TLS Handshake",
+	return wsclose.CloseCode(atoi(t, row, column)), true
 }

@@ -8,10 +8,17 @@ import (
 	wsclose "github.com/wsclose/wsclose/bindings/go"
 )
 
+// dashed returns "" for a "-" column, else the column.
+func dashed(row map[string]string, column string) string {
+	if row[column] == "-" {
+		return ""
+	}
+	return row[column]
+}
+
 func TestVectorsCodes(t *testing.T) {
-	// const_name is not checked: the Go package names categories, not individual codes.
 	for _, row := range readVectors(t, "codes.tsv") {
-		code := uint16(atoi(t, row, "code"))
+		code := wsclose.CloseCode(atoi(t, row, "code"))
 		info := wsclose.Info(code)
 		where := row["@line"]
 		if got, want := wsclose.Classify(code), wsclose.Category(atoi(t, row, "category")); got != want {
@@ -20,12 +27,11 @@ func TestVectorsCodes(t *testing.T) {
 		if info.Code != code || info.Category != wsclose.Category(atoi(t, row, "category")) {
 			t.Errorf("%s: Info(%d) = %+v", where, code, info)
 		}
-		name := row["name"]
-		if name == "-" {
-			name = ""
+		if want := dashed(row, "name"); info.Name != want {
+			t.Errorf("%s: Info(%d).Name = %q, want %q", where, code, info.Name, want)
 		}
-		if info.Name != name {
-			t.Errorf("%s: Info(%d).Name = %q, want %q", where, code, info.Name, name)
+		if want := dashed(row, "const_name"); info.ConstName != want {
+			t.Errorf("%s: Info(%d).ConstName = %q, want %q", where, code, info.ConstName, want)
 		}
 		if info.Description == "" {
 			t.Errorf("%s: Info(%d).Description is empty", where, code)
@@ -54,7 +60,8 @@ func TestVectorsParse(t *testing.T) {
 	for _, row := range readVectors(t, "parse.tsv") {
 		payload := unhex(t, row, "payload_hex")
 		where := row["@line"]
-		code := uint16(atoi(t, row, "code"))
+		// For OK the parsed code; for an error the code to answer with.
+		code := wsclose.CloseCode(atoi(t, row, "code"))
 		parsed, err := wsclose.ParseClosePayload(payload)
 		if row["result"] == "OK" {
 			if err != nil {
@@ -71,22 +78,35 @@ func TestVectorsParse(t *testing.T) {
 			t.Errorf("%s: ParseClosePayload(%x) = %+v, %v; want a *PayloadError %s", where, payload, parsed, err, row["result"])
 			continue
 		}
-		if perr.Kind.String() != row["result"] || perr.CloseCode() != code {
-			t.Errorf("%s: ParseClosePayload(%x): kind %v close code %d, want %s %d", where, payload, perr.Kind, perr.CloseCode(), row["result"], code)
+		if perr.Kind.String() != row["result"] || perr.CloseCode != code {
+			t.Errorf("%s: ParseClosePayload(%x): kind %v close code %d, want %s %d", where, payload, perr.Kind, perr.CloseCode, row["result"], code)
 		}
-		if perr.Kind == wsclose.KindInvalidCode && perr.Code != uint16(payload[0])<<8|uint16(payload[1]) {
-			t.Errorf("%s: ParseClosePayload(%x): offending code %d", where, payload, perr.Code)
+		if perr.Message() == "" || perr.Message() != perr.Kind.Message() {
+			t.Errorf("%s: ParseClosePayload(%x): message %q", where, payload, perr.Message())
+		}
+		// The carried code is the payload's first two bytes, when parsing read them.
+		if perr.HasCode && (len(payload) < 2 || perr.Code != wsclose.CloseCode(payload[0])<<8|wsclose.CloseCode(payload[1])) {
+			t.Errorf("%s: ParseClosePayload(%x): carried code %d", where, payload, perr.Code)
+		}
+		if perr.HasCode != (perr.Kind != wsclose.KindOneByte && perr.Kind != wsclose.KindTooLong) {
+			t.Errorf("%s: ParseClosePayload(%x): HasCode %v for %v", where, payload, perr.HasCode, perr.Kind)
 		}
 	}
 }
 
 func TestVectorsEncode(t *testing.T) {
-	// Go strings may hold any bytes, so the rows whose reason is not UTF-8 run here too.
+	// Go strings may hold any bytes, so the rows whose reason is not UTF-8 run here too; the
+	// reason_utf16 column is for languages whose strings are UTF-16.
 	for _, row := range readVectors(t, "encode.tsv") {
-		code := uint16(atoi(t, row, "code"))
-		reason := string(unhex(t, row, "reason_hex"))
+		code := wsclose.CloseCode(atoi(t, row, "code"))
+		reasonBytes := unhex(t, row, "reason_hex")
+		reason := string(reasonBytes)
 		where := row["@line"]
 		payload, err := wsclose.EncodeClosePayload(code, reason)
+		fromBytes, errBytes := wsclose.EncodeClosePayloadBytes(code, reasonBytes)
+		if !bytes.Equal(payload, fromBytes) || (err == nil) != (errBytes == nil) {
+			t.Errorf("%s: string and []byte reasons disagree: %x %v / %x %v", where, payload, err, fromBytes, errBytes)
+		}
 		if row["result"] == "OK" {
 			if err != nil || !bytes.Equal(payload, unhex(t, row, "payload_hex")) {
 				t.Errorf("%s: EncodeClosePayload(%d, %q) = %x, %v; want %s", where, code, reason, payload, err, row["payload_hex"])
@@ -96,6 +116,11 @@ func TestVectorsEncode(t *testing.T) {
 		var perr *wsclose.PayloadError
 		if !errors.As(err, &perr) || perr.Kind.String() != row["result"] || payload != nil {
 			t.Errorf("%s: EncodeClosePayload(%d, %q) = %x, %v; want a *PayloadError %s", where, code, reason, payload, err, row["result"])
+			continue
+		}
+		answer, _ := optionalCode(t, row, "answer_code")
+		if perr.CloseCode != answer || !perr.HasCode || perr.Code != code {
+			t.Errorf("%s: EncodeClosePayload(%d, %q): %+v, want answer %s", where, code, reason, perr, row["answer_code"])
 		}
 	}
 }

@@ -6,11 +6,11 @@
 // (lib/pkgconfig) when it is not installed system-wide, and make the shared library visible at
 // run time (LD_LIBRARY_PATH, ldconfig, or an rpath in CGO_LDFLAGS).
 //
-//	cat := wsclose.Classify(4000) // wsclose.Private
+//	cat := wsclose.Classify(4000) // wsclose.CategoryPrivate
 //	c, err := wsclose.ParseClosePayload(frame)
 //	var perr *wsclose.PayloadError
 //	if errors.As(err, &perr) {
-//		// close the connection with perr.CloseCode(): 1002, or 1007 for bad UTF-8
+//		// close the connection with perr.CloseCode: 1002, or 1007 for bad UTF-8
 //	}
 package wsclose
 
@@ -27,61 +27,60 @@ import (
 	"unsafe"
 )
 
-// MaxClosePayload is the most bytes a Close frame payload may have.
-const MaxClosePayload = C.WSCLOSE_MAX_CLOSE_PAYLOAD
+// The codes (NormalClosure …), the limits (MaxClosePayload, MaxReasonLen), the Category*,
+// Reconnect* and Kind* constants and their labels, constant names and messages are generated
+// from the core into constants_generated.go (`make generate`).
 
-// MaxReasonLen is the most bytes of reason that fit next to the code.
-const MaxReasonLen = C.WSCLOSE_MAX_REASON_LEN
+// CloseCode is a WebSocket close status code; every value 0–65535 is a valid CloseCode.
+type CloseCode uint16
 
 // Category is the range a close code belongs to. The numbers are those of the C enum
 // wsclose_category.
 type Category uint8
 
-// The six categories.
-const (
-	Unused     Category = C.WSCLOSE_CATEGORY_UNUSED       // 0–999
-	Standard   Category = C.WSCLOSE_CATEGORY_STANDARD     // 1000–1015
-	Reserved   Category = C.WSCLOSE_CATEGORY_RESERVED     // 1016–2999
-	Registered Category = C.WSCLOSE_CATEGORY_REGISTERED   // 3000–3999
-	Private    Category = C.WSCLOSE_CATEGORY_PRIVATE      // 4000–4999
-	OutOfRange Category = C.WSCLOSE_CATEGORY_OUT_OF_RANGE // 5000–65535
-)
-
-// String returns the library's label for the category, e.g. "private use", or "Category(N)"
-// for a number that is not a category.
+// String returns the category's label, e.g. "private use", or "Category(N)" for a number
+// that is not a category.
 func (c Category) String() string {
-	if name := C.wsclose_category_name(C.uint32_t(c)); name != nil {
-		return C.GoString(name)
+	if int(c) < len(categoryLabels) {
+		return categoryLabels[c]
 	}
 	return fmt.Sprintf("Category(%d)", uint8(c))
+}
+
+// ConstName returns the category's constant name used in every language, e.g. "PRIVATE", or
+// "" for a number that is not a category.
+func (c Category) ConstName() string {
+	if int(c) < len(categoryConstNames) {
+		return categoryConstNames[c]
+	}
+	return ""
 }
 
 // Reconnect is what a client should do after the connection closed with a given code. The
 // numbers are those of the C enum wsclose_reconnect_advice.
 type Reconnect uint8
 
-// The three pieces of reconnect advice.
-const (
-	// Never: retrying would fail the same way, or the peer asked to stop.
-	Never Reconnect = C.WSCLOSE_RECONNECT_NEVER
-	// Backoff: a passing condition; reconnect after a growing delay.
-	Backoff Reconnect = C.WSCLOSE_RECONNECT_BACKOFF
-	// AppDefined: a registered or private code whose meaning only the application knows.
-	AppDefined Reconnect = C.WSCLOSE_RECONNECT_APP_DEFINED
-)
-
-// String returns the library's label for the advice ("never", "backoff" or "app-defined"), or
-// "Reconnect(N)" for a number that is not an advice.
+// String returns the advice's label ("never", "backoff" or "app-defined"), or "Reconnect(N)"
+// for a number that is not an advice.
 func (r Reconnect) String() string {
-	if name := C.wsclose_reconnect_name(C.uint32_t(r)); name != nil {
-		return C.GoString(name)
+	if int(r) < len(reconnectLabels) {
+		return reconnectLabels[r]
 	}
 	return fmt.Sprintf("Reconnect(%d)", uint8(r))
 }
 
+// ConstName returns the advice's constant name used in every language, e.g. "APP_DEFINED", or
+// "" for a number that is not an advice.
+func (r Reconnect) ConstName() string {
+	if int(r) < len(reconnectConstNames) {
+		return reconnectConstNames[r]
+	}
+	return ""
+}
+
 // CodeInfo is everything the library knows about one code.
 type CodeInfo struct {
-	Code      uint16
+	Code      CloseCode
 	Category  Category
 	Reconnect Reconnect
 	// Sendable: may appear in a Close frame on the wire.
@@ -92,18 +91,20 @@ type CodeInfo struct {
 	BrowserCloseable bool
 	// OK: the connection ended cleanly.
 	OK bool
-	// Name is the standard name ("Normal Closure"), or "" when the code has none.
-	Name        string
+	// Name is the code's name ("Normal Closure", "Unauthorized"), or "" when it has none.
+	Name string
+	// ConstName is the code's constant name ("NORMAL_CLOSURE"), or "" when it has none.
+	ConstName   string
 	Description string
 }
 
 // Classify returns the category of code.
-func Classify(code uint16) Category {
+func Classify(code CloseCode) Category {
 	return Category(C.wsclose_classify(C.uint16_t(code)))
 }
 
 // ClassifyMany returns the categories of codes, computed in one call into the library.
-func ClassifyMany(codes []uint16) []Category {
+func ClassifyMany(codes []CloseCode) []Category {
 	out := make([]Category, len(codes))
 	if len(codes) == 0 {
 		return out
@@ -115,11 +116,11 @@ func ClassifyMany(codes []uint16) []Category {
 }
 
 // Info returns everything the library knows about code.
-func Info(code uint16) CodeInfo {
+func Info(code CloseCode) CodeInfo {
 	var raw C.wsclose_code_info
 	mustSucceed(C.wsclose_info(C.uint16_t(code), &raw), "wsclose_info")
 	info := CodeInfo{
-		Code:             uint16(raw.code),
+		Code:             CloseCode(raw.code),
 		Category:         Category(raw.category),
 		Reconnect:        Reconnect(raw.reconnect),
 		Sendable:         bool(raw.sendable),
@@ -131,6 +132,9 @@ func Info(code uint16) CodeInfo {
 	if raw.name != nil {
 		info.Name = C.GoString(raw.name)
 	}
+	if constName := C.wsclose_const_name(C.uint16_t(code)); constName != nil {
+		info.ConstName = C.GoString(constName)
+	}
 	return info
 }
 
@@ -141,78 +145,65 @@ func Version() string {
 
 // Close is a parsed Close frame payload.
 type Close struct {
-	Code   uint16
+	Code   CloseCode
 	Reason string
 }
 
-// PayloadErrorKind says which rule a Close payload broke. The numbers are those of the C
-// result codes, negated.
-type PayloadErrorKind int
+// PayloadErrorKind says which rule a Close payload (or a code and reason to encode) broke. The
+// values are the stable C result numbers (KindOneByte is -101, …).
+type PayloadErrorKind int32
 
-// The kinds of payload error.
-const (
-	KindOneByte        PayloadErrorKind = -C.WSCLOSE_ERR_ONE_BYTE
-	KindTooLong        PayloadErrorKind = -C.WSCLOSE_ERR_TOO_LONG
-	KindInvalidCode    PayloadErrorKind = -C.WSCLOSE_ERR_INVALID_CODE
-	KindInvalidUTF8    PayloadErrorKind = -C.WSCLOSE_ERR_INVALID_UTF8
-	KindReasonTooLong  PayloadErrorKind = -C.WSCLOSE_ERR_REASON_TOO_LONG
-	KindBufferTooSmall PayloadErrorKind = -C.WSCLOSE_ERR_BUFFER_TOO_SMALL
-)
-
-// String returns the kind's identifier as used in the golden vectors, e.g. "INVALID_UTF8".
+// String returns the kind's constant name used in every language, e.g. "INVALID_UTF8".
 func (k PayloadErrorKind) String() string {
-	switch k {
-	case KindOneByte:
-		return "ONE_BYTE"
-	case KindTooLong:
-		return "TOO_LONG"
-	case KindInvalidCode:
-		return "INVALID_CODE"
-	case KindInvalidUTF8:
-		return "INVALID_UTF8"
-	case KindReasonTooLong:
-		return "REASON_TOO_LONG"
-	case KindBufferTooSmall:
-		return "BUFFER_TOO_SMALL"
+	if facts, ok := payloadErrorKinds[k]; ok {
+		return facts.constName
 	}
-	return fmt.Sprintf("PayloadErrorKind(%d)", int(k))
+	return fmt.Sprintf("PayloadErrorKind(%d)", int32(k))
+}
+
+// Message returns the core's fixed one-line message for the kind, the same in every language.
+func (k PayloadErrorKind) Message() string {
+	return payloadErrorKinds[k].message
 }
 
 // PayloadError is a Close payload that breaks the protocol, or a code and reason that cannot
-// be encoded. Use errors.As to get at it.
+// be encoded. Parsing and encoding return the same type; use errors.As to get at it.
 type PayloadError struct {
+	// Kind is the rule that was broken.
 	Kind PayloadErrorKind
-	// Code is the offending close code for KindInvalidCode, otherwise 0.
-	Code      uint16
-	closeCode uint16
+	// CloseCode is the code to close the connection with: 1002 (Protocol Error), or 1007
+	// (Invalid Frame Payload Data) for a reason that is not UTF-8. It is 0 for the kinds only
+	// encoding reports (KindReasonTooLong, KindBufferTooSmall): 0 is never a code to send, so
+	// it cannot be mistaken for one.
+	CloseCode CloseCode
+	// Code is the status code the payload carried (parsing) or was to carry (encoding). It is
+	// only meaningful when HasCode is true: parsing a 1-byte or an over-long payload stops
+	// before the code is read. (0 itself can be a carried code: payload 00 00.)
+	Code    CloseCode
+	HasCode bool
 }
 
-// CloseCode is the code to close the connection with: 1007 (Invalid Frame Payload Data) for a
-// reason that is not UTF-8, 1002 (Protocol Error) for the other protocol errors, and 0 for the
-// errors only encoding can meet (KindReasonTooLong, KindBufferTooSmall).
-func (e *PayloadError) CloseCode() uint16 {
-	return e.closeCode
+// Message returns the core's fixed message for the error's kind.
+func (e *PayloadError) Message() string {
+	return e.Kind.Message()
 }
 
 func (e *PayloadError) Error() string {
-	message := C.GoString(C.wsclose_result_message(C.int32_t(-int32(e.Kind))))
-	if e.Kind == KindInvalidCode {
-		return fmt.Sprintf("wsclose: %s (code %d)", message, e.Code)
+	if e.HasCode {
+		return fmt.Sprintf("wsclose: %s (code %d)", e.Message(), e.Code)
 	}
-	return "wsclose: " + message
+	return "wsclose: " + e.Message()
 }
 
-func newPayloadError(result C.wsclose_result, code uint16, closeCode uint16) error {
-	kind := PayloadErrorKind(-result)
-	if kind < KindOneByte || kind > KindBufferTooSmall {
+// newPayloadError builds the error for a C result that is a payload error kind.
+func newPayloadError(result C.wsclose_result, code CloseCode, hasCode bool) error {
+	kind := PayloadErrorKind(result)
+	facts, ok := payloadErrorKinds[kind]
+	if !ok {
 		panic(fmt.Sprintf("wsclose: unexpected result %d from the C library: %s", int32(result),
 			C.GoString(C.wsclose_result_message(C.int32_t(result)))))
 	}
-	err := &PayloadError{Kind: kind, closeCode: closeCode}
-	if kind == KindInvalidCode {
-		err.Code = code
-	}
-	return err
+	return &PayloadError{Kind: kind, CloseCode: facts.answerCode, Code: code, HasCode: hasCode}
 }
 
 // ParseClosePayload parses the payload of a received Close frame (the bytes after the frame
@@ -230,13 +221,12 @@ func ParseClosePayload(payload []byte) (Close, error) {
 	}
 	result := C.wsclose_parse_close_payload(ptr, C.size_t(len(payload)), &codeOut, &reasonOut, &reasonLen)
 	if result != C.WSCLOSE_OK {
-		offending := uint16(0)
-		if len(payload) >= 2 {
-			offending = uint16(payload[0])<<8 | uint16(payload[1])
-		}
-		return Close{}, newPayloadError(result, offending, uint16(codeOut))
+		// The C ABI writes the carried code to codeOut; a 1-byte or over-long payload carries
+		// none (docs/c-abi.md).
+		hasCode := result != C.WSCLOSE_ERR_ONE_BYTE && result != C.WSCLOSE_ERR_TOO_LONG
+		return Close{}, newPayloadError(result, CloseCode(codeOut), hasCode)
 	}
-	parsed := Close{Code: uint16(codeOut)}
+	parsed := Close{Code: CloseCode(codeOut)}
 	if reasonLen > 0 {
 		// The reason points into payload; copy it out while payload is alive.
 		parsed.Reason = C.GoStringN((*C.char)(unsafe.Pointer(reasonOut)), C.int(reasonLen))
@@ -246,22 +236,39 @@ func ParseClosePayload(payload []byte) (Close, error) {
 }
 
 // EncodeClosePayload builds a Close frame payload: code in network byte order, then reason.
-// It returns a *PayloadError for a code that may not be sent (KindInvalidCode), a reason over
-// MaxReasonLen bytes (KindReasonTooLong) or a reason that is not UTF-8 (KindInvalidUTF8).
-func EncodeClosePayload(code uint16, reason string) ([]byte, error) {
+// The reason's bytes go to the core as they are; it returns a *PayloadError for a reason over
+// MaxReasonLen bytes (KindReasonTooLong), a code that may not be sent (KindInvalidCode) or a
+// reason that is not UTF-8 (KindInvalidUTF8), checked in that order.
+func EncodeClosePayload(code CloseCode, reason string) ([]byte, error) {
 	var reasonPtr *C.uint8_t
 	if len(reason) > 0 {
 		reasonPtr = (*C.uint8_t)(unsafe.Pointer(unsafe.StringData(reason)))
 	}
+	payload, err := encode(code, reasonPtr, len(reason))
+	runtime.KeepAlive(reason)
+	return payload, err
+}
+
+// EncodeClosePayloadBytes is EncodeClosePayload for a reason held in a byte slice.
+func EncodeClosePayloadBytes(code CloseCode, reason []byte) ([]byte, error) {
+	var reasonPtr *C.uint8_t
+	if len(reason) > 0 {
+		reasonPtr = (*C.uint8_t)(unsafe.Pointer(&reason[0]))
+	}
+	payload, err := encode(code, reasonPtr, len(reason))
+	runtime.KeepAlive(reason)
+	return payload, err
+}
+
+func encode(code CloseCode, reason *C.uint8_t, reasonLen int) ([]byte, error) {
 	var (
 		out    [MaxClosePayload]byte
 		outLen C.size_t
 	)
-	result := C.wsclose_encode_close_payload(C.uint16_t(code), reasonPtr, C.size_t(len(reason)),
+	result := C.wsclose_encode_close_payload(C.uint16_t(code), reason, C.size_t(reasonLen),
 		(*C.uint8_t)(unsafe.Pointer(&out[0])), C.size_t(len(out)), &outLen)
-	runtime.KeepAlive(reason)
 	if result != C.WSCLOSE_OK {
-		return nil, newPayloadError(result, code, uint16(C.wsclose_result_close_code(C.int32_t(result))))
+		return nil, newPayloadError(result, code, true)
 	}
 	return append([]byte(nil), out[:outLen]...), nil
 }

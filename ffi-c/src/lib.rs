@@ -401,7 +401,8 @@ pub unsafe extern "C" fn wsclose_parse_close_payload(
                 };
                 (WSCLOSE_OK, close.code(), reason, close.reason().len())
             }
-            // The carried code, 0 when parsing stopped before reading it.
+            // The carried code (0 when parsing stopped before it); the answer code is
+            // `wsclose_result_close_code(result)`.
             Err(err) => (
                 err.kind().into(),
                 err.code().unwrap_or(CloseCode::new(0)),
@@ -425,8 +426,10 @@ pub unsafe extern "C" fn wsclose_parse_close_payload(
 /// `reason` may be NULL when `reason_len` is 0, and `out` may be NULL when `out_cap` is 0.
 /// Errors, checked in this order: `WSCLOSE_ERR_NULL_ARGUMENT` (NULL `out_len`, or a NULL
 /// buffer with a non-zero length), `WSCLOSE_ERR_INVALID_ARGUMENT` (`reason_len` above
-/// `PTRDIFF_MAX`), `WSCLOSE_ERR_INVALID_CODE` (the code may not be sent),
-/// `WSCLOSE_ERR_INVALID_UTF8`, `WSCLOSE_ERR_REASON_TOO_LONG`, `WSCLOSE_ERR_BUFFER_TOO_SMALL`.
+/// `PTRDIFF_MAX`), then the core's order: `WSCLOSE_ERR_REASON_TOO_LONG` (more than 123 bytes),
+/// `WSCLOSE_ERR_INVALID_CODE` (the code may not be sent), `WSCLOSE_ERR_INVALID_UTF8`,
+/// `WSCLOSE_ERR_BUFFER_TOO_SMALL`. The answer code of an error is
+/// `wsclose_result_close_code(result)` (0 for the two kinds only encoding reports).
 /// On `WSCLOSE_ERR_BUFFER_TOO_SMALL` `*out_len` receives the size needed (2 + `reason_len`);
 /// on the other errors it receives 0 (when `out_len` is not NULL). `out` is untouched on error.
 /// At most `WSCLOSE_MAX_CLOSE_PAYLOAD` bytes are ever written, so a larger `out_cap` is fine.
@@ -708,6 +711,30 @@ mod tests {
         }
         for advice in [3, 256, 256 + 1, u32::MAX] {
             assert!(wsclose_reconnect_label(advice).is_null());
+        }
+    }
+
+    #[test]
+    fn parse_errors_write_the_carried_code() {
+        let cases: [(&[u8], u16); 5] = [
+            (b"\x03", 0),
+            (&[b'x'; 126], 0),
+            (b"\x00\x00", 0),
+            (b"\x13\x88", 5000),
+            (b"\x03\xe8\xff", 1000),
+        ];
+        for (payload, carried) in cases {
+            let err = parse_close_payload(payload).unwrap_err();
+            let (mut code, mut reason, mut len) = (7u16, ptr::null::<u8>(), 9usize);
+            // SAFETY: valid buffers and out-pointers.
+            let result = unsafe {
+                wsclose_parse_close_payload(payload.as_ptr(), payload.len(), &mut code, &mut reason, &mut len)
+            };
+            assert_eq!(result as i32, err.kind().result_number());
+            assert_eq!(code, carried);
+            assert_eq!(code, err.code().map_or(0, CloseCode::as_u16));
+            assert!(reason.is_null());
+            assert_eq!(len, 0);
         }
     }
 

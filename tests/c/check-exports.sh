@@ -7,7 +7,7 @@ lib=${1:?usage: check-exports.sh path/to/libwsclose.so}
 header=$(cd "$(dirname "$0")/../.." && pwd)/include/wsclose.h
 
 exported=$(nm -D --defined-only "$lib" | awk '{print $NF}' | sort)
-declared=$(grep -oE '\bwsclose_[a-z_]+\(' "$header" | tr -d '(' | sort -u)
+declared=$(grep -oE '\bwsclose_[a-z0-9_]+\(' "$header" | tr -d '(' | sort -u)
 [[ -n $exported && -n $declared ]] || { echo "exports: nothing found in $lib or $header" >&2; exit 1; }
 
 status=0

@@ -7,7 +7,6 @@
 static const char *yes_no(bool value) { return value ? "true" : "false"; }
 
 int main(int argc, char **argv) {
-  static const char *const advice[] = {"never", "backoff", "app-defined"};
   int status = 0;
   for (int i = 1; i < argc; i++) {
     char *end = NULL;
@@ -24,13 +23,13 @@ int main(int argc, char **argv) {
     if (info.name != NULL) {
       snprintf(label, sizeof label, "%u %s", code, info.name);
     } else {
-      snprintf(label, sizeof label, "%u (%s)", code, wsclose_category_name(info.category));
+      snprintf(label, sizeof label, "%u (%s)", code, wsclose_category_label(info.category));
     }
     printf("%-34s category=%-12s sendable=%-5s local_only=%-5s browser_closeable=%-5s ok=%-5s "
            "reconnect=%s\n",
-           label, wsclose_category_name(info.category), yes_no(info.sendable),
+           label, wsclose_category_label(info.category), yes_no(info.sendable),
            yes_no(info.local_only), yes_no(info.browser_closeable), yes_no(info.ok),
-           advice[info.reconnect]);
+           wsclose_reconnect_label(info.reconnect));
   }
   return status;
 }

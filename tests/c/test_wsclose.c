@@ -1,7 +1,9 @@
-/* C99 test of the wsclose C ABI: golden vectors, an exhaustive loop over all 65,536 codes against
- * rules written out independently below, and the edge cases of every pointer argument (NULL,
- * zero length, oversize lengths, exact-size buffers so that AddressSanitizer and valgrind see any
- * access past the end).
+/* C99 test of the wsclose C ABI: golden vectors (the only source of expected answers: this file
+ * types no code table, name, label, limit or result number), an exhaustive loop over all 65,536
+ * codes that checks the functions against each other, and the edge cases of every pointer
+ * argument (NULL, zero length, oversize lengths, exact-size buffers so that AddressSanitizer and
+ * valgrind see any access past the end). That every answer equals the core's is the job of the
+ * differential (tests/c/differential.c, `make diff-c`).
  *
  * Usage: test_c VECTORS_DIR        (VECTORS_DIR holds codes.tsv, parse.tsv, encode.tsv)
  * Closing line: "c: N passed, 0 failed" (N test cases; any failed check fails its case).
@@ -34,38 +36,6 @@ static unsigned case_failures;
 
 static const char *vectors_dir;
 
-/* ---------------------------------------------------------------- the independent rules */
-
-static unsigned rule_category(unsigned c) {
-  if (c <= 999) return 0;
-  if (c <= 1015) return 1;
-  if (c <= 2999) return 2;
-  if (c <= 3999) return 3;
-  if (c <= 4999) return 4;
-  return 5;
-}
-static bool rule_sendable(unsigned c) {
-  return (c >= 1000 && c <= 1003) || (c >= 1007 && c <= 1014) || (c >= 3000 && c <= 4999);
-}
-static bool rule_local_only(unsigned c) { return c == 1005 || c == 1006 || c == 1015; }
-static bool rule_browser_closeable(unsigned c) { return c == 1000 || (c >= 3000 && c <= 4999); }
-static bool rule_ok(unsigned c) { return c == 1000 || c == 1001 || c == 1005; }
-static unsigned rule_reconnect(unsigned c) {
-  switch (c) {
-    case 1001: case 1005: case 1006: case 1011: case 1012: case 1013: case 1014:
-      return 1;
-    default:
-      return (c >= 3000 && c <= 4999) ? 2 : 0;
-  }
-}
-static const char *const rule_names[16] = {
-    "Normal Closure", "Going Away", "Protocol Error", "Unsupported Data", "Reserved",
-    "No Status Received", "Abnormal Closure", "Invalid Frame Payload Data", "Policy Violation",
-    "Message Too Big", "Mandatory Extension", "Internal Error", "Service Restart",
-    "Try Again Later", "Bad Gateway", "TLS Handshake"};
-static const char *rule_name(unsigned c) {
-  return (c >= 1000 && c <= 1015) ? rule_names[c - 1000] : NULL;
-}
 static bool str_eq(const char *a, const char *b) {
   if (a == NULL || b == NULL) return a == b;
   return strcmp(a, b) == 0;
@@ -139,17 +109,40 @@ static size_t hex_decode(const char *hex, uint8_t **out) {
   return n;
 }
 
+/* Decodes UTF-16 code units (4 hex digits each, "-" = empty) into a fresh buffer of exactly the
+ * decoded size (never NULL). Returns the number of units. */
+static size_t hex16_decode(const char *hex, uint16_t **out) {
+  size_t n = strcmp(hex, "-") == 0 ? 0 : strlen(hex) / 4;
+  uint16_t *buf = malloc(n == 0 ? sizeof *buf : n * sizeof *buf);
+  if (buf == NULL) abort();
+  for (size_t i = 0; i < n; i++) {
+    unsigned unit = 0;
+    if (sscanf(hex + 4 * i, "%4x", &unit) != 1) abort();
+    buf[i] = (uint16_t)unit;
+  }
+  *out = buf;
+  return n;
+}
+
+/* "-" is 0 (no code), else the decimal number. */
+static unsigned code_field(const char *field) {
+  return strcmp(field, "-") == 0 ? 0 : (unsigned)strtoul(field, NULL, 10);
+}
+
+/* The vectors name results by the suffix of their C enumerator; the table is built from the
+ * enumerators themselves, so it holds no number. */
+#define WSCLOSE_TEST_RESULT(suffix) {#suffix, WSCLOSE_ERR_##suffix}
 static int32_t result_from_name(const char *name) {
   static const struct {
     const char *name;
     int32_t value;
   } table[] = {{"OK", WSCLOSE_OK},
-               {"ONE_BYTE", WSCLOSE_ERR_ONE_BYTE},
-               {"TOO_LONG", WSCLOSE_ERR_TOO_LONG},
-               {"INVALID_CODE", WSCLOSE_ERR_INVALID_CODE},
-               {"INVALID_UTF8", WSCLOSE_ERR_INVALID_UTF8},
-               {"REASON_TOO_LONG", WSCLOSE_ERR_REASON_TOO_LONG},
-               {"BUFFER_TOO_SMALL", WSCLOSE_ERR_BUFFER_TOO_SMALL}};
+               WSCLOSE_TEST_RESULT(ONE_BYTE),
+               WSCLOSE_TEST_RESULT(TOO_LONG),
+               WSCLOSE_TEST_RESULT(INVALID_CODE),
+               WSCLOSE_TEST_RESULT(INVALID_UTF8),
+               WSCLOSE_TEST_RESULT(REASON_TOO_LONG),
+               WSCLOSE_TEST_RESULT(BUFFER_TOO_SMALL)};
   for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
     if (strcmp(table[i].name, name) == 0) return table[i].value;
   }
@@ -170,6 +163,8 @@ static void test_vectors_codes(void) {
     rows++;
     uint16_t code = (uint16_t)strtoul(t.fields[0], NULL, 10);
     const char *name = strcmp(t.fields[2], "-") == 0 ? NULL : t.fields[2];
+    const char *const_name = strcmp(t.fields[8], "-") == 0 ? NULL : t.fields[8];
+    CHECK(str_eq(wsclose_const_name(code), const_name), "const_name(%u)", code);
     CHECK(wsclose_classify(code) == atoi(t.fields[1]), "classify(%u)", code);
     CHECK(str_eq(wsclose_name(code), name), "name(%u)", code);
     CHECK(wsclose_is_sendable(code) == (atoi(t.fields[3]) == 1), "sendable(%u)", code);
@@ -201,15 +196,16 @@ static void test_vectors_parse(void) {
     size_t len = hex_decode(t.fields[0], &payload);
     size_t reason_len = hex_decode(t.fields[3], &reason);
     int32_t expected = result_from_name(t.fields[1]);
+    /* For OK the parsed code; for an error the code to answer with. */
     unsigned expected_code = (unsigned)strtoul(t.fields[2], NULL, 10);
     uint16_t code = 0;
     const uint8_t *got_reason = NULL;
     size_t got_len = 99;
     int32_t result = wsclose_parse_close_payload(payload, len, &code, &got_reason, &got_len);
     CHECK(result == expected, "parse %s: %d, expected %s", t.fields[0], result, t.fields[1]);
-    CHECK(code == expected_code, "parse %s: code %u, expected %u", t.fields[0], code,
-          expected_code);
     if (expected == WSCLOSE_OK) {
+      CHECK(code == expected_code, "parse %s: code %u, expected %u", t.fields[0], code,
+            expected_code);
       CHECK(got_len == reason_len && got_reason != NULL &&
                 (reason_len == 0 || memcmp(got_reason, reason, reason_len) == 0),
             "parse %s: reason", t.fields[0]);
@@ -218,6 +214,12 @@ static void test_vectors_parse(void) {
     } else {
       CHECK(got_reason == NULL && got_len == 0, "parse %s: error outputs", t.fields[0]);
       CHECK(wsclose_result_close_code(result) == expected_code, "close code for %d", result);
+      /* The carried code: the first two bytes when parsing got that far, else 0. */
+      unsigned carried = len >= 2 && result != WSCLOSE_ERR_TOO_LONG
+                             ? (unsigned)payload[0] << 8 | payload[1]
+                             : 0;
+      CHECK(code == carried, "parse %s: carried code %u, expected %u", t.fields[0], code,
+            carried);
     }
     free(payload);
     free(reason);
@@ -229,18 +231,23 @@ static void test_vectors_parse(void) {
 static void test_vectors_encode(void) {
   tsv t;
   unsigned rows = 0;
+  unsigned rows16 = 0;
   CHECK(tsv_open(&t, "encode.tsv"), "encode.tsv");
   if (t.file == NULL) return;
   while (tsv_next(&t)) {
-    CHECK(t.count == 4, "encode.tsv row with %d fields", t.count);
-    if (t.count != 4) continue;
+    /* code reason_hex reason_utf16 result answer_code payload_hex */
+    CHECK(t.count == 6, "encode.tsv row with %d fields", t.count);
+    if (t.count != 6) continue;
     rows++;
     uint16_t code = (uint16_t)strtoul(t.fields[0], NULL, 10);
     uint8_t *reason;
     uint8_t *expected_payload;
     size_t reason_len = hex_decode(t.fields[1], &reason);
-    int32_t expected = result_from_name(t.fields[2]);
-    size_t expected_len = hex_decode(t.fields[3], &expected_payload);
+    int32_t expected = result_from_name(t.fields[3]);
+    unsigned answer = code_field(t.fields[4]);
+    size_t expected_len = hex_decode(t.fields[5], &expected_payload);
+    CHECK(wsclose_result_close_code(expected) == answer, "encode %u/%s: answer code", code,
+          t.fields[1]);
     /* An output buffer of exactly the payload's size (or the largest payload on error). */
     size_t cap = expected == WSCLOSE_OK ? expected_len : WSCLOSE_MAX_CLOSE_PAYLOAD;
     uint8_t *out = malloc(cap);
@@ -249,7 +256,7 @@ static void test_vectors_encode(void) {
     size_t out_len = 999;
     int32_t result = wsclose_encode_close_payload(code, reason, reason_len, out, cap, &out_len);
     CHECK(result == expected, "encode %u/%s: %d, expected %s", code, t.fields[1], result,
-          t.fields[2]);
+          t.fields[3]);
     if (expected == WSCLOSE_OK) {
       CHECK(out_len == expected_len && memcmp(out, expected_payload, expected_len) == 0,
             "encode %u/%s: bytes", code, t.fields[1]);
@@ -275,16 +282,38 @@ static void test_vectors_encode(void) {
       for (size_t i = 0; i < cap; i++) untouched = untouched && out[i] == 0xAA;
       CHECK(untouched, "encode %u wrote on error", code);
     }
+    /* The same reason as UTF-16 code units gives the same answer ("x": no string holds it). */
+    if (strcmp(t.fields[2], "x") != 0) {
+      rows16++;
+      uint16_t *units;
+      size_t count = hex16_decode(t.fields[2], &units);
+      memset(out, 0xAA, cap);
+      out_len = 999;
+      result = wsclose_encode_close_payload_utf16(code, units, count, out, cap, &out_len);
+      CHECK(result == expected, "encode16 %u/%s: %d, expected %s", code, t.fields[2], result,
+            t.fields[3]);
+      if (expected == WSCLOSE_OK) {
+        CHECK(out_len == expected_len && memcmp(out, expected_payload, expected_len) == 0,
+              "encode16 %u/%s: bytes", code, t.fields[2]);
+      } else {
+        CHECK(out_len == 0, "encode16 %u/%s: out_len %zu on error", code, t.fields[2], out_len);
+      }
+      free(units);
+    }
     free(out);
     free(reason);
     free(expected_payload);
   }
   tsv_close(&t);
   CHECK(rows > 0, "encode.tsv has no rows");
+  CHECK(rows16 > 0, "encode.tsv has no rows with a UTF-16 reason");
 }
 
-/* ---------------------------------------------------------------- exhaustive against the rules */
+/* ---------------------------------------------------------------- exhaustive consistency */
 
+/* Every function agrees with the others on every code: classify_many with classify, info with the
+ * single functions, parse and encode of a bare code with is_sendable, names with const names.
+ * (Whether the answers are the core's is checked by the differential.) */
 static void test_exhaustive(void) {
   static uint16_t all[65536];
   static uint8_t categories[65536];
@@ -292,104 +321,138 @@ static void test_exhaustive(void) {
   CHECK(wsclose_classify_many(all, categories, 65536) == WSCLOSE_OK, "classify_many(all)");
   for (unsigned c = 0; c <= 65535; c++) {
     uint16_t code = (uint16_t)c;
-    CHECK(wsclose_classify(code) == rule_category(c), "classify(%u)", c);
-    CHECK(categories[c] == rule_category(c), "classify_many[%u]", c);
-    CHECK(wsclose_is_sendable(code) == rule_sendable(c), "sendable(%u)", c);
-    CHECK(wsclose_is_local_only(code) == rule_local_only(c), "local_only(%u)", c);
-    CHECK(wsclose_is_browser_closeable(code) == rule_browser_closeable(c), "browser(%u)", c);
-    CHECK(wsclose_is_ok(code) == rule_ok(c), "ok(%u)", c);
-    CHECK(wsclose_reconnect(code) == rule_reconnect(c), "reconnect(%u)", c);
-    CHECK(str_eq(wsclose_name(code), rule_name(c)), "name(%u)", c);
+    wsclose_category category = wsclose_classify(code);
+    CHECK(category <= WSCLOSE_CATEGORY_OUT_OF_RANGE, "classify(%u)", c);
+    CHECK(categories[c] == category, "classify_many[%u]", c);
+    CHECK(wsclose_category_label(category) != NULL, "label of the category of %u", c);
+    CHECK(wsclose_reconnect_label(wsclose_reconnect(code)) != NULL, "reconnect(%u)", c);
+    const char *name = wsclose_name(code);
+    const char *const_name = wsclose_const_name(code);
+    CHECK((name == NULL) == (const_name == NULL), "name and const_name of %u", c);
     const char *description = wsclose_description(code);
     CHECK(description != NULL && strlen(description) > 10, "description(%u)", c);
+    bool sendable = wsclose_is_sendable(code);
+    CHECK(!(sendable && wsclose_is_local_only(code)), "sendable and local-only %u", c);
 
     wsclose_code_info info;
     memset(&info, 0x5A, sizeof info);
     CHECK(wsclose_info(code, &info) == WSCLOSE_OK, "info(%u)", c);
-    CHECK(info.code == code && info.category == rule_category(c) &&
-              info.reconnect == rule_reconnect(c) && info.sendable == rule_sendable(c) &&
-              info.local_only == rule_local_only(c) &&
-              info.browser_closeable == rule_browser_closeable(c) && info.ok == rule_ok(c) &&
-              str_eq(info.name, rule_name(c)) && info.description == description,
+    CHECK(info.code == code && info.category == category &&
+              info.reconnect == wsclose_reconnect(code) && info.sendable == sendable &&
+              info.local_only == wsclose_is_local_only(code) &&
+              info.browser_closeable == wsclose_is_browser_closeable(code) &&
+              info.ok == wsclose_is_ok(code) && info.name == name &&
+              info.description == description,
           "info(%u)", c);
 
-    /* A two-byte payload with this code parses iff the code may be sent. */
+    /* A two-byte payload with this code parses iff the code may be sent; otherwise the error
+     * carries the code and the answer is 1002. */
     uint8_t payload[2] = {(uint8_t)(c >> 8), (uint8_t)(c & 0xFF)};
     uint16_t parsed = 0;
     const uint8_t *reason = NULL;
     size_t reason_len = 1;
     int32_t result = wsclose_parse_close_payload(payload, 2, &parsed, &reason, &reason_len);
-    if (rule_sendable(c)) {
+    if (sendable) {
       CHECK(result == WSCLOSE_OK && parsed == code && reason == payload + 2 && reason_len == 0,
             "parse code %u", c);
     } else {
-      CHECK(result == WSCLOSE_ERR_INVALID_CODE && parsed == 1002, "parse code %u: %d", c, result);
+      CHECK(result == WSCLOSE_ERR_INVALID_CODE && parsed == code &&
+                wsclose_result_close_code(result) == WSCLOSE_PROTOCOL_ERROR,
+            "parse code %u: %d", c, result);
     }
     uint8_t out[2];
     size_t out_len = 0;
     result = wsclose_encode_close_payload(code, NULL, 0, out, sizeof out, &out_len);
-    if (rule_sendable(c)) {
+    if (sendable) {
       CHECK(result == WSCLOSE_OK && out_len == 2 && memcmp(out, payload, 2) == 0, "encode %u", c);
     } else {
       CHECK(result == WSCLOSE_ERR_INVALID_CODE && out_len == 0, "encode %u: %d", c, result);
     }
+    out_len = 9;
+    CHECK(wsclose_encode_close_payload_utf16(code, NULL, 0, out, sizeof out, &out_len) ==
+                  (sendable ? WSCLOSE_OK : WSCLOSE_ERR_INVALID_CODE) &&
+              out_len == (sendable ? 2u : 0u),
+          "encode16 %u", c);
   }
 }
 
 /* ---------------------------------------------------------------- strings, results, version */
 
-static void test_category_names(void) {
-  static const char *const labels[6] = {"unused",      "standard",    "reserved",
-                                        "registered",  "private use", "out of range"};
-  for (uint32_t i = 0; i < 6; i++) {
-    CHECK(str_eq(wsclose_category_name(i), labels[i]), "category_name(%u)", (unsigned)i);
+static void test_labels(void) {
+  /* One distinct label per category and per advice, NULL past the last enumerator. */
+  for (uint32_t i = 0; i <= WSCLOSE_CATEGORY_OUT_OF_RANGE; i++) {
+    const char *label = wsclose_category_label(i);
+    CHECK(label != NULL && *label != '\0', "category_label(%u)", (unsigned)i);
+    for (uint32_t j = 0; j < i; j++) {
+      CHECK(!str_eq(label, wsclose_category_label(j)), "labels %u, %u", (unsigned)j, (unsigned)i);
+    }
   }
-  const uint32_t bad[] = {6, 7, 255, 256, 257, 65536, UINT32_MAX};
+  const uint32_t bad[] = {WSCLOSE_CATEGORY_OUT_OF_RANGE + 1, 255, 256, 257, 65536, UINT32_MAX};
   for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-    CHECK(wsclose_category_name(bad[i]) == NULL, "category_name(%u)", (unsigned)bad[i]);
+    CHECK(wsclose_category_label(bad[i]) == NULL, "category_label(%u)", (unsigned)bad[i]);
   }
-  static const char *const advice[3] = {"never", "backoff", "app-defined"};
-  for (uint32_t i = 0; i < 3; i++) {
-    CHECK(str_eq(wsclose_reconnect_name(i), advice[i]), "reconnect_name(%u)", (unsigned)i);
+  for (uint32_t i = 0; i <= WSCLOSE_RECONNECT_APP_DEFINED; i++) {
+    const char *label = wsclose_reconnect_label(i);
+    CHECK(label != NULL && *label != '\0', "reconnect_label(%u)", (unsigned)i);
+    for (uint32_t j = 0; j < i; j++) {
+      CHECK(!str_eq(label, wsclose_reconnect_label(j)), "labels %u, %u", (unsigned)j, (unsigned)i);
+    }
   }
-  const uint32_t bad_advice[] = {3, 4, 255, 256, 257, 65536, UINT32_MAX};
+  const uint32_t bad_advice[] = {WSCLOSE_RECONNECT_APP_DEFINED + 1, 255, 256, 257, 65536,
+                                 UINT32_MAX};
   for (size_t i = 0; i < sizeof bad_advice / sizeof bad_advice[0]; i++) {
-    CHECK(wsclose_reconnect_name(bad_advice[i]) == NULL, "reconnect_name(%u)",
+    CHECK(wsclose_reconnect_label(bad_advice[i]) == NULL, "reconnect_label(%u)",
           (unsigned)bad_advice[i]);
   }
+  /* The standard code macros name the codes whose const name they carry. */
+  CHECK(str_eq(wsclose_const_name(WSCLOSE_NORMAL_CLOSURE), "NORMAL_CLOSURE") &&
+            str_eq(wsclose_const_name(WSCLOSE_TLS_HANDSHAKE), "TLS_HANDSHAKE"),
+        "const names of the macros");
   /* Codes without a name describe their range: same text across one range. */
   CHECK(wsclose_description(4000) == wsclose_description(4999), "private descriptions");
-  CHECK(wsclose_description(4000) != wsclose_description(3000), "range descriptions differ");
+  CHECK(wsclose_description(4000) != wsclose_description(3001), "range descriptions differ");
   CHECK(wsclose_description(1000) != wsclose_description(1001), "standard descriptions differ");
 }
 
 static void test_results(void) {
-  const char *seen[10];
-  for (int32_t r = 0; r >= -9; r--) {
-    const char *message = wsclose_result_message(r);
-    CHECK(message != NULL && strlen(message) > 0, "message(%d)", r);
-    seen[-r] = message;
-    for (int32_t q = 0; q > r; q--) CHECK(!str_eq(seen[-q], message), "messages %d, %d", q, r);
+  /* Every result of the ABI has its own message; unknown numbers get a message too. */
+  const int32_t known[] = {WSCLOSE_OK,
+                           WSCLOSE_ERR_ONE_BYTE,
+                           WSCLOSE_ERR_TOO_LONG,
+                           WSCLOSE_ERR_INVALID_CODE,
+                           WSCLOSE_ERR_INVALID_UTF8,
+                           WSCLOSE_ERR_REASON_TOO_LONG,
+                           WSCLOSE_ERR_BUFFER_TOO_SMALL,
+                           WSCLOSE_ERR_NULL_ARGUMENT,
+                           WSCLOSE_ERR_INVALID_ARGUMENT,
+                           WSCLOSE_ERR_PANIC};
+  const size_t n = sizeof known / sizeof known[0];
+  for (size_t i = 0; i < n; i++) {
+    const char *message = wsclose_result_message(known[i]);
+    CHECK(message != NULL && strlen(message) > 0, "message(%d)", known[i]);
+    for (size_t j = 0; j < i; j++) {
+      CHECK(!str_eq(wsclose_result_message(known[j]), message), "messages %d, %d", known[j],
+            known[i]);
+    }
   }
-  const int32_t unknown[] = {1, 2, 100, -10, -100, INT32_MIN, INT32_MAX};
+  const char *unknown_message = wsclose_result_message(1);
+  const int32_t unknown[] = {1, 2, 100, -1, -9, -10, -100, -107, -199, -203, -900, -902,
+                             INT32_MIN, INT32_MAX};
   for (size_t i = 0; i < sizeof unknown / sizeof unknown[0]; i++) {
-    CHECK(wsclose_result_message(unknown[i]) != NULL, "message(%d)", unknown[i]);
+    CHECK(str_eq(wsclose_result_message(unknown[i]), unknown_message), "message(%d)",
+          unknown[i]);
     CHECK(wsclose_result_close_code(unknown[i]) == 0, "close_code(%d)", unknown[i]);
+    for (size_t j = 0; j < n; j++) {
+      CHECK(!str_eq(wsclose_result_message(known[j]), unknown_message), "message(%d) is unknown",
+            known[j]);
+    }
   }
-  CHECK(wsclose_result_close_code(WSCLOSE_ERR_ONE_BYTE) == 1002, "ONE_BYTE");
-  CHECK(wsclose_result_close_code(WSCLOSE_ERR_TOO_LONG) == 1002, "TOO_LONG");
-  CHECK(wsclose_result_close_code(WSCLOSE_ERR_INVALID_CODE) == 1002, "INVALID_CODE");
-  CHECK(wsclose_result_close_code(WSCLOSE_ERR_INVALID_UTF8) == 1007, "INVALID_UTF8");
-  for (int32_t r = WSCLOSE_ERR_REASON_TOO_LONG; r >= WSCLOSE_ERR_PANIC; r--) {
-    CHECK(wsclose_result_close_code(r) == 0, "close_code(%d)", r);
-  }
-  CHECK(wsclose_result_close_code(WSCLOSE_OK) == 0, "close_code(OK)");
-  /* The numbers are part of the ABI. */
-  CHECK(WSCLOSE_ERR_ONE_BYTE == -1 && WSCLOSE_ERR_BUFFER_TOO_SMALL == -6 &&
-            WSCLOSE_ERR_NULL_ARGUMENT == -7 && WSCLOSE_ERR_PANIC == -9,
-        "result numbers");
-  CHECK(WSCLOSE_CATEGORY_OUT_OF_RANGE == 5 && WSCLOSE_RECONNECT_APP_DEFINED == 2, "enum numbers");
-  CHECK(WSCLOSE_MAX_CLOSE_PAYLOAD == 125 && WSCLOSE_MAX_REASON_LEN == 123, "limits");
+  /* The argument and internal results never carry an answer code (payload results: vectors). */
+  CHECK(wsclose_result_close_code(WSCLOSE_OK) == 0 &&
+            wsclose_result_close_code(WSCLOSE_ERR_NULL_ARGUMENT) == 0 &&
+            wsclose_result_close_code(WSCLOSE_ERR_INVALID_ARGUMENT) == 0 &&
+            wsclose_result_close_code(WSCLOSE_ERR_PANIC) == 0,
+        "close_code of non-payload results");
 }
 
 static void test_version(void) {
@@ -438,14 +501,14 @@ static void test_parse_edges(void) {
   /* A NULL payload is fine with length 0 only. */
   CHECK(wsclose_parse_close_payload(NULL, 5, &code, &reason, &len) == WSCLOSE_ERR_NULL_ARGUMENT,
         "NULL payload, len 5");
-  CHECK(wsclose_parse_close_payload(NULL, 0, &code, &reason, &len) == WSCLOSE_OK && code == 1005 &&
+  CHECK(wsclose_parse_close_payload(NULL, 0, &code, &reason, &len) == WSCLOSE_OK && code == WSCLOSE_NO_STATUS_RECEIVED &&
             reason != NULL && len == 0,
         "NULL payload, len 0");
 
   /* Zero length with a real buffer: the reason points at it. */
   uint8_t *empty = malloc(1);
   if (empty == NULL) abort();
-  CHECK(wsclose_parse_close_payload(empty, 0, &code, &reason, &len) == WSCLOSE_OK && code == 1005 &&
+  CHECK(wsclose_parse_close_payload(empty, 0, &code, &reason, &len) == WSCLOSE_OK && code == WSCLOSE_NO_STATUS_RECEIVED &&
             reason == empty && len == 0,
         "empty payload");
   free(empty);
@@ -455,8 +518,9 @@ static void test_parse_edges(void) {
   if (one == NULL) abort();
   one[0] = 0x03;
   CHECK(wsclose_parse_close_payload(one, 1, &code, &reason, &len) == WSCLOSE_ERR_ONE_BYTE &&
-            code == 1002 && reason == NULL && len == 0,
-        "one byte");
+            code == 0 && reason == NULL && len == 0 &&
+            wsclose_result_close_code(WSCLOSE_ERR_ONE_BYTE) == WSCLOSE_PROTOCOL_ERROR,
+        "one byte: no code carried, answer 1002");
   free(one);
 
   /* 125 bytes is the most; 126 and far more are too long (exact-size heap buffers). */
@@ -471,7 +535,8 @@ static void test_parse_edges(void) {
       CHECK(result == WSCLOSE_OK && code == 1000 && reason == buf + 2 && len == size - 2,
             "payload of %zu bytes", size);
     } else {
-      CHECK(result == WSCLOSE_ERR_TOO_LONG && code == 1002, "payload of %zu bytes", size);
+      CHECK(result == WSCLOSE_ERR_TOO_LONG && code == 0 && reason == NULL && len == 0,
+            "payload of %zu bytes", size);
     }
     free(buf);
   }
@@ -484,12 +549,19 @@ static void test_parse_edges(void) {
             WSCLOSE_ERR_INVALID_ARGUMENT,
         "len PTRDIFF_MAX + 1");
 
-  /* Bad UTF-8 answers 1007; the answer code is also available from the result. */
+  /* Bad UTF-8: *code_out is the carried code, the answer (1007) comes from the result. */
   uint8_t bad[3] = {0x03, 0xE8, 0xFF};
   int32_t result = wsclose_parse_close_payload(bad, 3, &code, &reason, &len);
-  CHECK(result == WSCLOSE_ERR_INVALID_UTF8 && code == 1007 &&
-            wsclose_result_close_code(result) == 1007,
+  CHECK(result == WSCLOSE_ERR_INVALID_UTF8 && code == WSCLOSE_NORMAL_CLOSURE &&
+            wsclose_result_close_code(result) == WSCLOSE_INVALID_PAYLOAD_DATA,
         "bad UTF-8");
+  /* An unsendable code: carried as is, even 0. */
+  uint8_t zero[2] = {0x00, 0x00};
+  code = 7;
+  result = wsclose_parse_close_payload(zero, 2, &code, &reason, &len);
+  CHECK(result == WSCLOSE_ERR_INVALID_CODE && code == 0 && reason == NULL && len == 0 &&
+            wsclose_result_close_code(result) == WSCLOSE_PROTOCOL_ERROR,
+        "code 0");
 }
 
 static void test_encode_edges(void) {
@@ -551,10 +623,67 @@ static void test_encode_edges(void) {
   CHECK(wsclose_encode_close_payload(1000, ff, 1, out, sizeof out, &out_len) ==
             WSCLOSE_ERR_INVALID_UTF8,
         "bad text");
+  /* The reason's length is checked first: a bad code with a long reason is REASON_TOO_LONG. */
+  CHECK(wsclose_encode_close_payload(1006, reason, 124, out, sizeof out, &out_len) ==
+            WSCLOSE_ERR_REASON_TOO_LONG,
+        "bad code and long reason");
+  /* A buffer too small is the last check. */
+  CHECK(wsclose_encode_close_payload(1006, bye, 3, out, 1, &out_len) == WSCLOSE_ERR_INVALID_CODE,
+        "bad code and small buffer");
   /* 1005 is reported for empty payloads but may never be encoded. */
   CHECK(wsclose_encode_close_payload(1005, NULL, 0, out, sizeof out, &out_len) ==
             WSCLOSE_ERR_INVALID_CODE,
         "encode 1005");
+}
+
+static void test_encode16_edges(void) {
+  uint8_t out[WSCLOSE_MAX_CLOSE_PAYLOAD];
+  size_t out_len = 5;
+  const uint16_t bye[3] = {'b', 'y', 'e'};
+
+  /* NULL and empty inputs (the neutral corpus cannot express these). */
+  CHECK(wsclose_encode_close_payload_utf16(1000, bye, 3, out, sizeof out, NULL) ==
+            WSCLOSE_ERR_NULL_ARGUMENT,
+        "NULL out_len");
+  CHECK(wsclose_encode_close_payload_utf16(1000, NULL, 3, out, sizeof out, &out_len) ==
+                WSCLOSE_ERR_NULL_ARGUMENT &&
+            out_len == 0,
+        "NULL reason with units");
+  CHECK(wsclose_encode_close_payload_utf16(1000, NULL, 0, out, sizeof out, &out_len) ==
+                WSCLOSE_OK &&
+            out_len == 2 && out[0] == 0x03 && out[1] == 0xE8,
+        "NULL reason, 0 units");
+  CHECK(wsclose_encode_close_payload_utf16(1000, bye, 3, NULL, 5, &out_len) ==
+            WSCLOSE_ERR_NULL_ARGUMENT,
+        "NULL out with a capacity");
+  CHECK(wsclose_encode_close_payload_utf16(1000, bye, 3, NULL, 0, &out_len) ==
+                WSCLOSE_ERR_BUFFER_TOO_SMALL &&
+            out_len == 5,
+        "size query");
+  CHECK(wsclose_encode_close_payload_utf16(1000, bye, SIZE_MAX, out, sizeof out, &out_len) ==
+            WSCLOSE_ERR_INVALID_ARGUMENT,
+        "units SIZE_MAX");
+  CHECK(wsclose_encode_close_payload_utf16(1000, bye, SIZE_MAX / 2, out, sizeof out, &out_len) ==
+            WSCLOSE_ERR_INVALID_ARGUMENT,
+        "units SIZE_MAX / 2");
+
+  /* Exact-size heap buffers for input and output. */
+  uint16_t *units = malloc(3 * sizeof *units);
+  uint8_t *exact = malloc(5);
+  if (units == NULL || exact == NULL) abort();
+  memcpy(units, bye, sizeof bye);
+  CHECK(wsclose_encode_close_payload_utf16(1000, units, 3, exact, 5, &out_len) == WSCLOSE_OK &&
+            out_len == 5 && memcmp(exact, "\x03\xE8" "bye", 5) == 0,
+        "exact buffers");
+  /* A lone surrogate fails, never becomes U+FFFD; the buffer stays untouched. */
+  units[1] = 0xD800;
+  memset(exact, 0xAA, 5);
+  CHECK(wsclose_encode_close_payload_utf16(1000, units, 3, exact, 5, &out_len) ==
+                WSCLOSE_ERR_INVALID_UTF8 &&
+            out_len == 0 && exact[0] == 0xAA && exact[4] == 0xAA,
+        "lone surrogate");
+  free(units);
+  free(exact);
 }
 
 static void test_classify_many_edges(void) {
@@ -581,7 +710,7 @@ static void test_classify_many_edges(void) {
     }
     CHECK(wsclose_classify_many(in, cats, n) == WSCLOSE_OK, "classify_many(%zu)", n);
     for (size_t i = 0; i < n; i++) {
-      CHECK(cats[i] == rule_category(in[i]), "classify_many(%zu)[%zu]", n, i);
+      CHECK(cats[i] == wsclose_classify(in[i]), "classify_many(%zu)[%zu]", n, i);
     }
     free(in);
     free(cats);
@@ -605,14 +734,15 @@ int main(int argc, char **argv) {
       {"vectors_codes", test_vectors_codes},
       {"vectors_parse", test_vectors_parse},
       {"vectors_encode", test_vectors_encode},
-      {"exhaustive_rules", test_exhaustive},
-      {"category_names", test_category_names},
+      {"exhaustive_consistency", test_exhaustive},
+      {"labels", test_labels},
       {"results", test_results},
       {"version", test_version},
       {"layout", test_layout},
       {"info_null", test_info_null},
       {"parse_edges", test_parse_edges},
       {"encode_edges", test_encode_edges},
+      {"encode16_edges", test_encode16_edges},
       {"classify_many_edges", test_classify_many_edges},
   };
   unsigned passed = 0;

@@ -22,7 +22,7 @@ int main(void) {
   bad |= code != 1001 || reason_len != 3 || memcmp(reason, "bye", 3) != 0;
 
   printf("consumer %s: 4000 is %s, 1006 is %s, round trip %u \"%.*s\"\n",
-         bad ? "FAILED" : "ok", wsclose_category_name(wsclose_classify(4000)), wsclose_name(1006),
+         bad ? "FAILED" : "ok", wsclose_category_label(wsclose_classify(4000)), wsclose_name(1006),
          code, (int)reason_len, (const char *)reason);
   return bad;
 }

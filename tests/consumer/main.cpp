@@ -4,8 +4,12 @@
 #include <wsclose.hpp>
 
 int main() {
-  static_assert(wsclose::max_reason_len == 123, "limits come from the header");
-  static_assert(wsclose::to_underlying(wsclose::category::private_use) == 4, "enum numbers");
+  // The installed generated constants agree with the installed C header.
+  static_assert(wsclose::max_reason_len == WSCLOSE_MAX_REASON_LEN, "limits");
+  static_assert(wsclose::to_underlying(wsclose::category::private_use) == WSCLOSE_CATEGORY_PRIVATE,
+                "enum numbers");
+  static_assert(wsclose::const_name(wsclose::payload_error_kind::invalid_utf8) == "INVALID_UTF8",
+                "kind names");
   const auto parsed = wsclose::parse_close_payload(std::string_view{"\x03\xf3oops", 6});
   const bool ok = parsed && parsed.code == wsclose::codes::internal_error &&
                   parsed.reason == "oops" &&

@@ -71,123 +71,258 @@ fn c_consts() -> String {
     out
 }
 
+/// A C++ identifier for a constant name: `OUT_OF_RANGE` → `out_of_range`; a C++ keyword
+/// (`PRIVATE`) takes the snake-cased label instead (`private use` → `private_use`).
+fn cpp_ident(const_name: &str, label: &str) -> String {
+    const KEYWORDS: [&str; 6] = ["private", "public", "protected", "default", "delete", "new"];
+    let ident = const_name.to_ascii_lowercase();
+    if KEYWORDS.contains(&ident.as_str()) {
+        label.replace([' ', '-'], "_")
+    } else {
+        ident
+    }
+}
+
+/// `wsclose_constants.hpp`: the C++ layer's codes, limits and enums (snake_case like the
+/// standard library), with `const_name()` for each enum; `wsclose.hpp` includes it.
 fn cpp() -> String {
     let mut out = format!(
-        "// {NOTE}\n// Named constants for the C++ layer (included by wsclose.hpp).\n#pragma once\n\n#include <cstddef>\n#include <cstdint>\n\nnamespace wsclose {{\n\n/// The 16 standard close codes (RFC 6455 §7.4.1, IANA registry).\nnamespace codes {{\n"
+        "// {NOTE}\n// Named constants and enums of the C++ layer; wsclose.hpp includes this file.\n#ifndef WSCLOSE_CONSTANTS_HPP\n#define WSCLOSE_CONSTANTS_HPP\n\n#include <cstddef>\n#include <cstdint>\n#include <optional>\n#include <string_view>\n\nnamespace wsclose {{\n\n/// The 16 standard close codes (RFC 6455 §7.4.1, IANA registry).\nnamespace codes {{\n"
     );
     for (konst, value, name) in codes() {
         let _ = writeln!(
             out,
             "/// {value} {name}.\ninline constexpr std::uint16_t {} = {value};",
-            camel(konst)
+            konst.to_ascii_lowercase()
         );
     }
     out.push_str("}  // namespace codes\n\n");
     let _ = writeln!(
         out,
-        "inline constexpr std::size_t max_close_payload = {MAX_CLOSE_PAYLOAD};\ninline constexpr std::size_t max_reason_len = {MAX_REASON_LEN};\n"
+        "/// The largest Close payload: control frames carry at most {MAX_CLOSE_PAYLOAD} bytes.\ninline constexpr std::size_t max_close_payload = {MAX_CLOSE_PAYLOAD};\n/// The longest reason that fits beside the two-byte code.\ninline constexpr std::size_t max_reason_len = {MAX_REASON_LEN};\n"
     );
-    out.push_str("/// The range a close code belongs to (`enum wsclose_category`).\nenum class Category : std::uint8_t {\n");
+    out.push_str("/// The range a close code belongs to (the numbers of `enum wsclose_category`).\nenum class category : std::uint8_t {\n");
     for c in Category::ALL {
         let _ = writeln!(
             out,
             "  {} = {},  ///< {}–{} ({})",
-            camel(c.const_name()),
+            cpp_ident(c.const_name(), c.label()),
             c as u8,
             c.range().start(),
             c.range().end(),
             c.label()
         );
     }
-    out.push_str("};\n\n/// What a client should do after a close (`enum wsclose_reconnect_advice`).\nenum class Reconnect : std::uint8_t {\n");
+    out.push_str("};\n\n/// What a client should do after a close (the numbers of `enum wsclose_reconnect_advice`).\nenum class reconnect_advice : std::uint8_t {\n");
     for r in Reconnect::ALL {
         let _ = writeln!(
             out,
             "  {} = {},  ///< {}",
-            camel(r.const_name()),
+            cpp_ident(r.const_name(), r.label()),
             r as u8,
             r.label()
         );
     }
-    out.push_str("};\n\n/// What was wrong with a Close payload; the values are the stable C result numbers.\nenum class PayloadErrorKind : std::int32_t {\n");
+    out.push_str("};\n\n/// What was wrong with a Close payload; the values are the stable C result numbers.\nenum class payload_error_kind : std::int32_t {\n");
     for k in PayloadErrorKind::ALL {
         let _ = writeln!(
             out,
             "  {} = {},  ///< {}",
-            camel(k.const_name()),
+            cpp_ident(k.const_name(), ""),
             k.result_number(),
             k.message()
         );
     }
-    out.push_str("};\n\n}  // namespace wsclose\n");
+    out.push_str("};\n\n/// The constant name used in every language (\"OUT_OF_RANGE\"); empty for other numbers.\nconstexpr std::string_view const_name(category value) noexcept {\n  switch (value) {\n");
+    for c in Category::ALL {
+        let _ = writeln!(
+            out,
+            "    case category::{}: return \"{}\";",
+            cpp_ident(c.const_name(), c.label()),
+            c.const_name()
+        );
+    }
+    out.push_str("  }\n  return {};\n}\n\n/// The constant name used in every language (\"APP_DEFINED\"); empty for other numbers.\nconstexpr std::string_view const_name(reconnect_advice value) noexcept {\n  switch (value) {\n");
+    for r in Reconnect::ALL {
+        let _ = writeln!(
+            out,
+            "    case reconnect_advice::{}: return \"{}\";",
+            cpp_ident(r.const_name(), r.label()),
+            r.const_name()
+        );
+    }
+    out.push_str("  }\n  return {};\n}\n\n/// The constant name used in every language (\"INVALID_UTF8\"); empty for other numbers.\nconstexpr std::string_view const_name(payload_error_kind value) noexcept {\n  switch (value) {\n");
+    for k in PayloadErrorKind::ALL {
+        let _ = writeln!(
+            out,
+            "    case payload_error_kind::{}: return \"{}\";",
+            cpp_ident(k.const_name(), ""),
+            k.const_name()
+        );
+    }
+    out.push_str("  }\n  return {};\n}\n\n/// The payload error kind whose C result number is `result`, if any.\nconstexpr std::optional<payload_error_kind> payload_error_kind_from_result(std::int32_t result) noexcept {\n  switch (result) {\n");
+    for k in PayloadErrorKind::ALL {
+        let _ = writeln!(
+            out,
+            "    case {}: return payload_error_kind::{};",
+            k.result_number(),
+            cpp_ident(k.const_name(), "")
+        );
+    }
+    out.push_str("    default: return std::nullopt;\n  }\n}\n\n}  // namespace wsclose\n\n#endif  // WSCLOSE_CONSTANTS_HPP\n");
     out
 }
 
+/// A Go identifier: `camel` with Go's initialisms upper-cased (`InvalidUtf8` → `InvalidUTF8`,
+/// `TlsHandshake` → `TLSHandshake`).
+fn go_ident(const_name: &str) -> String {
+    const INITIALISMS: [(&str, &str); 2] = [("Utf8", "UTF8"), ("Tls", "TLS")];
+    INITIALISMS
+        .iter()
+        .fold(camel(const_name), |ident, (from, to)| ident.replace(from, to))
+}
+
+/// One `const ( … )` block: each entry is (doc comment, name, type, value). Each constant has
+/// its own doc comment line, so gofmt aligns nothing.
+fn go_const_block(out: &mut String, entries: &[(String, String, &str, String)]) {
+    out.push_str("const (\n");
+    for (doc, name, ty, value) in entries {
+        let _ = writeln!(out, "\t// {doc}\n\t{name} {ty} = {value}");
+    }
+    out.push_str(")\n\n");
+}
+
+/// `constants_generated.go`, gofmt-clean: the codes (`NormalClosure CloseCode = 1000`), limits,
+/// `Category*`, `Reconnect*` and `Kind*` constants, and the labels, constant names, messages and
+/// answer codes the package's methods return.
 fn go() -> String {
     let mut out = format!(
         "// Code generated by xtask from the wsclose core. DO NOT EDIT.\n// {NOTE}\n\npackage wsclose\n\n"
     );
-    out.push_str("// The 16 standard close codes (RFC 6455 §7.4.1, IANA registry).\nconst (\n");
-    for (konst, value, name) in codes() {
-        let _ = writeln!(out, "\t{} CloseCode = {value} // {name}", camel(konst));
-    }
+    out.push_str("// The 16 standard close codes (RFC 6455 §7.4.1, IANA registry).\n");
+    let entries: Vec<_> = codes()
+        .map(|(konst, value, name)| {
+            let ident = go_ident(konst);
+            (
+                format!("{ident} is {value} {name}."),
+                ident,
+                "CloseCode",
+                value.to_string(),
+            )
+        })
+        .collect();
+    go_const_block(&mut out, &entries);
+    go_const_block(
+        &mut out,
+        &[
+            (
+                format!("MaxClosePayload is the largest Close payload: control frames carry at most {MAX_CLOSE_PAYLOAD} bytes."),
+                "MaxClosePayload".into(),
+                "int",
+                MAX_CLOSE_PAYLOAD.to_string(),
+            ),
+            (
+                "MaxReasonLen is the longest reason that fits beside the two-byte code.".into(),
+                "MaxReasonLen".into(),
+                "int",
+                MAX_REASON_LEN.to_string(),
+            ),
+        ],
+    );
+    out.push_str("// The six ranges of the close code space.\n");
+    let entries: Vec<_> = Category::ALL
+        .iter()
+        .map(|c| {
+            let ident = format!("Category{}", go_ident(c.const_name()));
+            (
+                format!(
+                    "{ident}: {}–{} ({}).",
+                    c.range().start(),
+                    c.range().end(),
+                    c.label()
+                ),
+                ident,
+                "Category",
+                (*c as u8).to_string(),
+            )
+        })
+        .collect();
+    go_const_block(&mut out, &entries);
+    out.push_str("// The reconnect advice.\n");
+    let entries: Vec<_> = Reconnect::ALL
+        .iter()
+        .map(|r| {
+            let ident = format!("Reconnect{}", go_ident(r.const_name()));
+            (
+                format!("{ident}: {}.", r.label()),
+                ident,
+                "Reconnect",
+                (*r as u8).to_string(),
+            )
+        })
+        .collect();
+    go_const_block(&mut out, &entries);
+    out.push_str("// The payload error kinds; each value is the kind's stable C result number.\n");
+    let entries: Vec<_> = PayloadErrorKind::ALL
+        .iter()
+        .map(|k| {
+            let ident = format!("Kind{}", go_ident(k.const_name()));
+            (
+                format!("{ident}: {}.", k.message()),
+                ident,
+                "PayloadErrorKind",
+                k.result_number().to_string(),
+            )
+        })
+        .collect();
+    go_const_block(&mut out, &entries);
+    let list = |items: Vec<String>| items.join(", ");
     let _ = writeln!(
         out,
-        ")\n\nconst (\n\t// MaxClosePayload is the largest Close payload: control frames carry at most 125 bytes.\n\tMaxClosePayload = {MAX_CLOSE_PAYLOAD}\n\t// MaxReasonLen is the longest reason that fits beside the two-byte code.\n\tMaxReasonLen = {MAX_REASON_LEN}\n)\n"
+        "var categoryLabels = [...]string{{{}}}\n",
+        list(Category::ALL.iter().map(|c| format!("{:?}", c.label())).collect())
     );
-    out.push_str("// The six ranges of the close code space.\nconst (\n");
-    for c in Category::ALL {
-        let _ = writeln!(
-            out,
-            "\t{} Category = {} // {}–{}",
-            camel(c.const_name()),
-            c as u8,
-            c.range().start(),
-            c.range().end()
-        );
-    }
-    out.push_str(")\n\nvar categoryLabels = [...]string{");
-    out.push_str(
-        &Category::ALL
-            .iter()
-            .map(|c| format!("{:?}", c.label()))
-            .collect::<Vec<_>>()
-            .join(", "),
+    let _ = writeln!(
+        out,
+        "var categoryConstNames = [...]string{{{}}}\n",
+        list(
+            Category::ALL
+                .iter()
+                .map(|c| format!("{:?}", c.const_name()))
+                .collect()
+        )
     );
-    out.push_str("}\n\n// The reconnect advice.\nconst (\n");
-    for r in Reconnect::ALL {
-        let _ = writeln!(
-            out,
-            "\tReconnect{} Reconnect = {}",
-            camel(r.const_name()),
-            r as u8
-        );
-    }
-    out.push_str(")\n\nvar reconnectLabels = [...]string{");
-    out.push_str(
-        &Reconnect::ALL
-            .iter()
-            .map(|r| format!("{:?}", r.label()))
-            .collect::<Vec<_>>()
-            .join(", "),
+    let _ = writeln!(
+        out,
+        "var reconnectLabels = [...]string{{{}}}\n",
+        list(
+            Reconnect::ALL
+                .iter()
+                .map(|r| format!("{:?}", r.label()))
+                .collect()
+        )
     );
-    out.push_str(
-        "}\n\n// The payload error kinds; each value is the kind's stable C result number.\nconst (\n",
+    let _ = writeln!(
+        out,
+        "var reconnectConstNames = [...]string{{{}}}\n",
+        list(
+            Reconnect::ALL
+                .iter()
+                .map(|r| format!("{:?}", r.const_name()))
+                .collect()
+        )
     );
+    out.push_str("type payloadErrorFacts struct {\n\tconstName  string\n\tmessage    string\n\tanswerCode CloseCode // 0: none\n}\n\nvar payloadErrorKinds = map[PayloadErrorKind]payloadErrorFacts{\n");
+    let width = PayloadErrorKind::ALL
+        .iter()
+        .map(|k| go_ident(k.const_name()).len() + "Kind:".len())
+        .max()
+        .unwrap_or(0);
     for k in PayloadErrorKind::ALL {
+        let key = format!("Kind{}:", go_ident(k.const_name()));
         let _ = writeln!(
             out,
-            "\tErr{} PayloadErrorKind = {}",
-            camel(k.const_name()),
-            k.result_number()
-        );
-    }
-    out.push_str(")\n\ntype payloadErrorFacts struct {\n\tname       string\n\tmessage    string\n\tanswerCode CloseCode // 0: none\n}\n\nvar payloadErrorKinds = map[PayloadErrorKind]payloadErrorFacts{\n");
-    for k in PayloadErrorKind::ALL {
-        let _ = writeln!(
-            out,
-            "\tErr{}: {{{:?}, {:?}, {}}},",
-            camel(k.const_name()),
+            "\t{key:<width$} {{{:?}, {:?}, {}}},",
             k.const_name(),
             k.message(),
             answer(k)

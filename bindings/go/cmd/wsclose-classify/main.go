@@ -21,7 +21,7 @@ func main() {
 			fmt.Fprintf(os.Stderr, "wsclose-classify: %q is not a code from 0 to 65535\n", arg)
 			os.Exit(2)
 		}
-		info := wsclose.Info(uint16(code))
+		info := wsclose.Info(wsclose.CloseCode(code))
 		name := info.Name
 		if name == "" {
 			name = "-"
