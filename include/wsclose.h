@@ -111,7 +111,10 @@
  */
 #define WSCLOSE_MAX_REASON_LEN 123
 
-
+/**
+ * How many codes a `wsclose_policy` can override.
+ */
+#define WSCLOSE_POLICY_MAX_OVERRIDES 8
 
 /**
  * The range a close code belongs to. The numbers are those of the core's `Category`.

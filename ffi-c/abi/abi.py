@@ -39,11 +39,12 @@ def normalise_type(param: str) -> str:
     param = " ".join(param.split())
     if param == "void":
         return param
-    match = re.fullmatch(r"(.*?[\s*])([A-Za-z_]\w*)", param)
+    match = re.fullmatch(r"(.*?[\s*])([A-Za-z_]\w*)(\[[^\]]*\])?", param)
     if match is None:
         raise SystemExit(f"abi: cannot read the parameter {param!r}")
     kind = match.group(1).replace("*", " * ")
-    return re.sub(r"\s+\*", "*", " ".join(kind.split())).replace("*", " *").replace("* *", "**").strip()
+    kind = re.sub(r"\s+\*", "*", " ".join(kind.split())).replace("*", " *").replace("* *", "**").strip()
+    return kind + (match.group(3) or "")  # an array field keeps its bound: `uint16_t[N]`
 
 
 def read_header(path: str) -> tuple[dict[str, str], list[str], dict[str, list[str]], dict[str, list[tuple[str, str]]]]:
@@ -69,7 +70,8 @@ def read_header(path: str) -> tuple[dict[str, str], list[str], dict[str, list[st
         for decl in body.split(";"):
             decl = " ".join(decl.split())
             if decl:
-                field = re.fullmatch(r"(.*?[\s*])([A-Za-z_]\w*)", decl)
+                # A field may be an array: `uint16_t codes[WSCLOSE_POLICY_MAX_OVERRIDES]`.
+                field = re.fullmatch(r"(.*?[\s*])([A-Za-z_]\w*)(\[[^\]]*\])?", decl)
                 if field is None:
                     raise SystemExit(f"abi: cannot read the field {decl!r} of {name}")
                 fields.append((normalise_type(decl), field.group(2)))

@@ -39,7 +39,8 @@ impl From<Advice> for wsclose_advice {
 }
 
 /// How many codes a `wsclose_policy` can override.
-pub const WSCLOSE_POLICY_MAX_OVERRIDES: usize = ReconnectPolicy::MAX_OVERRIDES;
+pub const WSCLOSE_POLICY_MAX_OVERRIDES: usize = 8;
+const _: () = assert!(WSCLOSE_POLICY_MAX_OVERRIDES == ReconnectPolicy::MAX_OVERRIDES);
 
 /// A reconnect policy: exponential backoff with full jitter that follows a profile's fatal set.
 /// Fill it with `wsclose_policy_default`, then change fields.
