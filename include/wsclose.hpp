@@ -183,8 +183,9 @@ inline parsed_close parse_close_payload(const void *payload, std::size_t len) no
   const std::int32_t status = wsclose_parse_close_payload(
       static_cast<const std::uint8_t *>(payload), len, &code, &reason, &reason_len);
   if (status != WSCLOSE_OK) {
-    // *code_out is the carried code; a 1-byte or over-long payload carries none (docs/c-abi.md).
-    const bool carried = status != WSCLOSE_ERR_ONE_BYTE && status != WSCLOSE_ERR_TOO_LONG;
+    // *code_out is the carried code, when the kind carries one (a generated fact, docs/c-abi.md).
+    const std::optional<payload_error_kind> kind = payload_error_kind_from_result(status);
+    const bool carried = kind.has_value() && carries_code(*kind);
     return parsed_close{static_cast<result>(status), 0, std::string_view{},
                         detail::payload_error_of(
                             status, carried ? std::optional<std::uint16_t>{code} : std::nullopt)};

@@ -127,6 +127,19 @@ constexpr std::optional<payload_error_kind> payload_error_kind_from_result(std::
   }
 }
 
+/// Whether an error of this kind carries the status code (not the 1-byte and over-long payloads).
+constexpr bool carries_code(payload_error_kind value) noexcept {
+  switch (value) {
+    case payload_error_kind::one_byte: return false;
+    case payload_error_kind::too_long: return false;
+    case payload_error_kind::invalid_code: return true;
+    case payload_error_kind::invalid_utf8: return true;
+    case payload_error_kind::reason_too_long: return true;
+    case payload_error_kind::buffer_too_small: return true;
+  }
+  return false;
+}
+
 }  // namespace wsclose
 
 #endif  // WSCLOSE_CONSTANTS_HPP

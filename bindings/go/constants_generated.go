@@ -97,16 +97,17 @@ var reconnectLabels = [...]string{"never", "backoff", "app-defined"}
 var reconnectConstNames = [...]string{"NEVER", "BACKOFF", "APP_DEFINED"}
 
 type payloadErrorFacts struct {
-	constName  string
-	message    string
-	answerCode CloseCode // 0: none
+	constName   string
+	message     string
+	answerCode  CloseCode // 0: none
+	carriesCode bool      // the error carries the status code
 }
 
 var payloadErrorKinds = map[PayloadErrorKind]payloadErrorFacts{
-	KindOneByte:        {"ONE_BYTE", "close payload is 1 byte long; a status code needs 2", 1002},
-	KindTooLong:        {"TOO_LONG", "close payload is longer than the 125 bytes a control frame may carry", 1002},
-	KindInvalidCode:    {"INVALID_CODE", "close code may not be sent on the wire", 1002},
-	KindInvalidUTF8:    {"INVALID_UTF8", "close reason is not valid UTF-8", 1007},
-	KindReasonTooLong:  {"REASON_TOO_LONG", "close reason is longer than the 123 bytes that fit in a Close frame", 0},
-	KindBufferTooSmall: {"BUFFER_TOO_SMALL", "output buffer is too small for the close payload", 0},
+	KindOneByte:        {"ONE_BYTE", "close payload is 1 byte long; a status code needs 2", 1002, false},
+	KindTooLong:        {"TOO_LONG", "close payload is longer than the 125 bytes a control frame may carry", 1002, false},
+	KindInvalidCode:    {"INVALID_CODE", "close code may not be sent on the wire", 1002, true},
+	KindInvalidUTF8:    {"INVALID_UTF8", "close reason is not valid UTF-8", 1007, true},
+	KindReasonTooLong:  {"REASON_TOO_LONG", "close reason is longer than the 123 bytes that fit in a Close frame", 0, true},
+	KindBufferTooSmall: {"BUFFER_TOO_SMALL", "output buffer is too small for the close payload", 0, true},
 }

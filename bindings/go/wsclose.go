@@ -221,9 +221,9 @@ func ParseClosePayload(payload []byte) (Close, error) {
 	}
 	result := C.wsclose_parse_close_payload(ptr, C.size_t(len(payload)), &codeOut, &reasonOut, &reasonLen)
 	if result != C.WSCLOSE_OK {
-		// The C ABI writes the carried code to codeOut; a 1-byte or over-long payload carries
-		// none (docs/c-abi.md).
-		hasCode := result != C.WSCLOSE_ERR_ONE_BYTE && result != C.WSCLOSE_ERR_TOO_LONG
+		// The C ABI writes the carried code to codeOut; whether this kind carries one is a
+		// fact generated from the core (docs/c-abi.md).
+		hasCode := payloadErrorKinds[PayloadErrorKind(result)].carriesCode
 		return Close{}, newPayloadError(result, CloseCode(codeOut), hasCode)
 	}
 	parsed := Close{Code: CloseCode(codeOut)}

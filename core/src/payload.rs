@@ -452,6 +452,19 @@ impl PayloadErrorKind {
         None
     }
 
+    /// Whether an error of this kind carries the status code (see [`PayloadError::code`]):
+    /// every kind but the two framing errors, where parsing stops before reading the code.
+    ///
+    /// ```
+    /// use wsclose::PayloadErrorKind;
+    /// assert!(!PayloadErrorKind::OneByte.carries_code());
+    /// assert!(PayloadErrorKind::InvalidUtf8.carries_code());
+    /// ```
+    #[must_use]
+    pub const fn carries_code(self) -> bool {
+        !matches!(self, PayloadErrorKind::OneByte | PayloadErrorKind::TooLong)
+    }
+
     /// The identifier used in other languages and in the golden vectors, e.g. `"INVALID_UTF8"`.
     ///
     /// ```

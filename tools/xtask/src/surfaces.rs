@@ -169,7 +169,16 @@ fn cpp() -> String {
             cpp_ident(k.const_name(), "")
         );
     }
-    out.push_str("    default: return std::nullopt;\n  }\n}\n\n}  // namespace wsclose\n\n#endif  // WSCLOSE_CONSTANTS_HPP\n");
+    out.push_str("    default: return std::nullopt;\n  }\n}\n\n/// Whether an error of this kind carries the status code (not the 1-byte and over-long payloads).\nconstexpr bool carries_code(payload_error_kind value) noexcept {\n  switch (value) {\n");
+    for k in PayloadErrorKind::ALL {
+        let _ = writeln!(
+            out,
+            "    case payload_error_kind::{}: return {};",
+            cpp_ident(k.const_name(), ""),
+            k.carries_code()
+        );
+    }
+    out.push_str("  }\n  return false;\n}\n\n}  // namespace wsclose\n\n#endif  // WSCLOSE_CONSTANTS_HPP\n");
     out
 }
 
@@ -312,7 +321,7 @@ fn go() -> String {
                 .collect()
         )
     );
-    out.push_str("type payloadErrorFacts struct {\n\tconstName  string\n\tmessage    string\n\tanswerCode CloseCode // 0: none\n}\n\nvar payloadErrorKinds = map[PayloadErrorKind]payloadErrorFacts{\n");
+    out.push_str("type payloadErrorFacts struct {\n\tconstName   string\n\tmessage     string\n\tanswerCode  CloseCode // 0: none\n\tcarriesCode bool      // the error carries the status code\n}\n\nvar payloadErrorKinds = map[PayloadErrorKind]payloadErrorFacts{\n");
     let width = PayloadErrorKind::ALL
         .iter()
         .map(|k| go_ident(k.const_name()).len() + "Kind:".len())
@@ -322,10 +331,11 @@ fn go() -> String {
         let key = format!("Kind{}:", go_ident(k.const_name()));
         let _ = writeln!(
             out,
-            "\t{key:<width$} {{{:?}, {:?}, {}}},",
+            "\t{key:<width$} {{{:?}, {:?}, {}, {}}},",
             k.const_name(),
             k.message(),
-            answer(k)
+            answer(k),
+            k.carries_code()
         );
     }
     out.push_str("}\n");
@@ -534,17 +544,18 @@ fn java_payload_error_kind() -> String {
     for (i, k) in PayloadErrorKind::ALL.into_iter().enumerate() {
         let _ = writeln!(
             out,
-            "    /** {} ({}). */\n    {}({}, {}, {}){}",
+            "    /** {} ({}). */\n    {}({}, {}, {}, {}){}",
             java_doc(k.message()),
             k.result_number(),
             k.const_name(),
             k.result_number(),
             java_string(k.message()),
             answer(k),
+            k.carries_code(),
             if i == last { ";" } else { "," }
         );
     }
-    out.push_str("\n    private final int resultNumber;\n    private final String message;\n    private final int closeCode;\n\n    PayloadErrorKind(int resultNumber, String message, int closeCode) {\n        this.resultNumber = resultNumber;\n        this.message = message;\n        this.closeCode = closeCode;\n    }\n\n    /** The stable result number of this kind in the C ABI, e.g. -104 for {@code INVALID_UTF8}. */\n    public int resultNumber() {\n        return resultNumber;\n    }\n\n    /** The core's fixed message for this kind. */\n    public String message() {\n        return message;\n    }\n\n    /**\n     * The close code to answer the peer with after this error (1002 or 1007), or empty for the\n     * kinds only encoding reports.\n     */\n    public OptionalInt closeCode() {\n        return closeCode == 0 ? OptionalInt.empty() : OptionalInt.of(closeCode);\n    }\n\n    private static final PayloadErrorKind[] VALUES = values();\n\n    /** The kind with C ABI result number {@code resultNumber}, or empty for any other number. */\n    public static Optional<PayloadErrorKind> fromResultNumber(int resultNumber) {\n        for (PayloadErrorKind kind : VALUES) {\n            if (kind.resultNumber == resultNumber) {\n                return Optional.of(kind);\n            }\n        }\n        return Optional.empty();\n    }\n}\n");
+    out.push_str("\n    private final int resultNumber;\n    private final String message;\n    private final int closeCode;\n    private final boolean carriesCode;\n\n    PayloadErrorKind(int resultNumber, String message, int closeCode, boolean carriesCode) {\n        this.resultNumber = resultNumber;\n        this.message = message;\n        this.closeCode = closeCode;\n        this.carriesCode = carriesCode;\n    }\n\n    /** Whether an error of this kind carries the status code (not the 1-byte and over-long payloads). */\n    public boolean carriesCode() {\n        return carriesCode;\n    }\n\n    /** The stable result number of this kind in the C ABI, e.g. -104 for {@code INVALID_UTF8}. */\n    public int resultNumber() {\n        return resultNumber;\n    }\n\n    /** The core's fixed message for this kind. */\n    public String message() {\n        return message;\n    }\n\n    /**\n     * The close code to answer the peer with after this error (1002 or 1007), or empty for the\n     * kinds only encoding reports.\n     */\n    public OptionalInt closeCode() {\n        return closeCode == 0 ? OptionalInt.empty() : OptionalInt.of(closeCode);\n    }\n\n    private static final PayloadErrorKind[] VALUES = values();\n\n    /** The kind with C ABI result number {@code resultNumber}, or empty for any other number. */\n    public static Optional<PayloadErrorKind> fromResultNumber(int resultNumber) {\n        for (PayloadErrorKind kind : VALUES) {\n            if (kind.resultNumber == resultNumber) {\n                return Optional.of(kind);\n            }\n        }\n        return Optional.empty();\n    }\n}\n");
     out
 }
 

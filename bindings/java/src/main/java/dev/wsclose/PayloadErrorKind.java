@@ -11,26 +11,33 @@ import java.util.OptionalInt;
  */
 public enum PayloadErrorKind {
     /** close payload is 1 byte long; a status code needs 2 (-101). */
-    ONE_BYTE(-101, "close payload is 1 byte long; a status code needs 2", 1002),
+    ONE_BYTE(-101, "close payload is 1 byte long; a status code needs 2", 1002, false),
     /** close payload is longer than the 125 bytes a control frame may carry (-102). */
-    TOO_LONG(-102, "close payload is longer than the 125 bytes a control frame may carry", 1002),
+    TOO_LONG(-102, "close payload is longer than the 125 bytes a control frame may carry", 1002, false),
     /** close code may not be sent on the wire (-103). */
-    INVALID_CODE(-103, "close code may not be sent on the wire", 1002),
+    INVALID_CODE(-103, "close code may not be sent on the wire", 1002, true),
     /** close reason is not valid UTF-8 (-104). */
-    INVALID_UTF8(-104, "close reason is not valid UTF-8", 1007),
+    INVALID_UTF8(-104, "close reason is not valid UTF-8", 1007, true),
     /** close reason is longer than the 123 bytes that fit in a Close frame (-105). */
-    REASON_TOO_LONG(-105, "close reason is longer than the 123 bytes that fit in a Close frame", 0),
+    REASON_TOO_LONG(-105, "close reason is longer than the 123 bytes that fit in a Close frame", 0, true),
     /** output buffer is too small for the close payload (-106). */
-    BUFFER_TOO_SMALL(-106, "output buffer is too small for the close payload", 0);
+    BUFFER_TOO_SMALL(-106, "output buffer is too small for the close payload", 0, true);
 
     private final int resultNumber;
     private final String message;
     private final int closeCode;
+    private final boolean carriesCode;
 
-    PayloadErrorKind(int resultNumber, String message, int closeCode) {
+    PayloadErrorKind(int resultNumber, String message, int closeCode, boolean carriesCode) {
         this.resultNumber = resultNumber;
         this.message = message;
         this.closeCode = closeCode;
+        this.carriesCode = carriesCode;
+    }
+
+    /** Whether an error of this kind carries the status code (not the 1-byte and over-long payloads). */
+    public boolean carriesCode() {
+        return carriesCode;
     }
 
     /** The stable result number of this kind in the C ABI, e.g. -104 for {@code INVALID_UTF8}. */

@@ -205,10 +205,9 @@ public final class WsClose {
             int code = codeOut.get(JAVA_CHAR, 0);
             if (result != OK) {
                 PayloadErrorKind kind = payloadErrorKind("wsclose_parse_close_payload", result);
-                // The ABI writes 0 both for "no code" (parsing stopped before it: a 1-byte or an
-                // over-long payload, see wsclose.h) and for a payload that carried code 0.
-                boolean carried = kind != PayloadErrorKind.ONE_BYTE && kind != PayloadErrorKind.TOO_LONG;
-                throw payloadException(kind, result, carried ? OptionalInt.of(code) : OptionalInt.empty());
+                // The ABI writes the carried code; whether this kind carries one is a fact
+                // generated from the core (PayloadErrorKind.carriesCode).
+                throw payloadException(kind, result, kind.carriesCode() ? OptionalInt.of(code) : OptionalInt.empty());
             }
             long reasonLen = reasonLenOut.get(JAVA_LONG, 0);
             if (reasonLen == 0) {
