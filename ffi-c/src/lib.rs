@@ -395,10 +395,11 @@ pub unsafe extern "C" fn wsclose_parse_close_payload(
                 };
                 (WSCLOSE_OK, close.code(), reason, close.reason().len())
             }
-            // Parse errors always carry an answer code (1002 or 1007).
+            // The carried code (0 when parsing stopped before it); the answer code comes from
+            // `wsclose_result_close_code`.
             Err(err) => (
                 err.kind().into(),
-                err.close_code().unwrap_or(CloseCode::PROTOCOL_ERROR),
+                err.code().unwrap_or(CloseCode::new(0)),
                 ptr::null(),
                 0,
             ),
