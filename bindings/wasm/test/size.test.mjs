@@ -31,3 +31,17 @@ test('exports: wsclose_* functions, memory and the linker globals; no imports', 
     assert.match(name, /^wsclose_/);
   }
 });
+
+test('one ABI: the module exports exactly the functions of include/wsclose.h, with their arity', () => {
+  const header = readFileSync(new URL('../../../include/wsclose.h', import.meta.url), 'utf8');
+  const declared = new Map();
+  for (const [, fn, params] of header.matchAll(/^[A-Za-z].*?\b(wsclose_[a-z0-9_]+)\(([^)]*)\);$/gm)) {
+    declared.set(fn, params.trim() === 'void' ? 0 : params.split(',').length);
+  }
+  assert.ok(declared.size > 10, `read ${declared.size} declarations from wsclose.h`);
+  const module = new WebAssembly.Module(readFileSync(WASM));
+  const functions = WebAssembly.Module.exports(module).filter((e) => e.kind === 'function').map((e) => e.name);
+  assert.deepEqual(functions.sort(), [...declared.keys()].sort());
+  const { exports } = new WebAssembly.Instance(module, {});
+  for (const [fn, arity] of declared) assert.equal(exports[fn].length, arity, fn);
+});
