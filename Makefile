@@ -26,7 +26,9 @@ help:
 
 # Installs toolchains and packages the build needs; each step is idempotent and quick when done.
 deps:
-	@for step in scripts/setup.d/*.sh; do bash "$$step"; done
+	@for step in scripts/setup.d/*.sh; do \
+	  start=$$(date +%s); bash "$$step"; \
+	  echo "[time] deps $$(basename $$step): $$(( $$(date +%s) - start )) s"; done
 
 demo: deps $(DEMO_TARGETS)
 
@@ -34,7 +36,12 @@ lint: deps
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
 
-test: lint $(TEST_TARGETS)
+# Each suite runs in turn and reports how long it took, so a slow stage is easy to see.
+test: lint
+	@total=$$(date +%s); for target in $(TEST_TARGETS); do \
+	  start=$$(date +%s); $(MAKE) $$target || { echo "make test: $$target FAILED" >&2; exit 1; }; \
+	  echo "[time] $$target: $$(( $$(date +%s) - start )) s"; done; \
+	  echo "[time] make test suites: $$(( $$(date +%s) - total )) s"
 	@echo "make test: all suites passed ($(TEST_TARGETS))"
 
 bench: deps $(BENCH_TARGETS)

@@ -346,7 +346,7 @@ fn emit_profile(profile: &ParsedProfile, out: &mut String) -> String {
     let subprotocols: Vec<String> = profile.subprotocols.iter().map(|t| format!("{t:?}")).collect();
     let _ = writeln!(
         out,
-        "const {ident}_DATA: ProfileData = ProfileData {{ name: {:?}, title: {:?}, subprotocols: &[{}], \
+        "const {ident}_DATA: ProfileData = ProfileData {{ name: text!({:?}), title: {:?}, subprotocols: &[{}], \
          source: {:?}, codes: &{ident}_CODES, ranges: &{ident}_RANGES }};\n",
         profile.name,
         profile.title,

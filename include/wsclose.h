@@ -111,6 +111,8 @@
  */
 #define WSCLOSE_MAX_REASON_LEN 123
 
+
+
 /**
  * The range a close code belongs to. The numbers are those of the core's `Category`.
  */
@@ -231,6 +233,10 @@ enum wsclose_result
    */
   WSCLOSE_ERR_INVALID_ARGUMENT = -202,
   /**
+   * No profile has that name, subprotocol or index.
+   */
+  WSCLOSE_ERR_UNKNOWN_PROFILE = -203,
+  /**
    * An internal panic was caught; this is a bug in wsclose.
    */
   WSCLOSE_ERR_PANIC = -901,
@@ -240,6 +246,39 @@ enum wsclose_result
 typedef enum wsclose_result wsclose_result;
 #else
 typedef int32_t wsclose_result;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * Reconnect advice of a profile (the core's `Advice`).
+ */
+enum wsclose_advice
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint8_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * Fatal: do not reconnect.
+   */
+  WSCLOSE_ADVICE_STOP = 0,
+  /**
+   * Reconnect after a backoff delay and start afresh.
+   */
+  WSCLOSE_ADVICE_RETRY = 1,
+  /**
+   * Reconnect after a backoff delay and resume the previous session.
+   */
+  WSCLOSE_ADVICE_RESUME = 2,
+  /**
+   * Neither the profile nor the standard says (a 3000–4999 code the profile leaves open).
+   */
+  WSCLOSE_ADVICE_UNSPECIFIED = 3,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum wsclose_advice wsclose_advice;
+#else
+typedef uint8_t wsclose_advice;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
@@ -284,6 +323,49 @@ typedef struct wsclose_code_info {
    */
   const char *description;
 } wsclose_code_info;
+
+/**
+ * A reconnect policy: exponential backoff with full jitter that follows a profile's fatal set.
+ * Fill it with `wsclose_policy_default`, then change fields.
+ */
+typedef struct wsclose_policy {
+  /**
+   * A profile index (`wsclose_profile_by_name`), or -1 for none.
+   */
+  int32_t profile;
+  /**
+   * Backoff base in milliseconds: attempt `n` waits a random time in 0 ..= min(cap, base·2^n).
+   */
+  uint64_t base_ms;
+  /**
+   * Backoff cap in milliseconds.
+   */
+  uint64_t cap_ms;
+  /**
+   * Stop once this many attempts were made, if `has_max_attempts`.
+   */
+  uint32_t max_attempts;
+  /**
+   * Whether `max_attempts` applies.
+   */
+  bool has_max_attempts;
+  /**
+   * Retry (true) or stop (false) on codes whose advice is unspecified.
+   */
+  bool retry_unspecified;
+  /**
+   * How many entries of `override_codes` / `override_advice` are used (at most 8).
+   */
+  uint32_t override_count;
+  /**
+   * Codes whose advice the caller overrides.
+   */
+  uint16_t override_codes[WSCLOSE_POLICY_MAX_OVERRIDES];
+  /**
+   * The advice (`wsclose_advice` numbers) for `override_codes`.
+   */
+  uint8_t override_advice[WSCLOSE_POLICY_MAX_OVERRIDES];
+} wsclose_policy;
 
 #ifdef __cplusplus
 extern "C" {
@@ -445,6 +527,78 @@ wsclose_result wsclose_classify_many(const uint16_t *codes, uint8_t *out, size_t
  * header the program was compiled with, when header and library match.
  */
 const char *wsclose_version(void);
+
+/**
+ * The number of profiles; their indexes are 0 .. count-1, in name order.
+ */
+uint32_t wsclose_profile_count(void);
+
+/**
+ * The name of profile `profile` (e.g. `"discord-gateway"`: static, NUL-terminated), or NULL
+ * for an index that no profile has.
+ */
+const char *wsclose_profile_name(uint32_t profile);
+
+/**
+ * The profile called `name` (`len` bytes, no NUL needed), as an index, or
+ * `WSCLOSE_ERR_UNKNOWN_PROFILE`.
+ *
+ * # Safety
+ * `name` must point to `len` readable bytes (or be NULL with `len == 0`).
+ */
+int32_t wsclose_profile_by_name(const char *name, size_t len);
+
+/**
+ * The profile negotiated by the `Sec-WebSocket-Protocol` token `token` (`len` bytes; exact,
+ * case-sensitive), as an index, or `WSCLOSE_ERR_UNKNOWN_PROFILE`.
+ *
+ * # Safety
+ * `token` must point to `len` readable bytes (or be NULL with `len == 0`).
+ */
+int32_t wsclose_profile_by_subprotocol(const char *token, size_t len);
+
+/**
+ * The advice of profile `profile` for `code` (a `wsclose_advice` number), or
+ * `WSCLOSE_ERR_UNKNOWN_PROFILE`.
+ */
+int32_t wsclose_profile_advice(uint32_t profile, uint16_t code);
+
+/**
+ * The name profile `profile` gives `code` (static, NUL-terminated), or NULL when it names none.
+ */
+const char *wsclose_profile_code_name(uint32_t profile, uint16_t code);
+
+/**
+ * What `code` means in profile `profile` (static, NUL-terminated), or NULL when it names none.
+ */
+const char *wsclose_profile_code_description(uint32_t profile, uint16_t code);
+
+/**
+ * A short label for advice number `advice` (e.g. `"stop"`), or NULL for an unknown number.
+ */
+const char *wsclose_advice_label(uint32_t advice);
+
+/**
+ * Fills `*out` with the default policy: no profile, base 1 s, cap 30 s, unlimited attempts,
+ * unspecified codes retried, no overrides.
+ *
+ * # Safety
+ * `out` must be NULL or point to a writable `wsclose_policy`.
+ */
+wsclose_result wsclose_policy_default(struct wsclose_policy *out);
+
+/**
+ * Decides after a close with `code` (`was_clean` as the stack reported it) when `attempt`
+ * reconnect attempts were already made. `random` is a uniformly random 64-bit number (the
+ * jitter; pass a fixed value in tests). Returns 1 and writes the delay to `*delay_ms_out` to
+ * retry, 0 (and writes 0) to stop, or a negative `wsclose_result`: NULL pointers,
+ * `WSCLOSE_ERR_UNKNOWN_PROFILE`, or `WSCLOSE_ERR_INVALID_ARGUMENT` for more than 8 overrides or
+ * an unknown advice number.
+ *
+ * # Safety
+ * `policy` must point to a readable `wsclose_policy`, `delay_ms_out` to a writable `uint64_t`.
+ */
+int32_t wsclose_policy_decide(const struct wsclose_policy *policy, uint16_t code, bool was_clean, uint32_t attempt, uint64_t random, uint64_t *delay_ms_out);
 
 #ifdef __cplusplus
 }  // extern "C"

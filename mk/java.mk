@@ -3,8 +3,9 @@
 # Temurin 25 on this machine). The library comes from `ffi-install-local` (build/prefix).
 #
 #   make test-java    mvn verify: JUnit 5 (vectors, exhaustive, errors, README snippet)
+#   make diff-java    the Java answers to the differential corpus -> build/differential/java.txt
 #   make bench-java   ns per classify via FFM vs an inline Java switch -> docs/benchmarks.md
-.PHONY: test-java demo-java bench-java java-compile
+.PHONY: test-java demo-java diff-java bench-java java-compile
 
 JAVA_DIR := $(ROOT)/bindings/java
 JAVA_LIB := $(ROOT)/build/prefix/lib/libwsclose.so
@@ -31,6 +32,13 @@ demo-java: ffi-install-local java-compile
 	@jdk=$$(bash $(JAVA_DIR)/find-jdk.sh); WSCLOSE_LIBRARY=$(JAVA_LIB) \
 	  $$jdk/bin/java $(JAVA_RUN) dev.wsclose.Demo 1000 1006 1014 3000 4999 5000
 
+# The answers through the public API (src/test/java/dev/wsclose/Differential.java); $(DIFF_DIR)
+# comes from mk/differential.mk, included last, so it is only read inside the recipe.
+diff-java: ffi-install-local java-compile
+	@mkdir -p $(DIFF_DIR)
+	@jdk=$$(bash $(JAVA_DIR)/find-jdk.sh); WSCLOSE_LIBRARY=$(JAVA_LIB) \
+	  $$jdk/bin/java $(JAVA_RUN) dev.wsclose.Differential $(ROOT)/tests/differential $(DIFF_DIR)/java.txt
+
 bench-java: ffi-install-local java-compile
 	jdk=$$(bash $(JAVA_DIR)/find-jdk.sh); WSCLOSE_LIBRARY=$(JAVA_LIB) \
 	  $$jdk/bin/java $(JAVA_RUN) dev.wsclose.ClassifyBench --report $(ROOT)/docs/benchmarks.md
@@ -38,3 +46,4 @@ bench-java: ffi-install-local java-compile
 DEMO_TARGETS += demo-java
 TEST_TARGETS += test-java
 BENCH_TARGETS += bench-java
+DIFF_TARGETS += diff-java

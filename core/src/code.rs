@@ -437,12 +437,15 @@ impl CloseCode {
     #[must_use]
     pub const fn reconnect(self) -> Reconnect {
         // Branch-free: bit 0 is "a standard code that advises backoff", bit 1 "an application
-        // code"; the two never both hold, and the match is a plain value mapping.
-        match self.in_mask(BACKOFF) as u8 | (self.is_application() as u8) << 1 {
-            0 => Reconnect::Never,
-            1 => Reconnect::Backoff,
-            _ => Reconnect::AppDefined,
-        }
+        // code"; the two never both hold. A four-entry table (index masked to 0..=3, so no bounds
+        // check) maps the bits to the advice.
+        const BY_BITS: [Reconnect; 4] = [
+            Reconnect::Never,
+            Reconnect::Backoff,
+            Reconnect::AppDefined,
+            Reconnect::AppDefined,
+        ];
+        BY_BITS[(self.in_mask(BACKOFF) as usize | (self.is_application() as usize) << 1) & 3]
     }
 
     /// Every fact about this code in one value.

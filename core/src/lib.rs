@@ -52,7 +52,7 @@ mod payload;
 mod policy;
 mod profile;
 
-pub use bulk::{classify_many, LengthMismatch};
+pub use bulk::{classify_many, facts_many, Fact, LengthMismatch};
 pub use category::{classify, Category, Reconnect};
 pub use code::{CloseCode, CodeInfo};
 pub use payload::{

@@ -379,7 +379,7 @@ impl ProfileRange {
 
 /// The data behind a [`Profile`].
 struct ProfileData {
-    name: &'static str,
+    name: (&'static str, &'static CStr),
     title: &'static str,
     subprotocols: &'static [&'static str],
     source: &'static str,
@@ -445,7 +445,7 @@ impl Profile {
     pub const fn by_name(name: &str) -> Option<Profile> {
         let mut i = 0;
         while i < Profile::ALL.len() {
-            if same(Profile::ALL[i].0.name, name) {
+            if same(Profile::ALL[i].0.name.0, name) {
                 return Some(Profile::ALL[i]);
             }
             i += 1;
@@ -494,7 +494,18 @@ impl Profile {
     /// ```
     #[must_use]
     pub const fn name(self) -> &'static str {
-        self.0.name
+        self.0.name.0
+    }
+
+    /// [`name`](Profile::name) as a NUL-terminated C string (the same bytes).
+    ///
+    /// ```
+    /// use wsclose::Profile;
+    /// assert_eq!(Profile::SALTYRTC.name_c(), c"saltyrtc");
+    /// ```
+    #[must_use]
+    pub const fn name_c(self) -> &'static CStr {
+        self.0.name.1
     }
 
     /// A human title, e.g. `"Discord Gateway"`.
@@ -642,14 +653,14 @@ impl core::hash::Hash for Profile {
 /// `Profile("discord-gateway")`.
 impl fmt::Debug for Profile {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_tuple("Profile").field(&self.0.name).finish()
+        f.debug_tuple("Profile").field(&self.0.name.0).finish()
     }
 }
 
 /// The profile's name, e.g. `discord-gateway`.
 impl fmt::Display for Profile {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.0.name)
+        f.write_str(self.0.name.0)
     }
 }
 

@@ -294,3 +294,26 @@ fn classify_is_usable_in_const_context() {
     assert_eq!(CATEGORY, Category::Private);
     assert_eq!(SENDABLE, [true, false]);
 }
+
+/// `facts_many` gives, for every fact and every code, the byte of the per-code function.
+#[test]
+fn facts_many_matches_the_per_code_functions() {
+    let codes: Vec<u16> = (0..=u16::MAX).collect();
+    let mut out = vec![0xAAu8; codes.len()];
+    for fact in wsclose::Fact::ALL {
+        wsclose::facts_many(fact, &codes, &mut out).unwrap();
+        for (&code, &got) in codes.iter().zip(&out) {
+            let c = CloseCode::new(code);
+            let want = match fact {
+                wsclose::Fact::Category => c.category() as u8,
+                wsclose::Fact::Sendable => c.is_sendable() as u8,
+                wsclose::Fact::LocalOnly => c.is_local_only() as u8,
+                wsclose::Fact::BrowserCloseable => c.is_browser_closeable() as u8,
+                wsclose::Fact::Ok => c.is_ok() as u8,
+                wsclose::Fact::Reconnect => c.reconnect() as u8,
+            };
+            assert_eq!(got, want, "{fact:?} of {code}");
+        }
+    }
+    assert!(wsclose::facts_many(wsclose::Fact::Ok, &codes[..3], &mut out[..2]).is_err());
+}

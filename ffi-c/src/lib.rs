@@ -43,7 +43,9 @@ use wsclose_core::{
 };
 
 mod consts;
+mod profile;
 pub use consts::*;
+pub use profile::*;
 
 const _: () = assert!(WSCLOSE_MAX_CLOSE_PAYLOAD == wsclose_core::MAX_CLOSE_PAYLOAD);
 const _: () = assert!(WSCLOSE_MAX_REASON_LEN == wsclose_core::MAX_REASON_LEN);
@@ -130,6 +132,8 @@ pub enum wsclose_result {
     WSCLOSE_ERR_NULL_ARGUMENT = -201,
     /// A length or number is impossible (for example a length above `PTRDIFF_MAX`).
     WSCLOSE_ERR_INVALID_ARGUMENT = -202,
+    /// No profile has that name, subprotocol or index.
+    WSCLOSE_ERR_UNKNOWN_PROFILE = -203,
     /// An internal panic was caught; this is a bug in wsclose.
     WSCLOSE_ERR_PANIC = -901,
 }
@@ -395,8 +399,7 @@ pub unsafe extern "C" fn wsclose_parse_close_payload(
                 };
                 (WSCLOSE_OK, close.code(), reason, close.reason().len())
             }
-            // The carried code (0 when parsing stopped before it); the answer code comes from
-            // `wsclose_result_close_code`.
+            // The carried code, 0 when parsing stopped before reading it.
             Err(err) => (
                 err.kind().into(),
                 err.code().unwrap_or(CloseCode::new(0)),
@@ -525,7 +528,7 @@ fn buffer_error(err: PayloadError, out_len: *mut usize) -> wsclose_result {
 
 impl wsclose_result {
     /// Every result, from `WSCLOSE_OK` down to `WSCLOSE_ERR_PANIC`.
-    const ALL: [wsclose_result; 10] = [
+    const ALL: [wsclose_result; 11] = [
         WSCLOSE_OK,
         WSCLOSE_ERR_ONE_BYTE,
         WSCLOSE_ERR_TOO_LONG,
@@ -535,6 +538,7 @@ impl wsclose_result {
         WSCLOSE_ERR_BUFFER_TOO_SMALL,
         WSCLOSE_ERR_NULL_ARGUMENT,
         WSCLOSE_ERR_INVALID_ARGUMENT,
+        WSCLOSE_ERR_UNKNOWN_PROFILE,
         WSCLOSE_ERR_PANIC,
     ];
 
@@ -570,6 +574,7 @@ pub extern "C" fn wsclose_result_message(result: i32) -> *const c_char {
             Some(WSCLOSE_OK) => c"success",
             Some(WSCLOSE_ERR_NULL_ARGUMENT) => c"a required pointer argument was NULL",
             Some(WSCLOSE_ERR_INVALID_ARGUMENT) => c"an argument is out of range",
+            Some(WSCLOSE_ERR_UNKNOWN_PROFILE) => c"no profile has that name, subprotocol or index",
             Some(WSCLOSE_ERR_PANIC) => c"internal error: a panic was caught inside wsclose",
             _ => c"unknown wsclose result",
         };

@@ -32,7 +32,7 @@ pub const LANGUAGES: [(&str, &[&str]); 8] = [
     ("python", &["code", "parse", "encode", "encode16"]),
     ("go", &["code", "parse", "encode"]),
     ("node", &["code", "parse", "encode16"]),
-    ("java", &["code", "parse", "encode16"]),
+    ("java", &["code", "parse", "encode", "encode16"]),
     ("wasm", &["code", "parse", "encode", "encode16"]),
 ];
 

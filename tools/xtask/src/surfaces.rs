@@ -17,10 +17,10 @@ pub fn files() -> Vec<(PathBuf, String)> {
         ("bindings/node/src/generated.ts".into(), typescript()),
         ("bindings/wasm/generated.mjs".into(), wasm_mjs()),
         ("bindings/wasm/generated.d.ts".into(), wasm_dts()),
-        (
-            "bindings/java/src/main/java/dev/wsclose/Constants.java".into(),
-            java(),
-        ),
+        (java_path("CloseCodes"), java()),
+        (java_path("Category"), java_category()),
+        (java_path("Reconnect"), java_reconnect()),
+        (java_path("PayloadErrorKind"), java_payload_error_kind()),
         ("py/python/wsclose/_constants.py".into(), python()),
     ]
 }
@@ -321,48 +321,132 @@ fn wasm_dts() -> String {
     out
 }
 
+/// Where a generated Java type lives: one public type per file, as Java requires.
+fn java_path(type_name: &str) -> PathBuf {
+    format!("bindings/java/src/main/java/dev/wsclose/{type_name}.java").into()
+}
+
+/// A Java string literal; anything outside printable ASCII becomes a `\uXXXX` escape.
+fn java_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for unit in text.encode_utf16() {
+        match unit {
+            0x22 => out.push_str("\\\""),
+            0x5c => out.push_str("\\\\"),
+            0x20..=0x7e => out.push(char::from(unit as u8)),
+            _ => {
+                let _ = write!(out, "\\u{unit:04x}");
+            }
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Text for a Javadoc comment: no `*/`, no `@` tags, HTML-safe.
+fn java_doc(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace("*/", "*&#47;")
+        .replace('@', "{@literal @}")
+}
+
+fn java_header() -> String {
+    format!("// {NOTE}\npackage dev.wsclose;\n\n")
+}
+
+/// The lookup by number every generated Java enum has (`fromNumber`), over its `number()`.
+fn java_from_number(type_name: &str, what: &str) -> String {
+    format!(
+        "    private static final {type_name}[] VALUES = values();\n\n    /**\n     * The {what} with number {{@code number}} in the C ABI and every other binding.\n     *\n     * @throws IllegalArgumentException when no {what} has that number\n     */\n    public static {type_name} fromNumber(int number) {{\n        for ({type_name} value : VALUES) {{\n            if (value.number == number) {{\n                return value;\n            }}\n        }}\n        throw new IllegalArgumentException(\"no {type_name} has the number \" + number);\n    }}\n"
+    )
+}
+
+/// `CloseCodes.java`: the 16 standard codes and the payload limits as `int` constants.
 fn java() -> String {
-    let mut out = format!(
-        "// {NOTE}\npackage dev.wsclose;\n\n/** Facts from the wsclose core: named codes, limits, enum numbers, labels and messages. */\npublic final class Constants {{\n    private Constants() {{}}\n\n"
-    );
+    let mut out = java_header();
+    out.push_str("/**\n * The 16 standard close codes (RFC 6455 section 7.4.1, IANA registry) and the limits of a Close\n * payload, as {@code int} constants from the wsclose core.\n */\npublic final class CloseCodes {\n    private CloseCodes() {}\n\n");
     for (konst, value, name) in codes() {
+        let description = CloseCode::new(value).description();
         let _ = writeln!(
             out,
-            "    /** {value} {name}. */\n    public static final int {konst} = {value};"
+            "    /** {value} {name}: {} */\n    public static final int {konst} = {value};",
+            java_doc(description)
         );
     }
     let _ = writeln!(
         out,
-        "\n    /** The largest Close payload: control frames carry at most 125 bytes. */\n    public static final int MAX_CLOSE_PAYLOAD = {MAX_CLOSE_PAYLOAD};\n    /** The longest reason that fits beside the two-byte code. */\n    public static final int MAX_REASON_LEN = {MAX_REASON_LEN};\n"
+        "\n    /** The largest Close payload in bytes: control frames carry at most {MAX_CLOSE_PAYLOAD}. */\n    public static final int MAX_CLOSE_PAYLOAD = {MAX_CLOSE_PAYLOAD};\n\n    /** The longest reason in bytes (UTF-8) that fits beside the two-byte code. */\n    public static final int MAX_REASON_LEN = {MAX_REASON_LEN};\n}}"
     );
-    let strings = |items: Vec<String>| {
-        items
-            .iter()
-            .map(|s| format!("{s:?}"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let _ = writeln!(
-        out,
-        "    /** Category constant names, by number. */\n    static final String[] CATEGORY_NAMES = {{{}}};",
-        strings(Category::ALL.iter().map(|c| c.const_name().to_string()).collect())
-    );
-    let _ = writeln!(
-        out,
-        "    /** Category labels, by number. */\n    static final String[] CATEGORY_LABELS = {{{}}};",
-        strings(Category::ALL.iter().map(|c| c.label().to_string()).collect())
-    );
-    let _ = writeln!(out, "    /** Reconnect constant names, by number. */\n    static final String[] RECONNECT_NAMES = {{{}}};", strings(Reconnect::ALL.iter().map(|r| r.const_name().to_string()).collect()));
-    let _ = writeln!(
-        out,
-        "    /** Reconnect labels, by number. */\n    static final String[] RECONNECT_LABELS = {{{}}};",
-        strings(Reconnect::ALL.iter().map(|r| r.label().to_string()).collect())
-    );
-    let _ = writeln!(out, "    /** Payload error kind constant names, in kind order. */\n    static final String[] PAYLOAD_ERROR_NAMES = {{{}}};", strings(PayloadErrorKind::ALL.iter().map(|k| k.const_name().to_string()).collect()));
-    let _ = writeln!(out, "    /** Payload error kind result numbers, in kind order. */\n    static final int[] PAYLOAD_ERROR_RESULTS = {{{}}};", PayloadErrorKind::ALL.iter().map(|k| k.result_number().to_string()).collect::<Vec<_>>().join(", "));
-    let _ = writeln!(out, "    /** Payload error kind messages, in kind order. */\n    static final String[] PAYLOAD_ERROR_MESSAGES = {{{}}};", strings(PayloadErrorKind::ALL.iter().map(|k| k.message().to_string()).collect()));
-    let _ = writeln!(out, "    /** Payload error kind answer codes (0: none), in kind order. */\n    static final int[] PAYLOAD_ERROR_ANSWERS = {{{}}};", PayloadErrorKind::ALL.iter().map(|k| answer(*k).to_string()).collect::<Vec<_>>().join(", "));
+    out
+}
+
+/// `Category.java`: the enum itself, with its C ABI numbers and labels.
+fn java_category() -> String {
+    let mut out = java_header();
+    out.push_str("/**\n * The range a close code belongs to, from {@link WsClose#classify(int)}. The constant's name is\n * the name every binding uses (e.g. {@code OUT_OF_RANGE}); {@link #label()} is the human label.\n */\npublic enum Category {\n");
+    let last = Category::ALL.len() - 1;
+    for (i, c) in Category::ALL.into_iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "    /** {}–{}: {} */\n    {}({}, {}){}",
+            c.range().start(),
+            c.range().end(),
+            java_doc(c.description()),
+            c.const_name(),
+            c as u8,
+            java_string(c.label()),
+            if i == last { ";" } else { "," }
+        );
+    }
+    out.push_str("\n    private final int number;\n    private final String label;\n\n    Category(int number, String label) {\n        this.number = number;\n        this.label = label;\n    }\n\n    /** The number of this category in the C ABI ({@code enum wsclose_category}) and every other binding. */\n    public int number() {\n        return number;\n    }\n\n    /** The human label, e.g. {@code \"private use\"}. */\n    public String label() {\n        return label;\n    }\n\n");
+    out.push_str(&java_from_number("Category", "category"));
     out.push_str("}\n");
+    out
+}
+
+/// `Reconnect.java`: the reconnect advice, with its C ABI numbers and labels.
+fn java_reconnect() -> String {
+    let mut out = java_header();
+    out.push_str("/**\n * What a client should do after a connection closed with a given code, from\n * {@link WsClose#reconnect(int)}. {@link #label()} is the human label.\n */\npublic enum Reconnect {\n");
+    let last = Reconnect::ALL.len() - 1;
+    for (i, r) in Reconnect::ALL.into_iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "    /** {} */\n    {}({}, {}){}",
+            java_doc(r.label()),
+            r.const_name(),
+            r as u8,
+            java_string(r.label()),
+            if i == last { ";" } else { "," }
+        );
+    }
+    out.push_str("\n    private final int number;\n    private final String label;\n\n    Reconnect(int number, String label) {\n        this.number = number;\n        this.label = label;\n    }\n\n    /** The number of this advice in the C ABI ({@code enum wsclose_reconnect_advice}) and every other binding. */\n    public int number() {\n        return number;\n    }\n\n    /** The human label, e.g. {@code \"app-defined\"}. */\n    public String label() {\n        return label;\n    }\n\n");
+    out.push_str(&java_from_number("Reconnect", "reconnect advice"));
+    out.push_str("}\n");
+    out
+}
+
+/// `PayloadErrorKind.java`: the error kinds, with result numbers, messages and answer codes.
+fn java_payload_error_kind() -> String {
+    let mut out = java_header();
+    out.push_str("import java.util.Optional;\nimport java.util.OptionalInt;\n\n/**\n * Which rule a Close payload broke, as reported by {@link PayloadException#kind()}. Each kind has a\n * stable result number (the C ABI's {@code WSCLOSE_ERR_*}), the core's fixed message and, for the\n * kinds parsing reports, the close code to answer the peer with.\n */\npublic enum PayloadErrorKind {\n");
+    let last = PayloadErrorKind::ALL.len() - 1;
+    for (i, k) in PayloadErrorKind::ALL.into_iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "    /** {} ({}). */\n    {}({}, {}, {}){}",
+            java_doc(k.message()),
+            k.result_number(),
+            k.const_name(),
+            k.result_number(),
+            java_string(k.message()),
+            answer(k),
+            if i == last { ";" } else { "," }
+        );
+    }
+    out.push_str("\n    private final int resultNumber;\n    private final String message;\n    private final int closeCode;\n\n    PayloadErrorKind(int resultNumber, String message, int closeCode) {\n        this.resultNumber = resultNumber;\n        this.message = message;\n        this.closeCode = closeCode;\n    }\n\n    /** The stable result number of this kind in the C ABI, e.g. -104 for {@code INVALID_UTF8}. */\n    public int resultNumber() {\n        return resultNumber;\n    }\n\n    /** The core's fixed message for this kind. */\n    public String message() {\n        return message;\n    }\n\n    /**\n     * The close code to answer the peer with after this error (1002 or 1007), or empty for the\n     * kinds only encoding reports.\n     */\n    public OptionalInt closeCode() {\n        return closeCode == 0 ? OptionalInt.empty() : OptionalInt.of(closeCode);\n    }\n\n    private static final PayloadErrorKind[] VALUES = values();\n\n    /** The kind with C ABI result number {@code resultNumber}, or empty for any other number. */\n    public static Optional<PayloadErrorKind> fromResultNumber(int resultNumber) {\n        for (PayloadErrorKind kind : VALUES) {\n            if (kind.resultNumber == resultNumber) {\n                return Optional.of(kind);\n            }\n        }\n        return Optional.empty();\n    }\n}\n");
     out
 }
 

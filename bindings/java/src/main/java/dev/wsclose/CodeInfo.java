@@ -7,7 +7,7 @@ import java.util.Optional;
  *
  * @param code the code, 0–65535
  * @param category its range
- * @param name the standard name for 1000–1015 (e.g. "Going Away"), else empty
+ * @param name the name of the code (e.g. "Going Away"), empty for a code without one
  * @param description what the code means, in a sentence or two
  * @param sendable whether it may appear in a Close frame on the wire
  * @param localOnly whether it is only ever reported locally (1005, 1006, 1015)

@@ -73,9 +73,10 @@ final class Native {
     static final MethodHandle IS_OK = critical("wsclose_is_ok", FunctionDescriptor.of(JAVA_BOOLEAN, JAVA_CHAR));
     static final MethodHandle RECONNECT = critical("wsclose_reconnect", FunctionDescriptor.of(JAVA_BYTE, JAVA_CHAR));
     static final MethodHandle NAME = critical("wsclose_name", FunctionDescriptor.of(ADDRESS, JAVA_CHAR));
+    static final MethodHandle CONST_NAME = critical("wsclose_const_name", FunctionDescriptor.of(ADDRESS, JAVA_CHAR));
     static final MethodHandle DESCRIPTION = critical("wsclose_description", FunctionDescriptor.of(ADDRESS, JAVA_CHAR));
-    static final MethodHandle CATEGORY_NAME = critical("wsclose_category_name", FunctionDescriptor.of(ADDRESS, JAVA_INT));
-    static final MethodHandle RECONNECT_NAME = critical("wsclose_reconnect_name", FunctionDescriptor.of(ADDRESS, JAVA_INT));
+    static final MethodHandle CATEGORY_LABEL = critical("wsclose_category_label", FunctionDescriptor.of(ADDRESS, JAVA_INT));
+    static final MethodHandle RECONNECT_LABEL = critical("wsclose_reconnect_label", FunctionDescriptor.of(ADDRESS, JAVA_INT));
     static final MethodHandle RESULT_CLOSE_CODE =
             critical("wsclose_result_close_code", FunctionDescriptor.of(JAVA_CHAR, JAVA_INT));
     static final MethodHandle RESULT_MESSAGE = critical("wsclose_result_message", FunctionDescriptor.of(ADDRESS, JAVA_INT));
@@ -85,6 +86,8 @@ final class Native {
     static final MethodHandle PARSE_CLOSE_PAYLOAD = downcall("wsclose_parse_close_payload",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS, ADDRESS));
     static final MethodHandle ENCODE_CLOSE_PAYLOAD = downcall("wsclose_encode_close_payload",
+            FunctionDescriptor.of(JAVA_INT, JAVA_CHAR, ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG, ADDRESS));
+    static final MethodHandle ENCODE_CLOSE_PAYLOAD_UTF16 = downcall("wsclose_encode_close_payload_utf16",
             FunctionDescriptor.of(JAVA_INT, JAVA_CHAR, ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG, ADDRESS));
     static final MethodHandle CLASSIFY_MANY =
             downcall("wsclose_classify_many", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG));
@@ -150,7 +153,7 @@ final class Native {
         }
     }
 
-    /** 1002 or 1007 for a protocol error result, 0 otherwise. */
+    /** The close code to answer a peer with after the error {@code result} (1002 or 1007), 0 for none. */
     static int resultCloseCode(int result) {
         try {
             return (char) RESULT_CLOSE_CODE.invokeExact(result);

@@ -8,24 +8,24 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
+import java.lang.invoke.MethodHandle;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * WebSocket close status codes, all 65,536 of them, through libwsclose.
  *
- * <p>Every answer comes from the native library; this class only checks arguments and converts
- * values. Codes are {@code int}s in 0–65535; anything else is an {@link IllegalArgumentException}.
+ * <p>Every answer comes from the native library; this class only converts Java types and errors.
+ * Codes are {@code int}s in 0–65535 (named ones in {@link CloseCodes}); anything else is an
+ * {@link IllegalArgumentException}, a type conversion error. Every rule about codes, lengths and
+ * UTF-8 is the core's: a reason {@code String} goes to it as its UTF-16 code units.
  * All methods are thread-safe and allocate no native memory that outlives the call.
  *
  * <pre>{@code
  * WsClose.classify(4000);                      // Category.PRIVATE
  * WsClose.info(1013).reconnect();              // Reconnect.BACKOFF
- * WsClose.parseClosePayload(bytes).code();     // or ClosePayloadException with closeCode()
+ * WsClose.parseClosePayload(bytes).code();     // or PayloadException with closeCode()
  * }</pre>
  *
  * <p>The library is loaded from the file named by the system property {@code wsclose.library} or
@@ -35,15 +35,9 @@ import java.util.Optional;
 public final class WsClose {
     private WsClose() {}
 
-    /** The largest Close payload in bytes (a control frame carries at most 125). */
-    public static final int MAX_CLOSE_PAYLOAD = 125;
-
-    /** The longest reason in bytes that fits beside the two-byte code. */
-    public static final int MAX_REASON_LEN = 123;
-
     private static final int OK = 0;
 
-    /** Returns {@code code} when it is a 16-bit close code, else throws. */
+    /** {@code code} as the C {@code uint16_t} it stands for; a type conversion, not a rule. */
     private static char checkCode(int code) {
         if ((code & ~0xFFFF) != 0) {
             throw new IllegalArgumentException("close code " + code + " is outside 0..65535");
@@ -75,7 +69,7 @@ public final class WsClose {
         } catch (Throwable t) {
             throw rethrow(t);
         }
-        return Category.fromCode(category & 0xFF);
+        return Category.fromNumber(category & 0xFF);
     }
 
     /** May {@code code} appear in a Close frame on the wire? */
@@ -127,14 +121,27 @@ public final class WsClose {
         } catch (Throwable t) {
             throw rethrow(t);
         }
-        return Reconnect.fromCode(advice & 0xFF);
+        return Reconnect.fromNumber(advice & 0xFF);
     }
 
-    /** The standard name of {@code code} (1000–1015), e.g. "Going Away"; empty for other codes. */
+    /** The name of {@code code}, e.g. "Going Away"; empty for a code without one. */
     public static Optional<String> name(int code) {
         char c = checkCode(code);
         try {
             return Optional.ofNullable(Native.string((MemorySegment) Native.NAME.invokeExact(c)));
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
+     * The constant name of {@code code}, e.g. "NORMAL_CLOSURE" (the name of its constant in
+     * {@link CloseCodes} for a standard code); empty for a code without a name.
+     */
+    public static Optional<String> constName(int code) {
+        char c = checkCode(code);
+        try {
+            return Optional.ofNullable(Native.string((MemorySegment) Native.CONST_NAME.invokeExact(c)));
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -165,14 +172,14 @@ public final class WsClose {
             }
             return new CodeInfo(
                     out.get(JAVA_CHAR, Native.INFO_CODE),
-                    Category.fromCode(out.get(JAVA_BYTE, Native.INFO_CATEGORY) & 0xFF),
+                    Category.fromNumber(out.get(JAVA_BYTE, Native.INFO_CATEGORY) & 0xFF),
                     Optional.ofNullable(Native.string(out.get(ADDRESS, Native.INFO_NAME))),
                     Native.string(out.get(ADDRESS, Native.INFO_DESCRIPTION)),
                     out.get(JAVA_BOOLEAN, Native.INFO_SENDABLE),
                     out.get(JAVA_BOOLEAN, Native.INFO_LOCAL_ONLY),
                     out.get(JAVA_BOOLEAN, Native.INFO_BROWSER_CLOSEABLE),
                     out.get(JAVA_BOOLEAN, Native.INFO_OK),
-                    Reconnect.fromCode(out.get(JAVA_BYTE, Native.INFO_RECONNECT) & 0xFF));
+                    Reconnect.fromNumber(out.get(JAVA_BYTE, Native.INFO_RECONNECT) & 0xFF));
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -180,10 +187,11 @@ public final class WsClose {
 
     /**
      * Decodes a Close frame payload under the rules of RFC 6455: an empty payload gives code 1005
-     * and an empty reason.
+     * (No Status Received) and an empty reason.
      *
-     * @throws ClosePayloadException for 1 byte, more than 125 bytes, a code that may not be sent
-     *     ({@code closeCode()} 1002) or a reason that is not UTF-8 (1007)
+     * @throws PayloadException when the core rejects the payload: {@code kind()}, the code to
+     *     answer with ({@code closeCode()}), the code it carried ({@code code()}) and the core's
+     *     message
      */
     public static Close parseClosePayload(byte[] payload) {
         try (Arena arena = Arena.ofConfined()) {
@@ -196,17 +204,17 @@ public final class WsClose {
                     bytes, (long) payload.length, codeOut, reasonOut, reasonLenOut);
             int code = codeOut.get(JAVA_CHAR, 0);
             if (result != OK) {
-                PayloadErrorKind kind = PayloadErrorKind.fromResult(result);
-                if (kind == null) {
-                    throw new IllegalStateException("wsclose_parse_close_payload: " + Native.resultMessage(result));
-                }
-                throw new ClosePayloadException(kind, code, Native.resultMessage(result));
+                PayloadErrorKind kind = payloadErrorKind("wsclose_parse_close_payload", result);
+                // The ABI writes 0 both for "no code" (parsing stopped before it: a 1-byte or an
+                // over-long payload, see wsclose.h) and for a payload that carried code 0.
+                boolean carried = kind != PayloadErrorKind.ONE_BYTE && kind != PayloadErrorKind.TOO_LONG;
+                throw payloadException(kind, result, carried ? OptionalInt.of(code) : OptionalInt.empty());
             }
             long reasonLen = reasonLenOut.get(JAVA_LONG, 0);
             if (reasonLen == 0) {
                 return new Close(code, "");
             }
-            // The reason points into our copy of the payload; the library has checked its UTF-8.
+            // The reason points into our copy of the payload; the core has checked its UTF-8.
             long offset = reasonOut.get(ADDRESS, 0).address() - bytes.address();
             return new Close(code, new String(payload, Math.toIntExact(offset), Math.toIntExact(reasonLen),
                     StandardCharsets.UTF_8));
@@ -216,57 +224,66 @@ public final class WsClose {
     }
 
     /**
-     * Builds a Close frame payload from a code and a reason (encoded as UTF-8).
+     * Builds a Close frame payload from a code and a reason. The reason goes to the core as its
+     * UTF-16 code units ({@code wsclose_encode_close_payload_utf16}) and comes out as UTF-8; an
+     * unpaired surrogate is an error, never replaced.
      *
      * @throws IllegalArgumentException when {@code code} is not in 0..65535
-     * @throws ClosePayloadException when the code may not be sent ({@code INVALID_CODE}), the
-     *     reason is over 123 bytes ({@code REASON_TOO_LONG}) or holds an unpaired surrogate, which
-     *     has no UTF-8 form ({@code INVALID_UTF8}); {@code closeCode()} is 0
+     * @throws PayloadException when the core rejects the code or the reason ({@code INVALID_CODE},
+     *     {@code REASON_TOO_LONG}, {@code INVALID_UTF8}), with {@code code()} the given code
      */
     public static byte[] encodeClosePayload(int code, String reason) {
-        byte[] bytes;
-        try {
-            ByteBuffer encoded = StandardCharsets.UTF_8.newEncoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .encode(CharBuffer.wrap(reason));
-            bytes = new byte[encoded.remaining()];
-            encoded.get(bytes);
-        } catch (CharacterCodingException e) {
-            // No UTF-8 form: hand the library a byte that is not UTF-8 either, so that it still
-            // decides (and orders) the errors, e.g. INVALID_CODE for a code that may not be sent.
-            bytes = new byte[] {(byte) 0xFF};
-        }
-        return encodeClosePayload(code, bytes);
-    }
-
-    /**
-     * Builds a Close frame payload from a code and the UTF-8 bytes of a reason.
-     *
-     * @throws IllegalArgumentException when {@code code} is not in 0..65535
-     * @throws ClosePayloadException when the code may not be sent, the reason is over 123 bytes or
-     *     is not UTF-8; {@code closeCode()} is 0
-     */
-    public static byte[] encodeClosePayload(int code, byte[] reasonUtf8) {
         char c = checkCode(code);
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment reason = reasonUtf8.length == 0 ? MemorySegment.NULL : arena.allocate(reasonUtf8.length);
-            MemorySegment.copy(reasonUtf8, 0, reason, JAVA_BYTE, 0, reasonUtf8.length);
-            MemorySegment out = arena.allocate(MAX_CLOSE_PAYLOAD);
-            MemorySegment outLen = arena.allocate(JAVA_LONG);
-            int result = (int) Native.ENCODE_CLOSE_PAYLOAD.invokeExact(
-                    c, reason, (long) reasonUtf8.length, out, (long) MAX_CLOSE_PAYLOAD, outLen);
-            if (result != OK) {
-                PayloadErrorKind kind = PayloadErrorKind.fromResult(result);
-                if (kind == null) {
-                    throw new IllegalStateException("wsclose_encode_close_payload: " + Native.resultMessage(result));
-                }
-                throw new ClosePayloadException(kind, 0, Native.resultMessage(result));
-            }
-            return out.asSlice(0, outLen.get(JAVA_LONG, 0)).toArray(JAVA_BYTE);
+            char[] units = reason.toCharArray();
+            MemorySegment in = units.length == 0 ? MemorySegment.NULL : arena.allocateFrom(JAVA_CHAR, units);
+            return encode("wsclose_encode_close_payload_utf16", Native.ENCODE_CLOSE_PAYLOAD_UTF16, arena, c, in,
+                    units.length);
         } catch (Throwable t) {
             throw rethrow(t);
         }
+    }
+
+    /**
+     * Builds a Close frame payload from a code and the bytes of a reason, which the core checks
+     * are UTF-8 ({@code wsclose_encode_close_payload}).
+     *
+     * @throws IllegalArgumentException when {@code code} is not in 0..65535
+     * @throws PayloadException when the core rejects the code or the reason, with {@code code()}
+     *     the given code
+     */
+    public static byte[] encodeClosePayload(int code, byte[] reason) {
+        char c = checkCode(code);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment in = reason.length == 0 ? MemorySegment.NULL : arena.allocateFrom(JAVA_BYTE, reason);
+            return encode("wsclose_encode_close_payload", Native.ENCODE_CLOSE_PAYLOAD, arena, c, in,
+                    reason.length);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** One of the two encode downcalls, which share their signature; {@code length} counts units. */
+    private static byte[] encode(String function, MethodHandle handle, Arena arena, char code, MemorySegment reason,
+            long length) throws Throwable {
+        MemorySegment out = arena.allocate(CloseCodes.MAX_CLOSE_PAYLOAD);
+        MemorySegment outLen = arena.allocate(JAVA_LONG);
+        int result = (int) handle.invokeExact(code, reason, length, out, (long) CloseCodes.MAX_CLOSE_PAYLOAD, outLen);
+        if (result != OK) {
+            throw payloadException(payloadErrorKind(function, result), result, OptionalInt.of(code));
+        }
+        return out.asSlice(0, outLen.get(JAVA_LONG, 0)).toArray(JAVA_BYTE);
+    }
+
+    /** The kind of a payload error result; any other failure is a bug, not a payload error. */
+    private static PayloadErrorKind payloadErrorKind(String function, int result) {
+        return PayloadErrorKind.fromResultNumber(result).orElseThrow(
+                () -> new IllegalStateException(function + ": " + Native.resultMessage(result)));
+    }
+
+    /** The exception for a payload error result: answer code and message from the library. */
+    private static PayloadException payloadException(PayloadErrorKind kind, int result, OptionalInt code) {
+        return new PayloadException(kind, Native.resultCloseCode(result), code, Native.resultMessage(result));
     }
 
     /**
@@ -288,7 +305,7 @@ public final class WsClose {
             }
             Category[] categories = new Category[codes.length];
             for (int i = 0; i < codes.length; i++) {
-                categories[i] = Category.fromCode(out.get(JAVA_BYTE, i) & 0xFF);
+                categories[i] = Category.fromNumber(out.get(JAVA_BYTE, i) & 0xFF);
             }
             return categories;
         } catch (Throwable t) {

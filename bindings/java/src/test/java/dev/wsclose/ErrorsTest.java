@@ -6,20 +6,27 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.function.IntConsumer;
 import org.junit.jupiter.api.Test;
 
-/** Out-of-range input and payload errors. */
+/**
+ * Type conversion at the edge (ints outside 16 bits, enum numbers) and the shape of
+ * {@link PayloadException}. What is an error and which kind is the core's; these tests pin how the
+ * binding passes it on.
+ */
 class ErrorsTest {
     private static final List<IntConsumer> PER_CODE = List.of(
             WsClose::classify, WsClose::isSendable, WsClose::isLocalOnly, WsClose::isBrowserCloseable,
-            WsClose::isOk, WsClose::reconnect, WsClose::name, WsClose::description, WsClose::info,
+            WsClose::isOk, WsClose::reconnect, WsClose::name, WsClose::constName, WsClose::description,
+            WsClose::info,
             code -> WsClose.encodeClosePayload(code, "x"),
-            code -> WsClose.classifyMany(new int[] {1000, code}));
+            code -> WsClose.encodeClosePayload(code, new byte[] {'x'}),
+            code -> WsClose.classifyMany(new int[] {CloseCodes.NORMAL_CLOSURE, code}));
 
     @Test
     void codesOutside16BitsAreRejectedByName() {
-        for (int bad : new int[] {-1, 65536, 70000, -65536, Integer.MIN_VALUE, Integer.MAX_VALUE}) {
+        for (int bad : new int[] {-1, 0x10000, 70000, -0x10000, Integer.MIN_VALUE, Integer.MAX_VALUE}) {
             for (IntConsumer call : PER_CODE) {
                 IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> call.accept(bad));
                 assertTrue(e.getMessage().contains(Integer.toString(bad)), e.getMessage());
@@ -28,67 +35,94 @@ class ErrorsTest {
     }
 
     @Test
-    void edgesOfTheRangeAreAccepted() {
-        assertEquals(Category.UNUSED, WsClose.classify(0));
-        assertEquals(Category.OUT_OF_RANGE, WsClose.classify(65535));
+    void edgesOf16BitsReachTheLibraryIntact() {
         // Above 32767 a Java short would be negative: the binding must still pass the right code.
-        assertEquals(Category.OUT_OF_RANGE, WsClose.classify(32768));
-        assertEquals(65535, WsClose.info(65535).code());
-        assertEquals(40000, WsClose.info(40000).code());
+        for (int code : new int[] {0, 0x7FFF, 0x8000, 40000, 0xFFFF}) {
+            assertEquals(code, WsClose.info(code).code());
+            assertEquals(WsClose.info(code).category(), WsClose.classify(code));
+        }
     }
 
     @Test
-    void unknownCategoryAndAdviceNumbers() {
-        for (int bad : new int[] {-1, 6, 255}) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Category.fromCode(bad));
+    void unknownEnumNumbersAreRejected() {
+        for (int bad : new int[] {-1, Category.values().length, 255}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Category.fromNumber(bad));
             assertTrue(e.getMessage().contains(Integer.toString(bad)));
         }
-        assertThrows(IllegalArgumentException.class, () -> Reconnect.fromCode(3));
-        assertThrows(IllegalArgumentException.class, () -> Reconnect.fromCode(-1));
+        for (int bad : new int[] {-1, Reconnect.values().length}) {
+            assertThrows(IllegalArgumentException.class, () -> Reconnect.fromNumber(bad));
+        }
     }
 
-    private static void assertParseError(byte[] payload, PayloadErrorKind kind, int closeCode) {
-        ClosePayloadException e = assertThrows(ClosePayloadException.class, () -> WsClose.parseClosePayload(payload));
+    /** The exception's answer code and message are its kind's; the carried code is as given. */
+    private static void assertShape(PayloadException e, PayloadErrorKind kind, OptionalInt carried) {
         assertEquals(kind, e.kind());
-        assertEquals(closeCode, e.closeCode());
+        assertEquals(kind.closeCode(), e.closeCode());
+        assertEquals(kind.message(), e.getMessage());
+        assertEquals(carried, e.code());
     }
 
     @Test
-    void payloadErrorsCarryTheCodeToAnswerWith() {
-        assertParseError(new byte[] {0x03}, PayloadErrorKind.ONE_BYTE, 1002);
-        assertParseError(new byte[126], PayloadErrorKind.TOO_LONG, 1002);
-        assertParseError(new byte[100_000], PayloadErrorKind.TOO_LONG, 1002);
-        assertParseError(new byte[] {0x03, (byte) 0xee}, PayloadErrorKind.INVALID_CODE, 1002);
-        assertParseError(new byte[] {0x13, (byte) 0x88, 0x61}, PayloadErrorKind.INVALID_CODE, 1002);
-        assertParseError(new byte[] {0x03, (byte) 0xe8, (byte) 0xc3, 0x28}, PayloadErrorKind.INVALID_UTF8, 1007);
+    void parseErrorsCarryTheirCode() {
+        byte[] oneByte = {0x03};
+        assertShape(assertThrows(PayloadException.class, () -> WsClose.parseClosePayload(oneByte)),
+                PayloadErrorKind.ONE_BYTE, OptionalInt.empty());
+        byte[] huge = new byte[100_000];
+        huge[0] = 0x03;
+        huge[1] = (byte) 0xe8;
+        assertShape(assertThrows(PayloadException.class, () -> WsClose.parseClosePayload(huge)),
+                PayloadErrorKind.TOO_LONG, OptionalInt.empty());
+        // Code 0 is carried too: the ABI's 0 does not mean "none" here.
+        byte[] zero = {0, 0};
+        assertShape(assertThrows(PayloadException.class, () -> WsClose.parseClosePayload(zero)),
+                PayloadErrorKind.INVALID_CODE, OptionalInt.of(0));
+        byte[] high = {(byte) 0xff, (byte) 0xff, 'a'};
+        assertShape(assertThrows(PayloadException.class, () -> WsClose.parseClosePayload(high)),
+                PayloadErrorKind.INVALID_CODE, OptionalInt.of(0xFFFF));
+        byte[] badUtf8 = {0x0f, (byte) 0xa0, (byte) 0xc3, 0x28};
+        assertShape(assertThrows(PayloadException.class, () -> WsClose.parseClosePayload(badUtf8)),
+                PayloadErrorKind.INVALID_UTF8, OptionalInt.of(4000));
     }
 
     @Test
-    void parseEdges() {
-        assertEquals(new Close(1005, ""), WsClose.parseClosePayload(new byte[0]));
-        assertEquals(new Close(4000, ""), WsClose.parseClosePayload(new byte[] {0x0f, (byte) 0xa0}));
-        assertEquals(new Close(1000, "é"), WsClose.parseClosePayload(new byte[] {0x03, (byte) 0xe8, (byte) 0xc3, (byte) 0xa9}));
-        byte[] longest = new byte[125];
-        longest[0] = 0x03;
-        longest[1] = (byte) 0xe8;
-        java.util.Arrays.fill(longest, 2, 125, (byte) 'a');
-        assertEquals(123, WsClose.parseClosePayload(longest).reason().length());
-    }
-
-    @Test
-    void encodeErrorsAndEdges() {
-        assertArrayEquals(new byte[] {0x0f, (byte) 0xa0, (byte) 0xc3, (byte) 0xa9}, WsClose.encodeClosePayload(4000, "é"));
+    void aStringReasonGoesToTheCoreAsUtf16() {
+        String lone = "a\uD800b";
+        assertShape(assertThrows(PayloadException.class, () -> WsClose.encodeClosePayload(1000, lone)),
+                PayloadErrorKind.INVALID_UTF8, OptionalInt.of(1000));
+        // The core checks the code before the UTF-8.
+        assertShape(assertThrows(PayloadException.class, () -> WsClose.encodeClosePayload(1006, lone)),
+                PayloadErrorKind.INVALID_CODE, OptionalInt.of(1006));
+        // A lone low surrogate, and a pair in the wrong order, are no better.
+        assertThrows(PayloadException.class, () -> WsClose.encodeClosePayload(1000, "\uDC00"));
+        assertThrows(PayloadException.class, () -> WsClose.encodeClosePayload(1000, "\uDC00\uD800"));
+        // A proper pair is one 4-byte character; nothing is ever replaced by U+FFFD.
+        String emoji = "\uD83D\uDE00";
+        byte[] payload = WsClose.encodeClosePayload(4000, emoji);
+        assertArrayEquals(new byte[] {0x0f, (byte) 0xa0, (byte) 0xf0, (byte) 0x9f, (byte) 0x98, (byte) 0x80}, payload);
+        assertEquals(new Close(4000, emoji), WsClose.parseClosePayload(payload));
         assertArrayEquals(new byte[] {0x03, (byte) 0xe8}, WsClose.encodeClosePayload(1000, ""));
-        assertEquals(125, WsClose.encodeClosePayload(1000, "a".repeat(123)).length);
-        ClosePayloadException e = assertThrows(ClosePayloadException.class, () -> WsClose.encodeClosePayload(1000, "é".repeat(62)));
-        assertEquals(PayloadErrorKind.REASON_TOO_LONG, e.kind());
-        assertEquals(0, e.closeCode());
-        e = assertThrows(ClosePayloadException.class, () -> WsClose.encodeClosePayload(1005, ""));
-        assertEquals(PayloadErrorKind.INVALID_CODE, e.kind());
-        // An unpaired surrogate has no UTF-8 form; the code is still checked first.
-        e = assertThrows(ClosePayloadException.class, () -> WsClose.encodeClosePayload(1000, "a\uD800b"));
-        assertEquals(PayloadErrorKind.INVALID_UTF8, e.kind());
-        e = assertThrows(ClosePayloadException.class, () -> WsClose.encodeClosePayload(1006, "a\uD800b"));
-        assertEquals(PayloadErrorKind.INVALID_CODE, e.kind());
+    }
+
+    @Test
+    void lengthsCountUtf8BytesNotChars() {
+        // Two-byte characters: one more than fits is too long, though far fewer chars than bytes.
+        int fits = CloseCodes.MAX_REASON_LEN / 2;
+        assertShape(assertThrows(PayloadException.class, () -> WsClose.encodeClosePayload(1000, "\u00e9".repeat(fits + 1))),
+                PayloadErrorKind.REASON_TOO_LONG, OptionalInt.of(1000));
+        assertEquals(2 + fits * 2, WsClose.encodeClosePayload(1000, "\u00e9".repeat(fits)).length);
+    }
+
+    @Test
+    void byteReasonsAreCheckedByTheCoreToo() {
+        assertShape(assertThrows(PayloadException.class,
+                        () -> WsClose.encodeClosePayload(1000, new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80})),
+                PayloadErrorKind.INVALID_UTF8, OptionalInt.of(1000));
+        assertArrayEquals(WsClose.encodeClosePayload(1000, "\u00e9"),
+                WsClose.encodeClosePayload(1000, new byte[] {(byte) 0xc3, (byte) 0xa9}));
+    }
+
+    @Test
+    void emptyPayloadIsNoStatusReceived() {
+        assertEquals(new Close(CloseCodes.NO_STATUS_RECEIVED, ""), WsClose.parseClosePayload(new byte[0]));
     }
 }

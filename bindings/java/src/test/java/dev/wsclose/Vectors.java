@@ -50,4 +50,19 @@ final class Vectors {
     static byte[] hex(String text) {
         return text.equals("-") ? new byte[0] : HexFormat.of().parseHex(text);
     }
+
+    /**
+     * UTF-16 code units, 4 hex digits each, to the String of exactly those units (lone surrogates
+     * kept); "-" is the empty string.
+     */
+    static String utf16(String text) {
+        if (text.equals("-")) {
+            return "";
+        }
+        char[] units = new char[text.length() / 4];
+        for (int i = 0; i < units.length; i++) {
+            units[i] = (char) HexFormat.fromHexDigits(text, 4 * i, 4 * i + 4);
+        }
+        return new String(units);
+    }
 }

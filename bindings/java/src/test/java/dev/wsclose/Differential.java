@@ -1,0 +1,155 @@
+package dev.wsclose;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * {@code make diff-java}: the Java answers to the differential corpus (docs/differential.md),
+ * through the public API only, in the neutral format that {@code xtask differential} compares
+ * with the core: sections {@code code} (all 65,536 codes), {@code parse} ({@code parse.txt}) and
+ * {@code encode} (every {@code encode.tsv} row, reason as {@code byte[]}) and {@code encode16} ({@code encode.tsv}
+ * rows whose reason a Java {@code String} can hold).
+ *
+ * <p>Usage: {@code Differential <tests/differential> <build/differential/java.txt>}.
+ */
+public final class Differential {
+    private Differential() {}
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2) {
+            System.err.println("usage: Differential <corpus dir> <answers file>");
+            System.exit(2);
+        }
+        Path corpus = Path.of(args[0]);
+        Path answers = Path.of(args[1]);
+        List<String> payloads = corpusLines(corpus.resolve("parse.txt"));
+        List<String> encodes = corpusLines(corpus.resolve("encode.tsv"));
+        int lines = 0;
+        try (BufferedWriter out = Files.newBufferedWriter(answers, StandardCharsets.UTF_8)) {
+            for (int code = 0; code <= 0xFFFF; code++) {
+                lines += line(out, codeLine(code));
+            }
+            for (String payload : payloads) {
+                lines += line(out, "parse\t" + payload + "\t" + parseAnswer(bytes(payload)));
+            }
+            for (String row : encodes) {
+                String[] fields = row.split("\t", -1);
+                int code = Integer.parseInt(fields[0]);
+                lines += line(out, "encode\t" + code + "\t" + fields[1] + "\t" + encodeAnswer(code, bytes(fields[1])));
+            }
+            for (String row : encodes) {
+                String[] fields = row.split("\t", -1);
+                if (fields[2].equals("x")) {
+                    continue; // no Java string holds these bytes
+                }
+                int code = Integer.parseInt(fields[0]);
+                String reason = string(fields[2]);
+                lines += line(out, "encode16\t" + code + "\t" + hex16(reason) + "\t" + encodeAnswer(code, reason));
+            }
+        }
+        System.out.println("java: " + lines + " answers in " + answers);
+    }
+
+    private static int line(BufferedWriter out, String text) throws IOException {
+        out.write(text);
+        out.write('\n');
+        return 1;
+    }
+
+    /** The corpus lines of a file, without comments; fails on an empty corpus. */
+    private static List<String> corpusLines(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .toList();
+        if (lines.isEmpty()) {
+            throw new IllegalStateException(file + ": read 0 corpus lines");
+        }
+        return lines;
+    }
+
+    private static String codeLine(int code) {
+        CodeInfo info = WsClose.info(code);
+        return String.join("\t", "code", Integer.toString(code), info.category().name(), info.category().label(),
+                info.name().orElse("-"), WsClose.constName(code).orElse("-"), bit(info.sendable()),
+                bit(info.localOnly()), bit(info.browserCloseable()), bit(info.ok()), info.reconnect().name(),
+                info.reconnect().label(), info.description());
+    }
+
+    private static String parseAnswer(byte[] payload) {
+        try {
+            Close close = WsClose.parseClosePayload(payload);
+            return "ok\t" + close.code() + "\t" + hex(close.reason().getBytes(StandardCharsets.UTF_8));
+        } catch (PayloadException e) {
+            return errorFields(e);
+        }
+    }
+
+    private static String encodeAnswer(int code, String reason) {
+        try {
+            return "ok\t" + hex(WsClose.encodeClosePayload(code, reason));
+        } catch (PayloadException e) {
+            return errorFields(e);
+        }
+    }
+
+    private static String encodeAnswer(int code, byte[] reason) {
+        try {
+            return "ok\t" + hex(WsClose.encodeClosePayload(code, reason));
+        } catch (PayloadException e) {
+            return errorFields(e);
+        }
+    }
+
+    private static String errorFields(PayloadException e) {
+        return String.join("\t", "err", e.kind().name(), orDash(e.closeCode()), orDash(e.code()),
+                Integer.toString(e.kind().resultNumber()), e.getMessage());
+    }
+
+    private static String bit(boolean value) {
+        return value ? "1" : "0";
+    }
+
+    private static String orDash(OptionalInt value) {
+        return value.isPresent() ? Integer.toString(value.getAsInt()) : "-";
+    }
+
+    private static byte[] bytes(String hex) {
+        return hex.equals("-") ? new byte[0] : HEX.parseHex(hex);
+    }
+
+    private static String hex(byte[] bytes) {
+        return bytes.length == 0 ? "-" : HEX.formatHex(bytes);
+    }
+
+    /** The String of exactly these UTF-16 code units (4 hex digits each; lone surrogates kept). */
+    private static String string(String hex) {
+        if (hex.equals("-")) {
+            return "";
+        }
+        char[] units = new char[hex.length() / 4];
+        for (int i = 0; i < units.length; i++) {
+            units[i] = (char) HexFormat.fromHexDigits(hex, 4 * i, 4 * i + 4);
+        }
+        return new String(units);
+    }
+
+    /** The code units of {@code text}, 4 lowercase hex digits each; "-" when empty. */
+    private static String hex16(String text) {
+        if (text.isEmpty()) {
+            return "-";
+        }
+        StringBuilder out = new StringBuilder(text.length() * 4);
+        for (int i = 0; i < text.length(); i++) {
+            out.append(HEX.toHexDigits(text.charAt(i)));
+        }
+        return out.toString();
+    }
+}
