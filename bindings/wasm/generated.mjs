@@ -2,72 +2,86 @@
 
 /** The 16 standard close codes (RFC 6455 §7.4.1, IANA registry). */
 export const CloseCode = Object.freeze({
-  /** Normal Closure */
+  /** 1000 Normal Closure */
   NORMAL_CLOSURE: 1000,
-  /** Going Away */
+  /** 1001 Going Away */
   GOING_AWAY: 1001,
-  /** Protocol Error */
+  /** 1002 Protocol Error */
   PROTOCOL_ERROR: 1002,
-  /** Unsupported Data */
+  /** 1003 Unsupported Data */
   UNSUPPORTED_DATA: 1003,
-  /** Reserved */
+  /** 1004 Reserved */
   RESERVED: 1004,
-  /** No Status Received */
+  /** 1005 No Status Received */
   NO_STATUS_RECEIVED: 1005,
-  /** Abnormal Closure */
+  /** 1006 Abnormal Closure */
   ABNORMAL_CLOSURE: 1006,
-  /** Invalid Frame Payload Data */
+  /** 1007 Invalid Frame Payload Data */
   INVALID_PAYLOAD_DATA: 1007,
-  /** Policy Violation */
+  /** 1008 Policy Violation */
   POLICY_VIOLATION: 1008,
-  /** Message Too Big */
+  /** 1009 Message Too Big */
   MESSAGE_TOO_BIG: 1009,
-  /** Mandatory Extension */
+  /** 1010 Mandatory Extension */
   MANDATORY_EXTENSION: 1010,
-  /** Internal Error */
+  /** 1011 Internal Error */
   INTERNAL_ERROR: 1011,
-  /** Service Restart */
+  /** 1012 Service Restart */
   SERVICE_RESTART: 1012,
-  /** Try Again Later */
+  /** 1013 Try Again Later */
   TRY_AGAIN_LATER: 1013,
-  /** Bad Gateway */
+  /** 1014 Bad Gateway */
   BAD_GATEWAY: 1014,
-  /** TLS Handshake */
+  /** 1015 TLS Handshake */
   TLS_HANDSHAKE: 1015,
 });
 
+/** The most bytes a Close frame payload may have. */
 export const MAX_CLOSE_PAYLOAD = 125;
+/** The most bytes of reason that fit next to the code. */
 export const MAX_REASON_LEN = 123;
 
-/** The six ranges of the close code space, by number. */
+/** The six ranges of the close code space: constant name to number. */
 export const Category = Object.freeze({
+  /** unused */
   UNUSED: 0,
+  /** standard */
   STANDARD: 1,
+  /** reserved */
   RESERVED: 2,
+  /** registered */
   REGISTERED: 3,
+  /** private use */
   PRIVATE: 4,
+  /** out of range */
   OUT_OF_RANGE: 5,
 });
 
 /** Human labels of the categories, by number. */
 export const CATEGORY_LABELS = Object.freeze(["unused", "standard", "reserved", "registered", "private use", "out of range"]);
 
-/** The reconnect advice, by number. */
+/** The reconnect advice: constant name to number. */
 export const Reconnect = Object.freeze({
+  /** never */
   NEVER: 0,
+  /** backoff */
   BACKOFF: 1,
+  /** app-defined */
   APP_DEFINED: 2,
 });
 
 /** Human labels of the reconnect advice, by number. */
 export const RECONNECT_LABELS = Object.freeze(["never", "backoff", "app-defined"]);
 
-/** Payload error kinds: stable result number, fixed message and answer code (0: none). */
+/**
+ * Payload error kinds: the stable result number of the C ABI, the core's fixed message, and the
+ * code to answer a peer with (`null` for the kinds only encoding reports).
+ */
 export const PAYLOAD_ERROR_KINDS = Object.freeze({
   ONE_BYTE: Object.freeze({ result: -101, message: "close payload is 1 byte long; a status code needs 2", closeCode: 1002 }),
   TOO_LONG: Object.freeze({ result: -102, message: "close payload is longer than the 125 bytes a control frame may carry", closeCode: 1002 }),
   INVALID_CODE: Object.freeze({ result: -103, message: "close code may not be sent on the wire", closeCode: 1002 }),
   INVALID_UTF8: Object.freeze({ result: -104, message: "close reason is not valid UTF-8", closeCode: 1007 }),
-  REASON_TOO_LONG: Object.freeze({ result: -105, message: "close reason is longer than the 123 bytes that fit in a Close frame", closeCode: 0 }),
-  BUFFER_TOO_SMALL: Object.freeze({ result: -106, message: "output buffer is too small for the close payload", closeCode: 0 }),
+  REASON_TOO_LONG: Object.freeze({ result: -105, message: "close reason is longer than the 123 bytes that fit in a Close frame", closeCode: null }),
+  BUFFER_TOO_SMALL: Object.freeze({ result: -106, message: "output buffer is too small for the close payload", closeCode: null }),
 });

@@ -123,7 +123,7 @@ function main() {
     '### Node.js binding (koffi)',
     '',
     `\`make bench-node\` (\`node bench/bench.js\` in \`bindings/node\`) on ${date}, ${cpuModel()}, Node ${process.version}, ` +
-      `koffi ${koffiVersion()}, libwsclose ${wsclose.libraryVersion()}.`,
+      `koffi ${koffiVersion()}, libwsclose ${wsclose.version()}.`,
     'Input: 65,536 codes from a fixed-seed generator, half uniform over 0–65535, a quarter from',
     `1000–1015 and a quarter from 3000–4999; best of 5 rounds of ${calls.toLocaleString('en')} calls.`,
     '',

@@ -2,37 +2,20 @@
  * wsclose for Node.js: WebSocket close status codes classified by libwsclose.
  *
  * A thin layer over the C ABI (`include/wsclose.h`), loaded through koffi. Every answer comes
- * from the C library; this file only checks arguments, converts types and maps result codes to
- * exceptions.
+ * from the C library, and every fact (constants, limits, error kinds and messages) from the
+ * generated `./generated` module; this file only converts JavaScript values to C arguments and
+ * result numbers to exceptions. It checks no code, no length and no UTF-8 itself: a string
+ * reason goes to the library as its UTF-16 code units (`wsclose_encode_close_payload_utf16`), so
+ * a lone surrogate is refused by the core, never replaced.
  *
  * The library is found through the `WSCLOSE_LIBRARY` environment variable (a path to the shared
  * library) or else by its soname through the system loader (`LD_LIBRARY_PATH`, `ldconfig`).
  */
 import { inspect } from "node:util";
 import * as koffi from "koffi";
+import { MAX_CLOSE_PAYLOAD, PAYLOAD_ERROR_KINDS, type Category, type PayloadErrorKind, type Reconnect } from "./generated";
 
-/** The range a close code belongs to. The numbers are those of `enum wsclose_category`. */
-export enum Category {
-  /** 0–999 */
-  Unused = 0,
-  /** 1000–1015 */
-  Standard = 1,
-  /** 1016–2999 */
-  Reserved = 2,
-  /** 3000–3999 */
-  Registered = 3,
-  /** 4000–4999 */
-  Private = 4,
-  /** 5000–65535 */
-  OutOfRange = 5,
-}
-
-/** What a client should do after a close. The numbers are those of `enum wsclose_reconnect_advice`. */
-export enum Reconnect {
-  Never = 0,
-  Backoff = 1,
-  AppDefined = 2,
-}
+export * from "./generated";
 
 /** Everything libwsclose knows about one code (`struct wsclose_code_info`). */
 export interface CodeInfo {
@@ -41,13 +24,13 @@ export interface CodeInfo {
   readonly reconnect: Reconnect;
   /** May appear in a Close frame on the wire. */
   readonly sendable: boolean;
-  /** Only ever reported by an endpoint about itself (1005, 1006, 1015). */
+  /** Only ever reported by an endpoint about itself, never sent. */
   readonly localOnly: boolean;
   /** A browser script may pass it to `WebSocket.close()`. */
   readonly browserCloseable: boolean;
   /** Means the connection ended cleanly. */
   readonly ok: boolean;
-  /** The standard name, or `null` when the code has none. */
+  /** The standard or IANA name, or `null` when the code has none. */
   readonly name: string | null;
   readonly description: string;
 }
@@ -57,29 +40,6 @@ export interface Close {
   readonly code: number;
   readonly reason: string;
 }
-
-/** The error kinds of the C ABI, by the negated result number (`WSCLOSE_ERR_*`). */
-export type PayloadErrorKind =
-  | "ONE_BYTE"
-  | "TOO_LONG"
-  | "INVALID_CODE"
-  | "INVALID_UTF8"
-  | "REASON_TOO_LONG"
-  | "BUFFER_TOO_SMALL";
-
-const KINDS: readonly PayloadErrorKind[] = [
-  "ONE_BYTE",
-  "TOO_LONG",
-  "INVALID_CODE",
-  "INVALID_UTF8",
-  "REASON_TOO_LONG",
-  "BUFFER_TOO_SMALL",
-];
-
-/** The most bytes a Close frame payload may have. */
-export const MAX_CLOSE_PAYLOAD = 125;
-/** The most bytes of reason that fit next to the code. */
-export const MAX_REASON_LEN = 123;
 
 // ---------------------------------------------------------------------------------------------
 // Loading the library
@@ -135,16 +95,26 @@ interface RawCodeInfo {
   description: string;
 }
 
+type Encode<T> = (code: number, reason: T | null, len: number, out: Uint8Array, cap: number, outLen: number[]) => number;
+
 const c = {
   classify: lib.func("uint8_t wsclose_classify(uint16_t code)") as (code: number) => number,
+  isSendable: lib.func("bool wsclose_is_sendable(uint16_t code)") as (code: number) => boolean,
+  isLocalOnly: lib.func("bool wsclose_is_local_only(uint16_t code)") as (code: number) => boolean,
+  isBrowserCloseable: lib.func("bool wsclose_is_browser_closeable(uint16_t code)") as (code: number) => boolean,
+  isOk: lib.func("bool wsclose_is_ok(uint16_t code)") as (code: number) => boolean,
+  reconnect: lib.func("uint8_t wsclose_reconnect(uint16_t code)") as (code: number) => number,
+  name: lib.func("const char *wsclose_name(uint16_t code)") as (code: number) => string | null,
+  constName: lib.func("const char *wsclose_const_name(uint16_t code)") as (code: number) => string | null,
+  description: lib.func("const char *wsclose_description(uint16_t code)") as (code: number) => string,
   info: lib.func("int32_t wsclose_info(uint16_t code, _Out_ wsclose_code_info *out)") as (
     code: number,
     out: Partial<RawCodeInfo>,
   ) => number,
-  categoryName: lib.func("const char *wsclose_category_name(uint32_t category)") as (
+  categoryLabel: lib.func("const char *wsclose_category_label(uint32_t category)") as (
     category: number,
   ) => string | null,
-  reconnectName: lib.func("const char *wsclose_reconnect_name(uint32_t advice)") as (
+  reconnectLabel: lib.func("const char *wsclose_reconnect_label(uint32_t advice)") as (
     advice: number,
   ) => string | null,
   parse: lib.func(
@@ -160,63 +130,90 @@ const c = {
   encode: lib.func(
     "int32_t wsclose_encode_close_payload(uint16_t code, const uint8_t *reason, size_t reason_len, " +
       "uint8_t *out, size_t out_cap, _Out_ size_t *out_len)",
-  ) as (
-    code: number,
-    reason: Uint8Array | null,
-    reasonLen: number,
-    out: Uint8Array,
-    outCap: number,
-    outLen: number[],
+  ) as Encode<Uint8Array>,
+  encodeUtf16: lib.func(
+    "int32_t wsclose_encode_close_payload_utf16(uint16_t code, const uint16_t *reason, size_t reason_units, " +
+      "uint8_t *out, size_t out_cap, _Out_ size_t *out_len)",
+  ) as Encode<Uint16Array>,
+  resultCloseCode: lib.func("uint16_t wsclose_result_close_code(int32_t result)") as (result: number) => number,
+  resultMessage: lib.func("const char *wsclose_result_message(int32_t result)") as (result: number) => string,
+  classifyMany: lib.func("int32_t wsclose_classify_many(const uint16_t *codes, uint8_t *out, size_t count)") as (
+    codes: Uint16Array | null,
+    out: Uint8Array | null,
+    count: number,
   ) => number,
-  resultCloseCode: lib.func("uint16_t wsclose_result_close_code(int32_t result)") as (
-    result: number,
-  ) => number,
-  resultMessage: lib.func("const char *wsclose_result_message(int32_t result)") as (
-    result: number,
-  ) => string,
-  classifyMany: lib.func(
-    "int32_t wsclose_classify_many(const uint16_t *codes, uint8_t *out, size_t count)",
-  ) as (codes: Uint16Array | null, out: Uint8Array | null, count: number) => number,
   version: lib.func("const char *wsclose_version(void)") as () => string,
 };
 
 // ---------------------------------------------------------------------------------------------
 // Errors
 
+/** The payload error kinds by their C result number (from the generated table). */
+const KIND_OF_RESULT: ReadonlyMap<number, PayloadErrorKind> = new Map(
+  (Object.keys(PAYLOAD_ERROR_KINDS) as PayloadErrorKind[]).map((kind) => [PAYLOAD_ERROR_KINDS[kind].result, kind]),
+);
+
 /**
- * A Close payload that breaks the protocol, or a code and reason that cannot be encoded.
- * `closeCode` is the code to close the connection with (1002, or 1007 for bad UTF-8).
+ * A Close payload that breaks the protocol (from {@link parseClosePayload}), or a code and reason
+ * that cannot be encoded (from {@link encodeClosePayload}). The message is the core's fixed
+ * message for the kind.
  */
 export class PayloadError extends Error {
-  /** Which rule was broken. */
+  /** Which rule was broken, e.g. `"INVALID_UTF8"`. */
   readonly kind: PayloadErrorKind;
-  /** The raw `wsclose_result` (negative). */
-  readonly result: number;
   /**
-   * The code to answer the peer with: 1002 (Protocol Error), 1007 (Invalid Frame Payload Data)
-   * for bad UTF-8, or 0 for the errors only encoding can meet (REASON_TOO_LONG, BUFFER_TOO_SMALL).
+   * The code to close the connection with: 1002 (Protocol Error), 1007 (Invalid Frame Payload
+   * Data) for bad UTF-8, or `null` for the kinds only encoding reports.
    */
-  readonly closeCode: number;
+  readonly closeCode: number | null;
+  /**
+   * The status code the payload carried (parsing) or was to carry (encoding); `null` when
+   * parsing stopped before the code.
+   */
+  readonly code: number | null;
+  /** The stable C result number (`wsclose_result`, e.g. -104). */
+  readonly result: number;
 
-  constructor(result: number, closeCode: number, detail?: string) {
-    const kind = KINDS[-result - 1];
-    if (kind === undefined) {
-      throw new Error(`wsclose: unexpected result ${result} (${c.resultMessage(result)})`);
-    }
-    const text = c.resultMessage(result);
-    super(detail === undefined ? text : `${text}: ${detail}`);
+  /** @internal Built by the library from a C result; not meant to be constructed by callers. */
+  constructor(kind: PayloadErrorKind, result: number, closeCode: number | null, code: number | null, message: string) {
+    super(message);
     this.name = "PayloadError";
     this.kind = kind;
     this.result = result;
     this.closeCode = closeCode;
+    this.code = code;
   }
 }
+
+/**
+ * The exception for a non-zero C result: a {@link PayloadError} for a payload error kind, with
+ * the library's message and answer code, else an `Error` (a bug in this binding or the library).
+ */
+function failure(result: number, code: number | null): Error {
+  const kind = KIND_OF_RESULT.get(result);
+  if (kind === undefined) {
+    return new Error(`wsclose: unexpected result ${result} (${c.resultMessage(result)})`);
+  }
+  // `wsclose_result_close_code` answers 0 for the kinds that have no answer code.
+  const closeCode = c.resultCloseCode(result);
+  return new PayloadError(kind, result, closeCode === 0 ? null : closeCode, code, c.resultMessage(result));
+}
+
+/**
+ * `wsclose_parse_close_payload` writes 0 to `code_out` for the kinds that stop before the code
+ * (its documentation: a 1-byte or an over-long payload); for them there is no carried code.
+ */
+const STOPS_BEFORE_CODE: ReadonlySet<number> = new Set([
+  PAYLOAD_ERROR_KINDS.ONE_BYTE.result,
+  PAYLOAD_ERROR_KINDS.TOO_LONG.result,
+]);
 
 function describe(value: unknown): string {
   return inspect(value, { depth: 0, breakLength: Infinity });
 }
 
-function checkCode(value: unknown): number {
+/** JavaScript to C: a number that is an integer in 0–65535 (`uint16_t`). */
+function toCode(value: unknown): number {
   if (typeof value !== "number") {
     throw new TypeError(`wsclose: a close code must be a number, got ${describe(value)}`);
   }
@@ -226,9 +223,20 @@ function checkCode(value: unknown): number {
   return value;
 }
 
-function checkOk(result: number, what: string): void {
+/** JavaScript to C: a number that is an integer in 0–2^32-1 (`uint32_t`). */
+function toU32(value: unknown, what: string): number {
+  if (typeof value !== "number") {
+    throw new TypeError(`wsclose: ${what} must be a number, got ${describe(value)}`);
+  }
+  if (!Number.isInteger(value) || value < 0 || value > 0xffffffff) {
+    throw new RangeError(`wsclose: ${what} must be an integer from 0 to 4294967295, got ${describe(value)}`);
+  }
+  return value;
+}
+
+function checkOk(result: number): void {
   if (result !== 0) {
-    throw new Error(`wsclose: ${what} failed: ${c.resultMessage(result)} (${result})`);
+    throw failure(result, null);
   }
 }
 
@@ -240,35 +248,75 @@ function checkOk(result: number, what: string): void {
  * @throws TypeError when `code` is not a number; RangeError when it is not an integer in 0–65535.
  */
 export function classify(code: number): Category {
-  return c.classify(checkCode(code)) as Category;
+  return c.classify(toCode(code)) as Category;
 }
 
 /**
  * The categories of many codes in one call into the library. A `Uint16Array` is passed as it
- * is; other inputs are checked like {@link classify} arguments first.
+ * is; the numbers of an array are converted like {@link classify} arguments first.
  */
 export function classifyMany(codes: Uint16Array | readonly number[]): Uint8Array {
   let input: Uint16Array;
   if (codes instanceof Uint16Array) {
     input = codes;
   } else if (Array.isArray(codes)) {
-    input = Uint16Array.from(codes, checkCode);
+    input = Uint16Array.from(codes, toCode);
   } else {
     throw new TypeError(`wsclose: classifyMany takes a Uint16Array or an array of codes, got ${describe(codes)}`);
   }
   const out = new Uint8Array(input.length);
   if (input.length > 0) {
-    checkOk(c.classifyMany(input, out, input.length), "wsclose_classify_many");
+    checkOk(c.classifyMany(input, out, input.length));
   }
   return out;
+}
+
+/** May `code` appear in a Close frame on the wire? Throws like {@link classify}. */
+export function isSendable(code: number): boolean {
+  return c.isSendable(toCode(code));
+}
+
+/** Is `code` only ever reported locally, never sent? Throws like {@link classify}. */
+export function isLocalOnly(code: number): boolean {
+  return c.isLocalOnly(toCode(code));
+}
+
+/** Does a browser's `WebSocket.close(code)` accept `code`? Throws like {@link classify}. */
+export function isBrowserCloseable(code: number): boolean {
+  return c.isBrowserCloseable(toCode(code));
+}
+
+/** Did the connection end cleanly? Throws like {@link classify}. */
+export function isOk(code: number): boolean {
+  return c.isOk(toCode(code));
+}
+
+/** What a client should do after a close with `code`. Throws like {@link classify}. */
+export function reconnect(code: number): Reconnect {
+  return c.reconnect(toCode(code)) as Reconnect;
+}
+
+/** The standard or IANA name of `code` (e.g. `"Going Away"`), or `null`. Throws like {@link classify}. */
+export function name(code: number): string | null {
+  return c.name(toCode(code));
+}
+
+/** The constant name of `code` (e.g. `"GOING_AWAY"`), or `null`. Throws like {@link classify}. */
+export function constName(code: number): string | null {
+  return c.constName(toCode(code));
+}
+
+/** What `code` means, in a sentence or two. Throws like {@link classify}. */
+export function description(code: number): string {
+  return c.description(toCode(code));
 }
 
 /** Everything libwsclose knows about `code`. Throws like {@link classify}. */
 export function info(code: number): CodeInfo {
   const raw: Partial<RawCodeInfo> = {};
-  checkOk(c.info(checkCode(code), raw), "wsclose_info");
+  checkOk(c.info(toCode(code), raw));
   const full = raw as RawCodeInfo;
-  return {
+  return Object.freeze({
     code: full.code,
     category: full.category as Category,
     reconnect: full.reconnect as Reconnect,
@@ -278,32 +326,34 @@ export function info(code: number): CodeInfo {
     ok: full.ok,
     name: full.name,
     description: full.description,
-  };
+  });
 }
 
-/** The library's short label for a category, e.g. `"private use"`. */
-export function categoryName(category: Category): string {
-  if (typeof category !== "number") {
-    throw new TypeError(`wsclose: a category must be a number, got ${describe(category)}`);
-  }
-  const name = Number.isInteger(category) && category >= 0 && category <= 0xffffffff ? c.categoryName(category) : null;
-  if (name === null) {
+/**
+ * The library's label for a category number, e.g. `"private use"`.
+ * @throws TypeError for a non-number; RangeError for a number the library has no category for.
+ */
+export function categoryLabel(category: Category): string {
+  const label = c.categoryLabel(toU32(category, "a category"));
+  if (label === null) {
     throw new RangeError(`wsclose: not a category: ${describe(category)}`);
   }
-  return name;
+  return label;
 }
 
-/** The library's short label for a reconnect advice: `"never"`, `"backoff"` or `"app-defined"`. */
-export function reconnectName(advice: Reconnect): string {
-  if (typeof advice !== "number") {
-    throw new TypeError(`wsclose: a reconnect advice must be a number, got ${describe(advice)}`);
-  }
-  const name = Number.isInteger(advice) && advice >= 0 && advice <= 0xffffffff ? c.reconnectName(advice) : null;
-  if (name === null) {
+/**
+ * The library's label for a reconnect advice number, e.g. `"app-defined"`.
+ * @throws TypeError for a non-number; RangeError for a number the library has no advice for.
+ */
+export function reconnectLabel(advice: Reconnect): string {
+  const label = c.reconnectLabel(toU32(advice, "a reconnect advice"));
+  if (label === null) {
     throw new RangeError(`wsclose: not a reconnect advice: ${describe(advice)}`);
   }
-  return name;
+  return label;
 }
+
+const utf8Decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /**
  * Parses the payload of a received Close frame (the bytes after the frame header).
@@ -319,60 +369,58 @@ export function parseClosePayload(payload: Uint8Array): Close {
   const result = c.parse(payload.length > 0 ? payload : null, payload.length, codeOut, reasonOut, reasonLenOut);
   const code = codeOut[0] as number;
   if (result !== 0) {
-    if (result < 0 && result >= -KINDS.length) {
-      throw new PayloadError(result, code);
-    }
-    checkOk(result, "wsclose_parse_close_payload");
+    throw failure(result, STOPS_BEFORE_CODE.has(result) ? null : code);
   }
   const reasonLen = Number(reasonLenOut[0]);
   if (reasonLen === 0) {
-    return { code, reason: "" };
+    return Object.freeze({ code, reason: "" });
   }
-  // The reason points into `payload`: find where, and decode it from there.
+  // The reason points into `payload`: find where, and decode it from there (the library has
+  // checked that it is UTF-8).
   const pointer = reasonOut[0];
   const offset = pointer === null || pointer === undefined ? -1 : Number(koffi.address(pointer) - koffi.address(payload));
   if (!(offset >= 0 && offset + reasonLen <= payload.length)) {
     throw new Error("wsclose: the library returned a reason outside the payload");
   }
-  return { code, reason: utf8Decoder.decode(payload.subarray(offset, offset + reasonLen)) };
+  return Object.freeze({ code, reason: utf8Decoder.decode(payload.subarray(offset, offset + reasonLen)) });
 }
 
-const utf8Decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-const utf8Encoder = new TextEncoder();
+/** A string's UTF-16 code units as they are, lone surrogates included. */
+function codeUnits(text: string): Uint16Array {
+  const units = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    units[i] = text.charCodeAt(i);
+  }
+  return units;
+}
 
 /**
- * Builds a Close frame payload: the code in network byte order, then the reason in UTF-8.
- * A string reason with a lone surrogate has no UTF-8 form and is refused as `INVALID_UTF8`;
- * a `Uint8Array` reason is passed to the library as it is.
- * @throws PayloadError for a code that may not be sent, or a reason over 123 bytes.
+ * Builds a Close frame payload: the code in network byte order, then the reason in UTF-8. A
+ * string reason goes to the library as UTF-16 code units (a lone surrogate is `INVALID_UTF8`,
+ * never replaced); a `Uint8Array` reason goes as bytes.
+ * @throws PayloadError for a code that may not be sent, a reason over 123 bytes, or one that is
+ *   not UTF-8 (checked by the library in that order; see `kind`).
  */
 export function encodeClosePayload(code: number, reason: string | Uint8Array = ""): Uint8Array {
-  checkCode(code);
-  let bytes: Uint8Array;
+  toCode(code);
+  const out = new Uint8Array(MAX_CLOSE_PAYLOAD);
+  const outLen = [0];
+  let result: number;
   if (typeof reason === "string") {
-    if (!reason.isWellFormed()) {
-      const result = -(KINDS.indexOf("INVALID_UTF8") + 1);
-      throw new PayloadError(result, c.resultCloseCode(result), "the reason string has a lone surrogate");
-    }
-    bytes = utf8Encoder.encode(reason);
+    const units = codeUnits(reason);
+    result = c.encodeUtf16(code, units.length > 0 ? units : null, units.length, out, out.length, outLen);
   } else if (reason instanceof Uint8Array) {
-    bytes = reason;
+    result = c.encode(code, reason.length > 0 ? reason : null, reason.length, out, out.length, outLen);
   } else {
     throw new TypeError(`wsclose: a close reason must be a string or a Uint8Array, got ${describe(reason)}`);
   }
-  const out = new Uint8Array(MAX_CLOSE_PAYLOAD);
-  const outLen = [0];
-  const result = c.encode(code, bytes.length > 0 ? bytes : null, bytes.length, out, out.length, outLen);
   if (result !== 0) {
-    if (result < 0 && result >= -KINDS.length) {
-      throw new PayloadError(result, c.resultCloseCode(result));
-    }
-    checkOk(result, "wsclose_encode_close_payload");
+    throw failure(result, code);
   }
   return out.slice(0, Number(outLen[0]));
 }
 
 /** The version of the loaded C library, e.g. `"0.1.0"`. */
-export function libraryVersion(): string {
+export function version(): string {
   return c.version();
 }

@@ -2,40 +2,31 @@
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const wsclose = require('wsclose');
-const { readVectors, unhex } = require('./helpers.js');
+const { readVectors, unhex, unhex16, numberOrNull } = require('./helpers.js');
 
-test('codes.tsv: classify and info agree with every row', () => {
-  // const_name is not checked: this package names categories, not individual codes.
+test('codes.tsv: classify, info and the per-code functions agree with every row', () => {
   const rows = readVectors('codes.tsv');
   for (const row of rows) {
     const code = Number(row.code);
     const where = `${row['@line']} (code ${code})`;
-    assert.equal(wsclose.classify(code), Number(row.category), where);
-    const info = wsclose.info(code);
-    assert.deepEqual(
-      {
-        code: info.code,
-        category: info.category,
-        name: info.name,
-        sendable: info.sendable,
-        localOnly: info.localOnly,
-        browserCloseable: info.browserCloseable,
-        ok: info.ok,
-        reconnect: info.reconnect,
-      },
-      {
-        code,
-        category: Number(row.category),
-        name: row.name === '-' ? null : row.name,
-        sendable: row.sendable === '1',
-        localOnly: row.local_only === '1',
-        browserCloseable: row.browser_closeable === '1',
-        ok: row.ok === '1',
-        reconnect: Number(row.reconnect),
-      },
-      where,
-    );
-    assert.ok(info.description.length > 0, where);
+    const want = {
+      code,
+      category: Number(row.category),
+      name: row.name === '-' ? null : row.name,
+      sendable: row.sendable === '1',
+      localOnly: row.local_only === '1',
+      browserCloseable: row.browser_closeable === '1',
+      ok: row.ok === '1',
+      reconnect: Number(row.reconnect),
+    };
+    const { description, ...info } = wsclose.info(code);
+    assert.deepEqual(info, want, where);
+    assert.ok(description.length > 0, where);
+    assert.equal(wsclose.classify(code), want.category, where);
+    assert.equal(wsclose.name(code), want.name, where);
+    assert.equal(wsclose.constName(code), row.const_name === '-' ? null : row.const_name, where);
+    assert.equal(wsclose.isSendable(code), want.sendable, where);
+    assert.equal(wsclose.reconnect(code), want.reconnect, where);
   }
 });
 
@@ -54,7 +45,7 @@ test('parse.tsv: parseClosePayload agrees with every row', () => {
         (error) => {
           assert.ok(error instanceof wsclose.PayloadError, where);
           assert.equal(error.kind, row.result, where);
-          assert.equal(error.closeCode, Number(row.code), where);
+          assert.equal(error.closeCode, Number(row.code), where); // the answer code
           return true;
         },
         where,
@@ -63,24 +54,32 @@ test('parse.tsv: parseClosePayload agrees with every row', () => {
   }
 });
 
-test('encode.tsv: encodeClosePayload agrees with every row', () => {
-  // A reason is passed as a Uint8Array, so the rows whose reason is not UTF-8 run here too.
+test('encode.tsv: every row as a string (UTF-16 units) and as bytes', () => {
   const rows = readVectors('encode.tsv');
+  let strings = 0;
   for (const row of rows) {
     const code = Number(row.code);
-    const reason = unhex(row.reason_hex);
-    const where = `${row['@line']} (code ${code}, reason ${row.reason_hex})`;
-    if (row.result === 'OK') {
-      assert.deepEqual(wsclose.encodeClosePayload(code, reason), unhex(row.payload_hex), where);
-      // The same reason as a string, where it is UTF-8, gives the same bytes.
-      const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(reason);
-      assert.deepEqual(wsclose.encodeClosePayload(code, text), unhex(row.payload_hex), where);
-    } else {
-      assert.throws(
-        () => wsclose.encodeClosePayload(code, reason),
-        (error) => error instanceof wsclose.PayloadError && error.kind === row.result,
-        where,
-      );
+    const inputs = [['bytes', unhex(row.reason_hex)]];
+    if (row.reason_utf16 !== 'x') inputs.push(['string', unhex16(row.reason_utf16)]);
+    for (const [form, reason] of inputs) {
+      const where = `${row['@line']} (code ${code}, reason ${form} ${row.reason_hex})`;
+      if (row.result === 'OK') {
+        assert.deepEqual(wsclose.encodeClosePayload(code, reason), unhex(row.payload_hex), where);
+      } else {
+        assert.throws(
+          () => wsclose.encodeClosePayload(code, reason),
+          (error) => {
+            assert.ok(error instanceof wsclose.PayloadError, where);
+            assert.equal(error.kind, row.result, where);
+            assert.equal(error.closeCode, numberOrNull(row.answer_code), where);
+            assert.equal(error.code, code, where);
+            return true;
+          },
+          where,
+        );
+      }
+      if (form === 'string') strings += 1;
     }
   }
+  assert.ok(strings > 0, 'encode.tsv: no row had a string form');
 });

@@ -1,4 +1,6 @@
 // Shared by the tests: the golden vectors of tests/vectors/ (format: docs/VECTORS.md).
+// Expectations come from the vectors and the module's own API (its generated constants), never
+// from tables typed here.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -27,3 +29,13 @@ export function readVectors(file) {
 export function hex(text) {
   return text === '-' ? new Uint8Array(0) : Uint8Array.from(Buffer.from(text, 'hex'));
 }
+
+/** UTF-16 code units (4 hex digits each, "-" = empty) to a JS string, lone surrogates kept. */
+export function hex16(text) {
+  let s = '';
+  if (text !== '-') for (let i = 0; i < text.length; i += 4) s += String.fromCharCode(parseInt(text.slice(i, i + 4), 16));
+  return s;
+}
+
+/** A "-"-or-number field as a number or null. */
+export const numberOrNull = (text) => (text === '-' ? null : Number(text));

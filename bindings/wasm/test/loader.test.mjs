@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
-import { loadWasm } from 'wsclose-wasm';
+import { Category, loadWasm } from 'wsclose-wasm';
 
 const bytes = readFileSync(new URL('../wsclose.wasm', import.meta.url));
 
@@ -31,8 +31,8 @@ test('loads over HTTP, streamed or not, and reports HTTP errors', async () => {
   }, async (base) => {
     for (const path of ['/wsclose.wasm', '/octets']) {
       const exports = await loadWasm(`${base}${path}`);
-      assert.equal(exports.wsclose_classify(4000), 4, path);
-      assert.equal(exports.wsclose_classify(1016), 2, path);
+      assert.equal(exports.wsclose_classify(4000), Category.PRIVATE, path);
+      assert.equal(exports.wsclose_classify(1016), Category.RESERVED, path);
     }
     await assert.rejects(loadWasm(`${base}/missing.wasm`), /HTTP 404/);
   });
@@ -41,6 +41,6 @@ test('loads over HTTP, streamed or not, and reports HTTP errors', async () => {
 test('loads from bytes, and each instance has its own memory', async () => {
   const a = await loadWasm(bytes);
   const b = await loadWasm(new Uint8Array(bytes).buffer);
-  assert.equal(a.wsclose_classify(5000), 5);
+  assert.equal(a.wsclose_classify(5000), Category.OUT_OF_RANGE);
   assert.notEqual(a.memory, b.memory);
 });

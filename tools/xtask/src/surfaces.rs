@@ -342,43 +342,58 @@ fn go() -> String {
     out
 }
 
-/// The same facts as plain objects, for TypeScript and the ES module.
+/// `null` for a kind without an answer code (the kinds only encoding reports), else the code.
+fn js_answer(kind: PayloadErrorKind) -> String {
+    kind.close_code()
+        .map_or_else(|| "null".to_string(), |code| code.as_u16().to_string())
+}
+
+/// The same facts as frozen objects, for TypeScript (`typescript == true`: `as const` objects and
+/// the type aliases) and the ES module. Each object doubles as a type of its values in
+/// TypeScript (`Category`, `Reconnect`, `PayloadErrorKind`).
 fn js_body(typescript: bool) -> String {
+    let konst = if typescript { " as const" } else { "" };
     let mut out = String::new();
-    let (num, label_ty) = if typescript {
-        (": number", ": readonly string[]")
-    } else {
-        ("", "")
-    };
     out.push_str("/** The 16 standard close codes (RFC 6455 §7.4.1, IANA registry). */\nexport const CloseCode = Object.freeze({\n");
-    for (konst, value, name) in codes() {
-        let _ = writeln!(out, "  /** {name} */\n  {konst}: {value},");
+    for (name_const, value, name) in codes() {
+        let _ = writeln!(out, "  /** {value} {name} */\n  {name_const}: {value},");
     }
-    out.push_str(&format!(
-        "}}{});\n\nexport const MAX_CLOSE_PAYLOAD{num} = {MAX_CLOSE_PAYLOAD};\nexport const MAX_REASON_LEN{num} = {MAX_REASON_LEN};\n\n",
-        if typescript { " as const" } else { "" }
-    ));
-    out.push_str("/** The six ranges of the close code space, by number. */\nexport const Category = Object.freeze({\n");
-    for c in Category::ALL {
-        let _ = writeln!(out, "  {}: {},", c.const_name(), c as u8);
-    }
-    out.push_str(&format!("}}{});\n\n", if typescript { " as const" } else { "" }));
+    let _ = writeln!(out, "}}{konst});\n");
     let _ = writeln!(
         out,
-        "/** Human labels of the categories, by number. */\nexport const CATEGORY_LABELS{label_ty} = Object.freeze([{}]);\n",
+        "/** The most bytes a Close frame payload may have. */\nexport const MAX_CLOSE_PAYLOAD = {MAX_CLOSE_PAYLOAD};\n/** The most bytes of reason that fit next to the code. */\nexport const MAX_REASON_LEN = {MAX_REASON_LEN};\n"
+    );
+    out.push_str("/** The six ranges of the close code space: constant name to number. */\nexport const Category = Object.freeze({\n");
+    for c in Category::ALL {
+        let _ = writeln!(out, "  /** {} */\n  {}: {},", c.label(), c.const_name(), c as u8);
+    }
+    let _ = writeln!(out, "}}{konst});");
+    if typescript {
+        out.push_str(
+            "/** A category number. */\nexport type Category = (typeof Category)[keyof typeof Category];\n",
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\n/** Human labels of the categories, by number. */\nexport const CATEGORY_LABELS = Object.freeze([{}]{konst});\n",
         Category::ALL.iter().map(|c| format!("{:?}", c.label())).collect::<Vec<_>>().join(", ")
     );
-    out.push_str("/** The reconnect advice, by number. */\nexport const Reconnect = Object.freeze({\n");
+    out.push_str(
+        "/** The reconnect advice: constant name to number. */\nexport const Reconnect = Object.freeze({\n",
+    );
     for r in Reconnect::ALL {
-        let _ = writeln!(out, "  {}: {},", r.const_name(), r as u8);
+        let _ = writeln!(out, "  /** {} */\n  {}: {},", r.label(), r.const_name(), r as u8);
     }
-    out.push_str(&format!("}}{});\n\n", if typescript { " as const" } else { "" }));
+    let _ = writeln!(out, "}}{konst});");
+    if typescript {
+        out.push_str("/** A reconnect advice number. */\nexport type Reconnect = (typeof Reconnect)[keyof typeof Reconnect];\n");
+    }
     let _ = writeln!(
         out,
-        "/** Human labels of the reconnect advice, by number. */\nexport const RECONNECT_LABELS{label_ty} = Object.freeze([{}]);\n",
+        "\n/** Human labels of the reconnect advice, by number. */\nexport const RECONNECT_LABELS = Object.freeze([{}]{konst});\n",
         Reconnect::ALL.iter().map(|r| format!("{:?}", r.label())).collect::<Vec<_>>().join(", ")
     );
-    out.push_str("/** Payload error kinds: stable result number, fixed message and answer code (0: none). */\nexport const PAYLOAD_ERROR_KINDS = Object.freeze({\n");
+    out.push_str("/**\n * Payload error kinds: the stable result number of the C ABI, the core's fixed message, and the\n * code to answer a peer with (`null` for the kinds only encoding reports).\n */\nexport const PAYLOAD_ERROR_KINDS = Object.freeze({\n");
     for k in PayloadErrorKind::ALL {
         let _ = writeln!(
             out,
@@ -386,10 +401,13 @@ fn js_body(typescript: bool) -> String {
             k.const_name(),
             k.result_number(),
             k.message(),
-            answer(k)
+            js_answer(k)
         );
     }
-    out.push_str(&format!("}}{});\n", if typescript { " as const" } else { "" }));
+    let _ = writeln!(out, "}}{konst});");
+    if typescript {
+        out.push_str("/** The constant name of a payload error kind, e.g. `\"INVALID_UTF8\"`. */\nexport type PayloadErrorKind = keyof typeof PAYLOAD_ERROR_KINDS;\n");
+    }
     out
 }
 
@@ -401,31 +419,50 @@ fn wasm_mjs() -> String {
     format!("// {NOTE}\n\n{}", js_body(false))
 }
 
+/// The declarations of `wasm_mjs`, with the same literal types as `typescript`.
 fn wasm_dts() -> String {
-    let mut out = format!("// {NOTE}\n\nexport declare const CloseCode: Readonly<{{\n");
-    for (konst, value, name) in codes() {
-        let _ = writeln!(out, "  /** {name} */\n  {konst}: {value};");
+    let mut out = format!("// {NOTE}\n\n/** The 16 standard close codes (RFC 6455 §7.4.1, IANA registry). */\nexport declare const CloseCode: Readonly<{{\n");
+    for (name_const, value, name) in codes() {
+        let _ = writeln!(out, "  /** {value} {name} */\n  {name_const}: {value};");
     }
-    let _ = writeln!(out, "}}>;\nexport declare const MAX_CLOSE_PAYLOAD: {MAX_CLOSE_PAYLOAD};\nexport declare const MAX_REASON_LEN: {MAX_REASON_LEN};");
-    out.push_str("export declare const Category: Readonly<{\n");
+    let _ = writeln!(
+        out,
+        "}}>;\n\n/** The most bytes a Close frame payload may have. */\nexport declare const MAX_CLOSE_PAYLOAD: {MAX_CLOSE_PAYLOAD};\n/** The most bytes of reason that fit next to the code. */\nexport declare const MAX_REASON_LEN: {MAX_REASON_LEN};\n"
+    );
+    out.push_str("/** The six ranges of the close code space: constant name to number. */\nexport declare const Category: Readonly<{\n");
     for c in Category::ALL {
-        let _ = writeln!(out, "  {}: {};", c.const_name(), c as u8);
+        let _ = writeln!(out, "  /** {} */\n  {}: {};", c.label(), c.const_name(), c as u8);
     }
-    out.push_str("}>;\nexport declare const CATEGORY_LABELS: readonly string[];\nexport declare const Reconnect: Readonly<{\n");
+    out.push_str("}>;\n/** A category number. */\nexport type Category = (typeof Category)[keyof typeof Category];\n\n");
+    let _ = writeln!(
+        out,
+        "/** Human labels of the categories, by number. */\nexport declare const CATEGORY_LABELS: readonly [{}];\n",
+        Category::ALL.iter().map(|c| format!("{:?}", c.label())).collect::<Vec<_>>().join(", ")
+    );
+    out.push_str(
+        "/** The reconnect advice: constant name to number. */\nexport declare const Reconnect: Readonly<{\n",
+    );
     for r in Reconnect::ALL {
-        let _ = writeln!(out, "  {}: {};", r.const_name(), r as u8);
+        let _ = writeln!(out, "  /** {} */\n  {}: {};", r.label(), r.const_name(), r as u8);
     }
-    out.push_str("}>;\nexport declare const RECONNECT_LABELS: readonly string[];\nexport declare const PAYLOAD_ERROR_KINDS: Readonly<{\n");
+    out.push_str("}>;\n/** A reconnect advice number. */\nexport type Reconnect = (typeof Reconnect)[keyof typeof Reconnect];\n\n");
+    let _ = writeln!(
+        out,
+        "/** Human labels of the reconnect advice, by number. */\nexport declare const RECONNECT_LABELS: readonly [{}];\n",
+        Reconnect::ALL.iter().map(|r| format!("{:?}", r.label())).collect::<Vec<_>>().join(", ")
+    );
+    out.push_str("/**\n * Payload error kinds: the stable result number of the C ABI, the core's fixed message, and the\n * code to answer a peer with (`null` for the kinds only encoding reports).\n */\nexport declare const PAYLOAD_ERROR_KINDS: Readonly<{\n");
     for k in PayloadErrorKind::ALL {
         let _ = writeln!(
             out,
-            "  {}: Readonly<{{ result: {}; message: string; closeCode: {} }}>;",
+            "  {}: Readonly<{{ result: {}; message: {:?}; closeCode: {} }}>;",
             k.const_name(),
             k.result_number(),
-            answer(k)
+            k.message(),
+            js_answer(k)
         );
     }
-    out.push_str("}>;\n");
+    out.push_str("}>;\n/** The constant name of a payload error kind, e.g. `\"INVALID_UTF8\"`. */\nexport type PayloadErrorKind = keyof typeof PAYLOAD_ERROR_KINDS;\n");
     out
 }
 
