@@ -333,7 +333,11 @@ fn java() -> String {
 /// 3000, 3003, 3008), in numeric order.
 fn named_codes() -> impl Iterator<Item = (&'static str, u16, &'static str)> {
     (0..=u16::MAX).map(CloseCode::new).filter_map(|code| {
-        Some((code.const_name()?, code.as_u16(), code.name().expect("a named code")))
+        Some((
+            code.const_name()?,
+            code.as_u16(),
+            code.name().expect("a named code"),
+        ))
     })
 }
 
@@ -361,7 +365,13 @@ fn python() -> String {
     }
     out.push_str("\n\nclass Reconnect(enum.IntEnum):\n    \"\"\"What a client should do after a close with a given code.\"\"\"\n\n    label: str\n    \"\"\"A short human label, e.g. ``\"app-defined\"``.\"\"\"\n\n");
     for r in Reconnect::ALL {
-        let _ = writeln!(out, "    {} = {}\n    \"\"\"{}.\"\"\"", r.const_name(), r as u8, r.label());
+        let _ = writeln!(
+            out,
+            "    {} = {}\n    \"\"\"{}.\"\"\"",
+            r.const_name(),
+            r as u8,
+            r.label()
+        );
     }
     out.push_str("\n\nclass CloseCode(enum.IntEnum):\n    \"\"\"The close codes the core names, in the manner of :class:`http.HTTPStatus`: the sixteen\n    standard codes and the IANA-registered ones with a name. Every fact is a plain attribute.\n    \"\"\"\n\n    phrase: str\n    \"\"\"The name, e.g. ``\"Going Away\"``.\"\"\"\n    description: str\n    \"\"\"What the code means, in a sentence or two.\"\"\"\n    category: Category\n    sendable: bool\n    \"\"\"May appear in a Close frame on the wire.\"\"\"\n    local_only: bool\n    \"\"\"Only ever reported to the application, never sent.\"\"\"\n    browser_closeable: bool\n    \"\"\"Accepted by a browser's ``WebSocket.close(code)``.\"\"\"\n    ok: bool\n    \"\"\"The connection ended normally.\"\"\"\n    reconnect: Reconnect\n    \"\"\"Whether a client should reconnect after this code.\"\"\"\n\n");
     for (konst, value, name) in named_codes() {
