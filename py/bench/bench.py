@@ -18,6 +18,7 @@ import argparse
 import array
 import datetime
 import http
+import os
 import platform
 import random
 import re
@@ -35,6 +36,7 @@ import wsclose
 
 SEED = 20261125
 REPEATS = 7
+LOAD_AT_START = os.getloadavg()[0]
 
 
 def code_mix(rng: random.Random, count: int) -> list[int]:
@@ -237,13 +239,15 @@ def report(
     worst_ratio = worst_member / members["HTTPStatus.phrase"]
     spelt_ratio = members["CloseCode.GOING_AWAY.phrase"] / members["HTTPStatus.OK.phrase"]
     info_ratio = infos["info standard"] / infos["classify standard"]
-    cores = len(__import__("os").sched_getaffinity(0))
+    cores = len(os.sched_getaffinity(0))
     lines = [
         "### Python package (`wsclose`, pyo3) vs `dict.get` and `websockets`",
         "",
         f"Machine: {machine()}, {cores} cores; CPython {platform.python_version()}, wsclose "
         f"{wsclose.__version__} (abi3 wheel, release build), websockets {version('websockets')}, "
-        f"numpy {version('numpy')}. Command: `make bench-py` (`py/bench/bench.py`). "
+        f"numpy {version('numpy')}. Load average when the run started: {LOAD_AT_START:.1f} (figures "
+        "from a loaded machine are inflated; the ratios of a side-by-side pair are the result). "
+        "Command: `make bench-py` (`py/bench/bench.py`). "
         f"Date: {datetime.date.today().isoformat()}.",
         f"Input: random mixes from seed {SEED}: 65,536 codes (half uniform over 0–65535, a quarter "
         "1000–1015, a quarter 3000–4999); 4,096 valid Close payloads per corpus (codes half standard, "

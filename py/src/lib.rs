@@ -471,10 +471,11 @@ fn close_result<'py>(
 /// call of `tuple.__new__`, which cost more than the parsing itself.
 ///
 /// Kept because it pays: `make bench-py` times `parse_close_payload` with this and with
-/// [`new_close_safe`] (pyo3's safe API) in one run. On 2026-11-27 (2-core AMD EPYC, CPython
-/// 3.11, a loaded machine), per call: mix 504 ns here vs 908 ns safe (0.56×), ASCII reasons
-/// 776 vs 1452 ns (0.53×), multi-byte reasons 2200 vs 2399 ns (0.92×), no reason 242 vs 269 ns
-/// (0.90×, mostly the shared reason-less `Close`). The figures are in docs/benchmarks.md.
+/// [`new_close_safe`] (pyo3's safe API) in one run. The run in docs/benchmarks.md (2026-11-27,
+/// 2-core AMD EPYC, CPython 3.11, load average 11, so absolute figures are inflated), per call:
+/// mix 768 ns here vs 1898 ns safe (0.40×), ASCII reasons 1084 vs 1669 ns (0.65×), multi-byte
+/// reasons 1956 vs 3328 ns (0.59×), no reason 456 vs 832 ns (0.55×; most of those return the
+/// shared reason-less `Close` of a named code, the rest build one).
 fn new_close<'py>(
     py: Python<'py>,
     reg: &Registry,
