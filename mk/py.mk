@@ -3,9 +3,11 @@
 #   make py-develop   build the extension (release) and install it editable into .venv
 #   make test-py      build, mypy --strict, stubtest, the wheel in a clean venv, pytest
 #   make demo-py      the `wsclose` command on a few codes
-#   make bench-py     classify / parse / classify_many against dict.get and websockets;
-#                     rewrites the python section of docs/benchmarks.md
-.PHONY: py-venv py-develop py-typecheck py-wheel-check test-py demo-py bench-py
+#   make bench-py     classify / info / member attributes / parse / classify_many against
+#                     HTTPStatus, dict.get and websockets; rewrites the python section of
+#                     docs/benchmarks.md
+#   make diff-python  the Python answers to the differential corpus (build/differential/python.txt)
+.PHONY: py-venv py-develop py-typecheck py-wheel-check test-py demo-py bench-py diff-python
 
 PY_DIR := $(ROOT)/py
 PY_WHEELS := $(TARGET_DIR)/py-wheels
@@ -40,6 +42,13 @@ demo-py: py-develop
 bench-py: py-develop
 	$(PY) $(PY_DIR)/bench/bench.py --write $(ROOT)/docs/benchmarks.md
 
+# The differential's Python column, through the public API of the package py-develop installed.
+# (DIFF_DIR comes from mk/differential.mk, included after this file: only recipes may use it.)
+diff-python: py-develop
+	mkdir -p $(DIFF_DIR)
+	$(PY) $(PY_DIR)/tools/differential.py $(ROOT)/tests/differential $(DIFF_DIR)/python.txt
+
 DEMO_TARGETS += demo-py
 TEST_TARGETS += test-py
 BENCH_TARGETS += bench-py
+DIFF_TARGETS += diff-python

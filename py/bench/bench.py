@@ -1,5 +1,9 @@
 """Benchmarks of the Python package against the alternatives a Python user has, in one run.
 
+It also measures, side by side, member attributes (``CloseCode.X.phrase``) against
+``http.HTTPStatus.X.phrase``, ``info()`` against ``classify()`` on standard codes, and
+``parse_close_payload`` against the same parser building its ``Close`` through pyo3's safe API.
+
     python py/bench/bench.py [--write docs/benchmarks.md]
 
 Inputs are random mixes from a fixed seed (never a sequential pattern): half the codes uniform
@@ -13,6 +17,8 @@ from __future__ import annotations
 import argparse
 import array
 import datetime
+import http
+import os
 import platform
 import random
 import re
@@ -30,6 +36,7 @@ import wsclose
 
 SEED = 20261125
 REPEATS = 7
+LOAD_AT_START = os.getloadavg()[0]
 
 
 def code_mix(rng: random.Random, count: int) -> list[int]:
@@ -113,26 +120,84 @@ def bench_classify(codes: Sequence[int]) -> dict[str, float]:
     }
 
 
-def bench_parse(corpora: dict[str, list[bytes]]) -> dict[str, tuple[float, float]]:
-    """Per corpus: (ours, websockets) in ns per call."""
+def bench_members(rng: random.Random, count: int) -> dict[str, float]:
+    """Attribute reads on enum members: ours against http.HTTPStatus's phrase, both on a random
+    mix of members (and on one member spelt out, as code usually reads them)."""
+    ours = [rng.choice(list(wsclose.CloseCode)) for _ in range(count)]
+    theirs = [rng.choice(list(http.HTTPStatus)) for _ in range(count)]
+
+    def read(members: Sequence[object], attribute: str) -> Callable[[], None]:
+        # One compiled loop per attribute, so each figure is a plain LOAD_ATTR.
+        namespace: dict[str, object] = {"members": members}
+        exec(f"def loop():\n    for m in members:\n        m.{attribute}", namespace)  # noqa: S102
+        loop = namespace["loop"]
+        assert callable(loop)
+        return loop
+
+    results = {
+        f"{name}.{attribute}": per_call(read(members, attribute), count, 50)
+        for name, members, attributes in (
+            ("CloseCode", ours, ("phrase", "description", "sendable", "category", "reconnect")),
+            ("HTTPStatus", theirs, ("phrase", "description")),
+        )
+        for attribute in attributes
+    }
+    number = 2_000_000
+    results["CloseCode.GOING_AWAY.phrase"] = min(
+        timeit.repeat("CloseCode.GOING_AWAY.phrase", globals={"CloseCode": wsclose.CloseCode}, number=number, repeat=REPEATS)
+    ) / number * 1e9
+    results["HTTPStatus.OK.phrase"] = min(
+        timeit.repeat("HTTPStatus.OK.phrase", globals={"HTTPStatus": http.HTTPStatus}, number=number, repeat=REPEATS)
+    ) / number * 1e9
+    return results
+
+
+def bench_info(rng: random.Random, count: int, mix: Sequence[int]) -> dict[str, float]:
+    """info() against classify(): on a random mix of the standard codes, and on the code mix."""
+    standard = [rng.randrange(1000, 1016) for _ in range(count)]
+    info, classify = wsclose.info, wsclose.classify
+
+    def run(function: Callable[[int], object], codes: Sequence[int]) -> Callable[[], None]:
+        def loop() -> None:
+            for code in codes:
+                function(code)
+
+        return loop
+
+    return {
+        "info standard": per_call(run(info, standard), count, 20),
+        "classify standard": per_call(run(classify, standard), count, 20),
+        "info mix": per_call(run(info, mix), len(mix), 10),
+        "classify mix": per_call(run(classify, mix), len(mix), 10),
+    }
+
+
+def bench_parse(corpora: dict[str, list[bytes]]) -> dict[str, tuple[float, float, float]]:
+    """Per corpus: (ours, websockets, ours with Close built through pyo3's safe API) in ns per
+    call."""
     parse = wsclose.parse_close_payload
+    safe = wsclose._wsclose._parse_close_payload_safe
     theirs = WebsocketsClose.parse
     results = {}
     for kind, payloads in corpora.items():
         for data in payloads:  # same answers before timing anything
             mine, other = parse(data), theirs(data)
-            assert (mine.code, mine.reason) == (other.code, other.reason)
+            assert (mine.code, mine.reason) == (other.code, other.reason) and safe(data) == mine
 
         def ours(payloads: list[bytes] = payloads) -> None:
             for data in payloads:
                 parse(data)
+
+        def ours_safe(payloads: list[bytes] = payloads) -> None:
+            for data in payloads:
+                safe(data)
 
         def websockets_parse(payloads: list[bytes] = payloads) -> None:
             for data in payloads:
                 theirs(data)
 
         n = len(payloads)
-        results[kind] = (per_call(ours, n, 20), per_call(websockets_parse, n, 5))
+        results[kind] = (per_call(ours, n, 20), per_call(websockets_parse, n, 5), per_call(ours_safe, n, 20))
     return results
 
 
@@ -162,14 +227,27 @@ def machine() -> str:
         return platform.processor() or "unknown CPU"
 
 
-def report(classify: dict[str, float], parse: dict[str, tuple[float, float]], many: dict[str, float]) -> str:
-    cores = len(__import__("os").sched_getaffinity(0))
+def report(
+    classify: dict[str, float],
+    parse: dict[str, tuple[float, float, float]],
+    many: dict[str, float],
+    members: dict[str, float],
+    infos: dict[str, float],
+) -> str:
+    phrase_ratio = members["CloseCode.phrase"] / members["HTTPStatus.phrase"]
+    worst_member = max(value for key, value in members.items() if key.startswith("CloseCode.") and key.count(".") == 1)
+    worst_ratio = worst_member / members["HTTPStatus.phrase"]
+    spelt_ratio = members["CloseCode.GOING_AWAY.phrase"] / members["HTTPStatus.OK.phrase"]
+    info_ratio = infos["info standard"] / infos["classify standard"]
+    cores = len(os.sched_getaffinity(0))
     lines = [
         "### Python package (`wsclose`, pyo3) vs `dict.get` and `websockets`",
         "",
         f"Machine: {machine()}, {cores} cores; CPython {platform.python_version()}, wsclose "
         f"{wsclose.__version__} (abi3 wheel, release build), websockets {version('websockets')}, "
-        f"numpy {version('numpy')}. Command: `make bench-py` (`py/bench/bench.py`). "
+        f"numpy {version('numpy')}. Load average when the run started: {LOAD_AT_START:.1f} (figures "
+        "from a loaded machine are inflated; the ratios of a side-by-side pair are the result). "
+        "Command: `make bench-py` (`py/bench/bench.py`). "
         f"Date: {datetime.date.today().isoformat()}.",
         f"Input: random mixes from seed {SEED}: 65,536 codes (half uniform over 0–65535, a quarter "
         "1000–1015, a quarter 3000–4999); 4,096 valid Close payloads per corpus (codes half standard, "
@@ -195,6 +273,36 @@ def report(classify: dict[str, float], parse: dict[str, tuple[float, float]], ma
         f"{many['array'] / many['pure']:,.0f}× |",
         f"| `classify_many(numpy uint16)`, 1,000,000 codes | {many['numpy'] / 1e6:,.0f} M codes/s | | |",
         "",
+        "Member attributes and `info()` (same run; per-call figures include the loop overhead):",
+        "",
+        "| what | wsclose | reference | wsclose / reference |",
+        "|------|--------:|----------:|--------------------:|",
+        *(
+            f"| `member.{attribute}` on a random mix of `CloseCode` members vs `HTTPStatus` `.phrase` | "
+            f"{members['CloseCode.' + attribute]:.1f} ns | {members['HTTPStatus.phrase']:.1f} ns | "
+            f"{members['CloseCode.' + attribute] / members['HTTPStatus.phrase']:.2f}× |"
+            for attribute in ("phrase", "description", "sendable", "category", "reconnect")
+        ),
+        f"| `CloseCode.GOING_AWAY.phrase` vs `HTTPStatus.OK.phrase` (spelt out) | "
+        f"{members['CloseCode.GOING_AWAY.phrase']:.1f} ns | {members['HTTPStatus.OK.phrase']:.1f} ns | {spelt_ratio:.2f}× |",
+        f"| `info(code)` vs `classify(code)`, random mix of the 16 standard codes | "
+        f"{infos['info standard']:.1f} ns | {infos['classify standard']:.1f} ns | {info_ratio:.2f}× |",
+        f"| `info(code)` vs `classify(code)`, the 65,536-code mix above | "
+        f"{infos['info mix']:.1f} ns | {infos['classify mix']:.1f} ns | {infos['info mix'] / infos['classify mix']:.2f}× |",
+        *(
+            f"| `parse_close_payload`, {label}: `Close` via `tp_alloc` vs pyo3's safe API "
+            f"(`tuple.__new__(Close, (code, reason))`) | {parse[kind][0]:.1f} ns | {parse[kind][2]:.1f} ns | "
+            f"{parse[kind][0] / parse[kind][2]:.2f}× |"
+            for kind, label in PARSE_LABELS.items()
+        ),
+        "",
+        "Targets: member attributes ≤ 1.5× `HTTPStatus.X.phrase` "
+        + ("(met" if worst_ratio <= 1.5 and spelt_ratio <= 1.5 else "(NOT met")
+        + f": `.phrase` {phrase_ratio:.2f}×, slowest attribute {worst_ratio:.2f}×, spelt out {spelt_ratio:.2f}×); "
+        + "`info()` ≤ 3× `classify()` on standard codes "
+        + ("(met" if info_ratio <= 3 else "(NOT met")
+        + f": {info_ratio:.2f}×).",
+        "",
         "Targets: `classify` ≤ 2× `dict.get` per call "
         + ("(met" if classify["ours"] <= 2 * classify["dict"] else "(NOT met")
         + f": {classify['ours'] / classify['dict']:.2f}×); `parse_close_payload` ≥ 5× faster than websockets "
@@ -206,15 +314,19 @@ def report(classify: dict[str, float], parse: dict[str, tuple[float, float]], ma
         "`classify` returns a cached `Category` member after five comparisons; the dict lookup "
         "costs more here because its 65,536 entries do not stay in the CPU cache under a random mix. "
         "`parse_close_payload` builds its `Close` NamedTuple in Rust the way `tuple.__new__` does, "
-        "and shares the reason-less `Close` of each standard code; websockets runs a dataclass "
+        "and shares the reason-less `Close` of each code the core names; websockets runs a dataclass "
         "`__init__`, `struct.unpack` and `check()` in Python. Decoding a reason with multi-byte "
         "characters into a `str` costs both sides the same 50–100 ns inside CPython, so that corpus "
         "shows a smaller ratio. Where the time of a call with a reason goes (measured with "
         "stripped-down variants of the function): about 20 ns entering the extension function, "
         "30 ns allocating and freeing the `Close` tuple, 25 ns building the reason `str`; the "
-        "parsing itself is a few ns. That is why the mix stays under the 5× target: a result object "
-        "and a `str` have a floor cost in CPython whoever parses. `classify_many` reads the buffer in "
-        "place and runs the core's vectorised loop with the GIL released.",
+        "parsing itself is a few ns: a result object and a `str` have a floor cost in CPython "
+        "whoever parses. `classify_many` reads the buffer in "
+        "place and runs the core's vectorised loop with the GIL released. The facts of a `CloseCode` "
+        "member are set on it once at import from the core's table (as `HTTPStatus` sets `phrase`), so "
+        "reading one is a plain attribute load; `info()` of a code the core names returns a `CodeInfo` "
+        "made once at import, and for any other code builds a small Rust object from cached members "
+        "and strings.",
     ]
     return "\n".join(lines)
 
@@ -238,7 +350,13 @@ def main() -> None:
     codes = code_mix(rng, 1 << 16)
     payloads = payload_mix(rng, 4096)
     big = code_mix(rng, 1_000_000)
-    section = report(bench_classify(codes), bench_parse(payloads), bench_many(big))
+    section = report(
+        bench_classify(codes),
+        bench_parse(payloads),
+        bench_many(big),
+        bench_members(rng, 1 << 14),
+        bench_info(rng, 1 << 14, codes),
+    )
     print(section)
     if options.write is not None:
         write_section(options.write, section)

@@ -1,51 +1,69 @@
 //! `wsclose._wsclose`: the private extension module behind the `wsclose` Python package.
 //!
-//! It holds no table and no rule of its own: every fact comes from the `wsclose` crate. What it
-//! does is conversion (Python ints and buffers in, Python objects out) and errors. The Python
-//! types users see (`Category`, `Reconnect`, `CloseCode`, `CodeInfo`, `Close`, the exceptions)
-//! are defined in `python/wsclose/__init__.py`, which hands them to [`register`] once at import.
-//! From then on a call returns cached members of those types, so `classify` builds nothing.
+//! It holds no table and no rule of its own: every fact and every check comes from the `wsclose`
+//! crate. What it does is conversion (Python ints, strings and buffers in, Python objects out)
+//! and errors. The enums (`Category`, `Reconnect`, `CloseCode`, `PayloadErrorKind`) are
+//! generated into `python/wsclose/_constants.py`; `Close` and `PayloadError` are defined in
+//! `python/wsclose/__init__.py`, which hands them to [`_register`] once at import. From then on
+//! a call returns cached members of those types, so `classify` builds nothing and `info` of a
+//! named code returns a cached [`CodeInfo`].
 
 use core::sync::atomic::{AtomicU16, AtomicU8, Ordering};
 
+use pyo3::basic::CompareOp;
 use pyo3::buffer::{ElementType, PyUntypedBuffer};
 use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyInt, PyList, PyString, PyTuple, PyType};
-use wsclose::{Category, Close, CloseCode, PayloadError, PayloadErrorKind, Reconnect};
+use wsclose::{Category, CloseCode, PayloadError, PayloadErrorKind, Reconnect, MAX_CLOSE_PAYLOAD};
+
+/// A code the core names (a `CloseCode` member), with the objects made for it once.
+struct Named {
+    value: u16,
+    /// The `CloseCode` member.
+    member: Py<PyAny>,
+    /// `info(member)`, shared: a `CodeInfo` is immutable.
+    info: Py<CodeInfo>,
+    /// `Close(member, "")`, shared: tuples are immutable, so the common reason-less Close of a
+    /// named code is shared, as small ints are.
+    bare_close: Py<PyAny>,
+}
 
 /// The Python types and enum members that results are made of, registered by `__init__.py`.
 struct Registry {
     /// `Category` members, indexed by discriminant.
     categories: Vec<Py<PyAny>>,
+    /// Each category's description as a `str`, indexed by discriminant.
+    category_descriptions: Vec<Py<PyString>>,
     /// `Reconnect` members, indexed by discriminant.
     reconnects: Vec<Py<PyAny>>,
-    /// `CloseCode` members for 1000..=1015, indexed by `code - 1000`.
-    standard: Vec<Py<PyAny>>,
+    /// The named codes in numeric order.
+    named: Vec<Named>,
     /// `PayloadErrorKind` members, indexed by `discriminant - 1`.
     kinds: Vec<Py<PyAny>>,
-    /// The `CodeInfo` class.
-    code_info: Py<PyAny>,
     /// The `Close` named tuple class.
     close: Py<PyType>,
     /// The `tp_alloc` slot of `Close`, with which a `Close` is built the way `tuple.__new__`
     /// builds instances of tuple subclasses, without running Python code.
     close_alloc: ffi::allocfunc,
-    /// `ClosePayloadError(message, kind, close_code)`.
+    /// `tuple.__new__`, for the safe way of building a `Close` (measured against the above).
+    tuple_new: Py<PyAny>,
+    /// `PayloadError(message, kind, close_code, code)`.
     payload_error: Py<PyAny>,
-    /// `CloseEncodeError(message, kind)`.
-    encode_error: Py<PyAny>,
-    /// `Close(code, "")` for each standard code, indexed by `code - 1000`: tuples are immutable,
-    /// so the common reason-less Close of a standard code is shared, as small ints are.
-    bare_closes: Vec<Py<PyAny>>,
+}
+
+impl Registry {
+    fn named(&self, code: CloseCode) -> Option<&Named> {
+        self.named
+            .binary_search_by_key(&code.as_u16(), |named| named.value)
+            .ok()
+            .map(|index| &self.named[index])
+    }
 }
 
 static REGISTRY: PyOnceLock<Registry> = PyOnceLock::new();
-
-/// Number of standard codes, 1000..=1015.
-const STANDARD_COUNT: usize = CloseCode::STANDARD.len();
 
 /// From this many codes on, `classify_many` releases the GIL while it works.
 const DETACH_THRESHOLD: usize = 1 << 15;
@@ -65,7 +83,8 @@ fn type_name(obj: &Bound<'_, PyAny>) -> String {
 }
 
 /// A close code argument: an `int` (including `bool` and `IntEnum` members) or an object with
-/// `__index__` (such as a numpy integer), in 0..=65535.
+/// `__index__` (such as a numpy integer), in 0..=65535. Type conversion only: whether the code
+/// may be used for anything is the core's business.
 fn code_arg(obj: &Bound<'_, PyAny>) -> PyResult<u16> {
     if let Ok(int) = obj.cast::<PyInt>() {
         return int_to_code(int);
@@ -83,74 +102,207 @@ fn code_arg(obj: &Bound<'_, PyAny>) -> PyResult<u16> {
 }
 
 fn int_to_code(int: &Bound<'_, PyInt>) -> PyResult<u16> {
-    match int.extract::<i64>() {
-        Ok(value) if (0..=i64::from(u16::MAX)).contains(&value) => Ok(value as u16),
-        _ => Err(PyValueError::new_err(format!(
+    int.extract::<u16>().map_err(|_| {
+        PyValueError::new_err(format!(
             "close code {} is out of range: close codes are 0 to 65535",
             int.str()
                 .map(|text| text.to_string())
                 .unwrap_or_else(|_| "with more digits than Python prints".to_owned())
-        ))),
+        ))
+    })
+}
+
+/// `code` as its `CloseCode` member when the core names it, else as a plain `int`.
+fn code_object<'py>(py: Python<'py>, reg: &Registry, code: CloseCode) -> Bound<'py, PyAny> {
+    match reg.named(code) {
+        Some(named) => named.member.bind(py).clone(),
+        None => PyInt::new(py, code.as_u16()).into_any(),
     }
 }
 
-/// `code - 1000` for the standard codes 1000..=1015.
-fn standard_index(code: CloseCode) -> Option<usize> {
-    code.as_u16()
-        .checked_sub(1000)
-        .map(usize::from)
-        .filter(|&offset| offset < STANDARD_COUNT)
+/// A copy of the bytes of any object with the buffer protocol (`bytes(obj)`), or `None` for
+/// `str` and for objects without it.
+fn buffer_bytes<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Option<Bound<'py, PyBytes>>> {
+    if obj.is_instance_of::<PyString>() || PyUntypedBuffer::get(obj).is_err() {
+        return Ok(None);
+    }
+    let copy = obj.py().get_type::<PyBytes>().call1((obj,))?;
+    Ok(Some(copy.cast_into::<PyBytes>()?))
 }
 
-/// `code` as the `CloseCode` member for 1000..=1015, else as a plain `int`.
-fn code_object<'py>(py: Python<'py>, reg: &Registry, code: CloseCode) -> Bound<'py, PyAny> {
-    match standard_index(code) {
-        Some(offset) => reg.standard[offset].bind(py).clone(),
-        None => PyInt::new(py, code.as_u16()).into_any(),
+/// Everything wsclose knows about one code, as returned by `info()`. Immutable; equal (and
+/// hashed) by its code, since every other field follows from the code.
+#[pyclass(frozen, module = "wsclose", name = "CodeInfo")]
+struct CodeInfo {
+    value: u16,
+    /// The `CloseCode` member for a named code, else a plain `int`.
+    #[pyo3(get)]
+    code: Py<PyAny>,
+    #[pyo3(get)]
+    category: Py<PyAny>,
+    /// The standard or IANA name, e.g. `"Going Away"`, else `None`.
+    #[pyo3(get)]
+    name: Option<Py<PyString>>,
+    /// The constant name, e.g. `"GOING_AWAY"`, else `None`.
+    #[pyo3(get)]
+    const_name: Option<Py<PyString>>,
+    /// What the code means; for a code without a name, the description of its range.
+    #[pyo3(get)]
+    description: Py<PyString>,
+    #[pyo3(get)]
+    sendable: bool,
+    #[pyo3(get)]
+    local_only: bool,
+    #[pyo3(get)]
+    browser_closeable: bool,
+    #[pyo3(get)]
+    ok: bool,
+    #[pyo3(get)]
+    reconnect: Py<PyAny>,
+}
+
+impl CodeInfo {
+    /// The facts of `code`, from the core. `code_obj` is what the `code` field holds.
+    fn new(
+        py: Python<'_>,
+        categories: &[Py<PyAny>],
+        category_descriptions: &[Py<PyString>],
+        reconnects: &[Py<PyAny>],
+        code: CloseCode,
+        code_obj: Bound<'_, PyAny>,
+    ) -> CodeInfo {
+        let facts = code.info();
+        let category = facts.category as usize;
+        // The description of a code without its own is its range's: share that `str`.
+        let description = if core::ptr::eq(facts.description, facts.category.description()) {
+            category_descriptions[category].clone_ref(py)
+        } else {
+            PyString::new(py, facts.description).unbind()
+        };
+        CodeInfo {
+            value: code.as_u16(),
+            code: code_obj.unbind(),
+            category: categories[category].clone_ref(py),
+            name: facts.name.map(|name| PyString::new(py, name).unbind()),
+            const_name: code.const_name().map(|name| PyString::new(py, name).unbind()),
+            description,
+            sendable: facts.sendable,
+            local_only: facts.local_only,
+            browser_closeable: facts.browser_closeable,
+            ok: facts.ok,
+            reconnect: reconnects[facts.reconnect as usize].clone_ref(py),
+        }
+    }
+}
+
+#[pymethods]
+impl CodeInfo {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        // The description is left out: it is long, and follows from the code.
+        let member = |obj: &Py<PyAny>| -> PyResult<String> {
+            let obj = obj.bind(py);
+            Ok(format!("{}.{}", type_name(obj), obj.getattr("name")?))
+        };
+        let name = match &self.name {
+            Some(name) => name.bind(py).repr()?.to_string(),
+            None => "None".to_owned(),
+        };
+        let py_bool = |flag: bool| if flag { "True" } else { "False" };
+        Ok(format!(
+            "CodeInfo(code={}, category={}, name={name}, sendable={}, local_only={}, \
+             browser_closeable={}, ok={}, reconnect={})",
+            self.value,
+            member(&self.category)?,
+            py_bool(self.sendable),
+            py_bool(self.local_only),
+            py_bool(self.browser_closeable),
+            py_bool(self.ok),
+            member(&self.reconnect)?,
+        ))
+    }
+
+    fn __richcmp__(&self, other: &Bound<'_, PyAny>, op: CompareOp) -> PyResult<Py<PyAny>> {
+        let py = other.py();
+        let equal = match other.cast::<CodeInfo>() {
+            Ok(other) => self.value == other.get().value,
+            Err(_) => return Ok(py.NotImplemented()),
+        };
+        let answer = match op {
+            CompareOp::Eq => equal,
+            CompareOp::Ne => !equal,
+            _ => return Ok(py.NotImplemented()),
+        };
+        Ok(answer.into_pyobject(py)?.to_owned().into_any().unbind())
+    }
+
+    fn __hash__(&self) -> u64 {
+        u64::from(self.value)
+    }
+
+    /// Pickled as the call `info(code)`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (u16,))> {
+        Ok((py.import("wsclose")?.getattr("info")?, (self.value,)))
     }
 }
 
 /// Registers the Python types results are built from. Called once by `wsclose/__init__.py`;
 /// checks that the Python enums carry the numbers and names of the core.
 #[pyfunction]
-#[allow(clippy::too_many_arguments)]
 fn _register(
     py: Python<'_>,
     categories: Vec<Bound<'_, PyAny>>,
     reconnects: Vec<Bound<'_, PyAny>>,
     close_codes: Vec<Bound<'_, PyAny>>,
     kinds: Vec<Bound<'_, PyAny>>,
-    code_info: Bound<'_, PyAny>,
     close: Bound<'_, PyAny>,
     payload_error: Bound<'_, PyAny>,
-    encode_error: Bound<'_, PyAny>,
 ) -> PyResult<()> {
+    if REGISTRY.get(py).is_some() {
+        return Err(PyRuntimeError::new_err("wsclose: types are already registered"));
+    }
     let mismatch =
         |what: &str| PyRuntimeError::new_err(format!("wsclose: the Python {what} do not match the core"));
-    let ints = |members: &[Bound<'_, PyAny>]| -> PyResult<Vec<i64>> {
-        members.iter().map(|m| m.extract::<i64>()).collect()
+    let members = |members: &[Bound<'_, PyAny>]| -> PyResult<Vec<(String, String)>> {
+        members
+            .iter()
+            .map(|m| {
+                Ok((
+                    m.getattr("name")?.extract()?,
+                    m.getattr("value")?.str()?.to_string(),
+                ))
+            })
+            .collect()
     };
-    let expected: Vec<i64> = Category::ALL.iter().map(|&c| i64::from(c as u8)).collect();
-    if ints(&categories)? != expected {
+    let expected: Vec<(String, String)> = Category::ALL
+        .iter()
+        .map(|&c| (c.const_name().to_owned(), (c as u8).to_string()))
+        .collect();
+    if members(&categories)? != expected {
         return Err(mismatch("Category members"));
     }
-    let expected: Vec<i64> = Reconnect::ALL.iter().map(|&r| i64::from(r as u8)).collect();
-    if ints(&reconnects)? != expected {
+    let expected: Vec<(String, String)> = Reconnect::ALL
+        .iter()
+        .map(|&r| (r.const_name().to_owned(), (r as u8).to_string()))
+        .collect();
+    if members(&reconnects)? != expected {
         return Err(mismatch("Reconnect members"));
     }
-    let expected: Vec<i64> = CloseCode::STANDARD
-        .iter()
-        .map(|c| i64::from(c.as_u16()))
+    let named_codes: Vec<(CloseCode, &str)> = (0..=u16::MAX)
+        .map(CloseCode::new)
+        .filter_map(|code| Some((code, code.const_name()?)))
         .collect();
-    if ints(&close_codes)? != expected {
+    let expected: Vec<(String, String)> = named_codes
+        .iter()
+        .map(|(code, konst)| ((*konst).to_owned(), code.as_u16().to_string()))
+        .collect();
+    if members(&close_codes)? != expected {
         return Err(mismatch("CloseCode members"));
     }
-    let kind_values: Vec<String> = kinds
+    let expected: Vec<(String, String)> = PayloadErrorKind::ALL
         .iter()
-        .map(|k| k.extract::<String>())
-        .collect::<PyResult<_>>()?;
-    let expected: Vec<&str> = PayloadErrorKind::ALL.iter().map(|k| k.const_name()).collect();
-    if kind_values != expected {
+        .map(|k| (k.const_name().to_owned(), k.const_name().to_owned()))
+        .collect();
+    if members(&kinds)? != expected {
         return Err(mismatch("PayloadErrorKind members"));
     }
     let close = close
@@ -167,29 +319,41 @@ fn _register(
     // SAFETY: the `Py_tp_alloc` slot holds an `allocfunc`.
     let close_alloc = unsafe { core::mem::transmute::<*mut core::ffi::c_void, ffi::allocfunc>(slot) };
     let unbind = |members: Vec<Bound<'_, PyAny>>| members.into_iter().map(Bound::unbind).collect();
-    let registry = Registry {
-        categories: unbind(categories),
-        reconnects: unbind(reconnects),
-        standard: unbind(close_codes),
+    let categories: Vec<Py<PyAny>> = unbind(categories);
+    let reconnects: Vec<Py<PyAny>> = unbind(reconnects);
+    let category_descriptions: Vec<Py<PyString>> = Category::ALL
+        .iter()
+        .map(|c| PyString::new(py, c.description()).unbind())
+        .collect();
+    let mut registry = Registry {
+        named: Vec::new(),
         kinds: unbind(kinds),
-        code_info: code_info.unbind(),
         close: close.unbind(),
         close_alloc,
-        bare_closes: Vec::new(),
+        tuple_new: py.get_type::<PyTuple>().getattr("__new__")?.unbind(),
         payload_error: payload_error.unbind(),
-        encode_error: encode_error.unbind(),
+        categories,
+        category_descriptions,
+        reconnects,
     };
-    let bare_closes = CloseCode::STANDARD
-        .iter()
-        .map(|&code| {
-            let code = code_object(py, &registry, code);
-            new_close(py, &registry, code, PyString::new(py, "").into_any()).map(Bound::unbind)
-        })
-        .collect::<PyResult<Vec<_>>>()?;
-    let registry = Registry {
-        bare_closes,
-        ..registry
-    };
+    let empty = PyString::new(py, "");
+    for ((code, _), member) in named_codes.iter().zip(close_codes) {
+        let info = CodeInfo::new(
+            py,
+            &registry.categories,
+            &registry.category_descriptions,
+            &registry.reconnects,
+            *code,
+            member.clone(),
+        );
+        let bare_close = new_close(py, &registry, member.clone(), empty.clone().into_any())?;
+        registry.named.push(Named {
+            value: code.as_u16(),
+            member: member.unbind(),
+            info: Py::new(py, info)?,
+            bare_close: bare_close.unbind(),
+        });
+    }
     REGISTRY
         .set(py, registry)
         .map_err(|_| PyRuntimeError::new_err("wsclose: types are already registered"))
@@ -204,41 +368,38 @@ fn classify<'py>(py: Python<'py>, code: &Bound<'py, PyAny>) -> PyResult<Bound<'p
     Ok(reg.categories[wsclose::classify(code) as usize].bind(py).clone())
 }
 
-/// Everything about one code, as a `CodeInfo`.
+/// Everything about one code, as a `CodeInfo`: cached for the codes the core names, built
+/// from the core's facts (a few cached objects and an int) for the others.
 #[pyfunction]
 #[pyo3(signature = (code, /))]
 fn info<'py>(py: Python<'py>, code: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let code = CloseCode::new(code_arg(code)?);
     let reg = registry(py)?;
-    let facts = code.info();
-    let args = (
-        code_object(py, reg, code),
-        reg.categories[facts.category as usize].bind(py),
-        facts.name,
-        facts.description,
-        facts.sendable,
-        facts.local_only,
-        facts.browser_closeable,
-        facts.ok,
-        reg.reconnects[facts.reconnect as usize].bind(py),
+    if let Some(named) = reg.named(code) {
+        return Ok(named.info.bind(py).clone().into_any());
+    }
+    let info = CodeInfo::new(
+        py,
+        &reg.categories,
+        &reg.category_descriptions,
+        &reg.reconnects,
+        code,
+        PyInt::new(py, code.as_u16()).into_any(),
     );
-    reg.code_info.bind(py).call1(args)
+    Ok(Bound::new(py, info)?.into_any())
 }
 
-/// The `ClosePayloadError` for a payload that breaks the protocol.
+/// The `PayloadError` for a payload that breaks the protocol or cannot be encoded: the core's
+/// text, its kind, the code to answer with and the code carried.
 fn payload_error(py: Python<'_>, reg: &Registry, err: PayloadError) -> PyErr {
     let kind = reg.kinds[err.kind() as usize - 1].bind(py);
-    let answer = code_object(py, reg, err.close_code());
-    match reg.payload_error.bind(py).call1((err.to_string(), kind, answer)) {
-        Ok(exc) => PyErr::from_value(exc),
-        Err(failure) => failure,
-    }
-}
-
-/// The `CloseEncodeError` for a Close that cannot be built.
-fn encode_error(py: Python<'_>, reg: &Registry, kind: PayloadErrorKind, message: String) -> PyErr {
-    let kind = reg.kinds[kind as usize - 1].bind(py);
-    match reg.encode_error.bind(py).call1((message, kind)) {
+    let answer = err.close_code().map(|code| code_object(py, reg, code));
+    let carried = err.code().map(|code| code_object(py, reg, code));
+    match reg
+        .payload_error
+        .bind(py)
+        .call1((err.to_string(), kind, answer, carried))
+    {
         Ok(exc) => PyErr::from_value(exc),
         Err(failure) => failure,
     }
@@ -250,92 +411,71 @@ fn encode_error(py: Python<'_>, reg: &Registry, kind: PayloadErrorKind, message:
 fn parse_close_payload<'py>(py: Python<'py>, data: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let reg = registry(py)?;
     if let Ok(bytes) = data.cast::<PyBytes>() {
-        return close_result(py, reg, bytes.as_bytes());
+        return close_result(py, reg, bytes.as_bytes(), new_close);
     }
-    let not_bytes = || {
-        PyTypeError::new_err(format!(
+    // Another bytes-like object: parse a copy, which nobody else can change meanwhile.
+    match buffer_bytes(data)? {
+        Some(copy) => close_result(py, reg, copy.as_bytes(), new_close),
+        None => Err(PyTypeError::new_err(format!(
             "parse_close_payload() needs a bytes-like object, not {}",
             type_name(data)
-        ))
-    };
-    if data.is_instance_of::<PyString>() {
-        return Err(not_bytes());
+        ))),
     }
-    let buffer = PyUntypedBuffer::get(data).map_err(|_| not_bytes())?;
-    if !buffer.is_c_contiguous() {
-        return Err(PyValueError::new_err(
-            "parse_close_payload() needs a contiguous buffer",
-        ));
-    }
-    let len = buffer.len_bytes();
-    let src = buffer.buf_ptr().cast::<u8>().cast_const();
-    if len > wsclose::MAX_CLOSE_PAYLOAD {
-        // SAFETY: the export keeps `len` bytes at `src` alive and sized while `buffer` lives, and
-        // the parser rejects a payload this long from its length alone, without reading a byte.
-        let payload = unsafe { core::slice::from_raw_parts(src, len) };
-        return close_result(py, reg, payload);
-    }
-    // Copy the (at most 125) bytes first, so that the parser reads memory nobody else can change.
-    let mut copy = [0u8; wsclose::MAX_CLOSE_PAYLOAD];
-    for (i, slot) in copy[..len].iter_mut().enumerate() {
-        // SAFETY: `i < len` bytes are readable while `buffer` lives; an atomic load makes a
-        // concurrent writer in another thread harmless.
-        *slot = unsafe { AtomicU8::from_ptr(src.add(i).cast_mut()) }.load(Ordering::Relaxed);
-    }
-    close_result(py, reg, &copy[..len])
 }
 
-fn close_result<'py>(py: Python<'py>, reg: &Registry, payload: &[u8]) -> PyResult<Bound<'py, PyAny>> {
-    if payload.len() <= 2 || payload.len() > wsclose::MAX_CLOSE_PAYLOAD {
-        // Empty, one byte, code only, or too long: the core answers without a reason to decode.
-        return match wsclose::parse_close_payload(payload) {
-            Ok(close) => match standard_index(close.code()).and_then(|i| reg.bare_closes.get(i)) {
-                Some(bare) => Ok(bare.bind(py).clone()),
-                None => new_close(
+/// `parse_close_payload` for `bytes`, with `Close` built through pyo3's safe API
+/// (`tuple.__new__(Close, (code, reason))`): the benchmark's reference for [`new_close`].
+#[pyfunction]
+#[pyo3(signature = (data, /))]
+fn _parse_close_payload_safe<'py>(
+    py: Python<'py>,
+    data: &Bound<'py, PyBytes>,
+) -> PyResult<Bound<'py, PyAny>> {
+    close_result(py, registry(py)?, data.as_bytes(), new_close_safe)
+}
+
+type CloseBuilder =
+    for<'py> fn(Python<'py>, &Registry, Bound<'py, PyAny>, Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>>;
+
+fn close_result<'py>(
+    py: Python<'py>,
+    reg: &Registry,
+    payload: &[u8],
+    build: CloseBuilder,
+) -> PyResult<Bound<'py, PyAny>> {
+    match wsclose::parse_close_payload(payload) {
+        Ok(close) => {
+            let reason = close.reason();
+            match reg.named(close.code()) {
+                Some(named) if reason.is_empty() => Ok(named.bare_close.bind(py).clone()),
+                Some(named) => build(
                     py,
                     reg,
-                    code_object(py, reg, close.code()),
-                    PyString::new(py, "").into_any(),
+                    named.member.bind(py).clone(),
+                    PyString::new(py, reason).into_any(),
                 ),
-            },
-            Err(err) => Err(payload_error(py, reg, err)),
-        };
-    }
-    // A code and a reason. The core checks the code before the reason, so parsing the first two
-    // bytes alone gives its verdict on the code.
-    let code = match wsclose::parse_close_payload(&payload[..2]) {
-        Ok(head) => head.code(),
-        Err(err) => return Err(payload_error(py, reg, err)),
-    };
-    // The reason must be well-formed UTF-8 (RFC 3629). CPython's strict UTF-8 decoder checks
-    // exactly that while it builds the str, in one pass and faster than validating twice; when
-    // it refuses, the core's parse of the whole payload gives the error with its offset.
-    let reason = &payload[2..];
-    // SAFETY: `reason` is a live slice of at most 123 bytes; the errors name is a C string; the
-    // result is a new reference or NULL with an exception set.
-    let decoded = unsafe {
-        Bound::from_owned_ptr_or_err(
-            py,
-            ffi::PyUnicode_DecodeUTF8(
-                reason.as_ptr().cast(),
-                reason.len() as ffi::Py_ssize_t,
-                c"strict".as_ptr(),
-            ),
-        )
-    };
-    match decoded {
-        Ok(text) => new_close(py, reg, code_object(py, reg, code), text),
-        Err(decode_error) => match wsclose::parse_close_payload(payload) {
-            Err(err) => Err(payload_error(py, reg, err)),
-            // Both follow RFC 3629, so they cannot disagree; if they ever did, say so.
-            Ok(_) => Err(decode_error),
-        },
+                None => build(
+                    py,
+                    reg,
+                    PyInt::new(py, close.code().as_u16()).into_any(),
+                    PyString::new(py, reason).into_any(),
+                ),
+            }
+        }
+        Err(err) => Err(payload_error(py, reg, err)),
     }
 }
 
 /// `Close(code, reason)`, built as `tuple.__new__(Close, (code, reason))` builds it (allocate
 /// the subclass instance, then fill its two slots) but without the argument tuples and the
-/// Python-level `__new__` frame, which cost more than the parsing itself.
+/// call of `tuple.__new__`, which cost more than the parsing itself.
+///
+/// Kept because it pays: `make bench-py` times `parse_close_payload` with this and with
+/// [`new_close_safe`] (pyo3's safe API) in one run. The run in docs/benchmarks.md (2026-11-27,
+/// 2-core AMD EPYC, CPython 3.11, load average 11, so absolute figures are inflated), per call:
+/// mix 768 ns here vs 1898 ns safe (0.40×), ASCII reasons 1084 vs 1669 ns (0.65×), multi-byte
+/// reasons 1956 vs 3328 ns (0.59×), no reason 456 vs 832 ns (0.55×; most of those return the
+/// shared reason-less `Close` of a named code, the rest build one).
 fn new_close<'py>(
     py: Python<'py>,
     reg: &Registry,
@@ -357,40 +497,64 @@ fn new_close<'py>(
     }
 }
 
-/// Builds the payload of a Close frame from a sendable code and a reason of at most 123 UTF-8
-/// bytes. `reason=None` is the same as an empty reason.
+/// `Close(code, reason)` through pyo3's safe API: `tuple.__new__(Close, (code, reason))`.
+fn new_close_safe<'py>(
+    py: Python<'py>,
+    reg: &Registry,
+    code: Bound<'py, PyAny>,
+    reason: Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    reg.tuple_new.bind(py).call1((reg.close.bind(py), (code, reason)))
+}
+
+/// Encodes a Close payload: the core's `encode_close_payload` on the reason's bytes. A `str`
+/// reason is converted losslessly (`reason.encode("utf-8", "surrogatepass")`), so a lone
+/// surrogate reaches the core as its 3-byte form and fails there as `INVALID_UTF8`; a
+/// bytes-like reason is passed as it is. `reason=None` is the empty reason.
 #[pyfunction]
 #[pyo3(signature = (code, reason = None))]
-fn build_close_payload<'py>(
+fn encode_close_payload<'py>(
     py: Python<'py>,
     code: &Bound<'py, PyAny>,
     reason: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyBytes>> {
     let code = CloseCode::new(code_arg(code)?);
     let reg = registry(py)?;
-    let reason: &str = match reason {
-        None => "",
+    let mut out = [0u8; MAX_CLOSE_PAYLOAD];
+    let mut encode = |reason: &[u8]| wsclose::encode_close_payload(code, reason, &mut out);
+    let result = match reason {
+        None => encode(b""),
         Some(obj) => {
-            let text = obj.cast::<PyString>().map_err(|_| {
-                PyTypeError::new_err(format!("a close reason must be a str, not {}", type_name(obj)))
-            })?;
-            match text.to_str() {
-                Ok(text) => text,
-                Err(_) if !code.is_sendable() => "",
-                Err(_) => {
-                    return Err(encode_error(
-                        py,
-                        reg,
-                        PayloadErrorKind::InvalidUtf8,
-                        "close reason cannot be encoded as UTF-8: it contains a lone surrogate".to_owned(),
-                    ))
+            if let Ok(text) = obj.cast::<PyString>() {
+                match text.to_str() {
+                    Ok(text) => encode(text.as_bytes()),
+                    Err(_) => {
+                        // Only a str with a lone surrogate has no UTF-8 form.
+                        let wtf8 = text.call_method1(
+                            pyo3::intern!(py, "encode"),
+                            (pyo3::intern!(py, "utf-8"), pyo3::intern!(py, "surrogatepass")),
+                        )?;
+                        encode(wtf8.cast::<PyBytes>()?.as_bytes())
+                    }
+                }
+            } else if let Ok(bytes) = obj.cast::<PyBytes>() {
+                encode(bytes.as_bytes())
+            } else {
+                match buffer_bytes(obj)? {
+                    Some(copy) => encode(copy.as_bytes()),
+                    None => {
+                        return Err(PyTypeError::new_err(format!(
+                            "a close reason must be a str or a bytes-like object, not {}",
+                            type_name(obj)
+                        )))
+                    }
                 }
             }
         }
     };
-    match Close::new(code, reason) {
-        Ok(close) => Ok(PyBytes::new(py, &close.encode())),
-        Err(err) => Err(encode_error(py, reg, err.kind(), err.to_string())),
+    match result {
+        Ok(len) => Ok(PyBytes::new(py, &out[..len])),
+        Err(err) => Err(payload_error(py, reg, err)),
     }
 }
 
@@ -542,19 +706,6 @@ fn classify_iterable<'py>(py: Python<'py>, codes: &Bound<'py, PyAny>) -> PyResul
     Ok(PyBytes::new(py, &out))
 }
 
-/// `(value, const_name, name)` for each of the sixteen standard codes.
-#[pyfunction]
-fn standard_codes(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
-    let rows = CloseCode::STANDARD.iter().map(|code| {
-        (
-            code.as_u16(),
-            code.const_name().unwrap_or_default(),
-            code.name().unwrap_or_default(),
-        )
-    });
-    PyList::new(py, rows)
-}
-
 /// `(value, const_name, label, description, first, last)` for each category.
 #[pyfunction]
 fn categories(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
@@ -581,12 +732,17 @@ fn reconnects(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
     PyList::new(py, rows)
 }
 
-/// `(value, const_name)` for each payload error kind.
+/// `(const_name, message, result_number, answer code or None)` for each payload error kind.
 #[pyfunction]
 fn payload_error_kinds(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
-    let rows = PayloadErrorKind::ALL
-        .iter()
-        .map(|&kind| (kind as u8, kind.const_name()));
+    let rows = PayloadErrorKind::ALL.iter().map(|&kind| {
+        (
+            kind.const_name(),
+            kind.message(),
+            kind.result_number(),
+            kind.close_code().map(CloseCode::as_u16),
+        )
+    });
     PyList::new(py, rows)
 }
 
@@ -595,13 +751,14 @@ fn _wsclose(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;
     module.add("MAX_CLOSE_PAYLOAD", wsclose::MAX_CLOSE_PAYLOAD)?;
     module.add("MAX_REASON_LEN", wsclose::MAX_REASON_LEN)?;
+    module.add_class::<CodeInfo>()?;
     module.add_function(wrap_pyfunction!(_register, module)?)?;
     module.add_function(wrap_pyfunction!(classify, module)?)?;
     module.add_function(wrap_pyfunction!(info, module)?)?;
     module.add_function(wrap_pyfunction!(parse_close_payload, module)?)?;
-    module.add_function(wrap_pyfunction!(build_close_payload, module)?)?;
+    module.add_function(wrap_pyfunction!(_parse_close_payload_safe, module)?)?;
+    module.add_function(wrap_pyfunction!(encode_close_payload, module)?)?;
     module.add_function(wrap_pyfunction!(classify_many, module)?)?;
-    module.add_function(wrap_pyfunction!(standard_codes, module)?)?;
     module.add_function(wrap_pyfunction!(categories, module)?)?;
     module.add_function(wrap_pyfunction!(reconnects, module)?)?;
     module.add_function(wrap_pyfunction!(payload_error_kinds, module)?)?;

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+import wsclose
+
 SCRIPT = Path(sys.executable).parent / "wsclose"
 
 
@@ -135,8 +137,8 @@ def test_stats_from_file_json(tmp_path: Path) -> None:
     report = json.loads(result.stdout)
     assert report["total"] == 3 and report["bad_lines"] == 0
     assert report["codes"] == [
-        {"code": 3000, "count": 2, "category": "REGISTERED", "name": None},
-        {"code": 1001, "count": 1, "category": "STANDARD", "name": "Going Away"},
+        {"code": 3000, "count": 2, "category": "REGISTERED", "name": wsclose.info(3000).name},
+        {"code": 1001, "count": 1, "category": "STANDARD", "name": wsclose.info(1001).name},
     ]
     assert report["categories"] == {
         "UNUSED": 0,

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from _support import hex_field, parse_vectors, read_tsv
+from _support import encode_vectors, parse_vectors, read_tsv
 
 import wsclose
-from wsclose import Category, CloseCode, CloseEncodeError, ClosePayloadError, PayloadErrorKind, Reconnect
+from wsclose import Category, CloseCode, PayloadError, PayloadErrorKind, Reconnect
 
 
 def test_codes_tsv() -> None:
@@ -20,22 +20,31 @@ def test_codes_tsv() -> None:
         assert wsclose.classify(code) is Category(int(row["category"])), where
         assert facts.category is Category(int(row["category"])), where
         assert facts.name == (None if row["name"] == "-" else row["name"]), where
+        assert facts.const_name == (None if row["const_name"] == "-" else row["const_name"]), where
         assert facts.sendable == (row["sendable"] == "1"), where
         assert facts.local_only == (row["local_only"] == "1"), where
         assert facts.browser_closeable == (row["browser_closeable"] == "1"), where
         assert facts.ok == (row["ok"] == "1"), where
         assert facts.reconnect is Reconnect(int(row["reconnect"])), where
         if row["const_name"] == "-":
-            assert not isinstance(facts.code, CloseCode), where
+            assert type(facts.code) is int, where
         else:
-            assert facts.code is CloseCode[row["const_name"]], where
+            # Every code the core names is a CloseCode member, with its facts on the member.
+            member = CloseCode[row["const_name"]]
+            assert facts.code is member, where
+            assert member.phrase == row["name"] and member.category is facts.category, where
+            assert (member.sendable, member.local_only, member.browser_closeable, member.ok) == (
+                facts.sendable,
+                facts.local_only,
+                facts.browser_closeable,
+                facts.ok,
+            ), where
+            assert member.reconnect is facts.reconnect and member.description == facts.description, where
         assert wsclose.classify_many([code]) == bytes([int(row["category"])]), where
 
 
 def test_parse_tsv() -> None:
-    vectors = parse_vectors()
-    assert len(vectors) > 0, "no rows read from parse.tsv"
-    for vector in vectors:
+    for vector in parse_vectors():
         where = f"payload {vector.payload.hex() or '(empty)'}"
         # The same answer for every bytes-like type.
         for data in (vector.payload, bytearray(vector.payload), memoryview(vector.payload)):
@@ -43,34 +52,55 @@ def test_parse_tsv() -> None:
                 close = wsclose.parse_close_payload(data)
                 assert close.code == vector.code, where
                 assert close.reason.encode("utf-8") == vector.reason, where
-                assert type(close.code) is (CloseCode if 1000 <= vector.code <= 1015 else int), where
+                named = wsclose.info(vector.code).const_name is not None
+                assert type(close.code) is (CloseCode if named else int), where
             else:
-                with pytest.raises(ClosePayloadError) as caught:
+                with pytest.raises(PayloadError) as caught:
                     wsclose.parse_close_payload(data)
-                assert caught.value.kind is PayloadErrorKind(vector.result), where
-                assert caught.value.close_code == vector.code, where
-                assert caught.value.close_code is CloseCode(vector.code), where
+                err = caught.value
+                assert err.kind is PayloadErrorKind(vector.result), where
+                assert err.close_code == vector.code, where
+                assert err.close_code is CloseCode(vector.code), where
+                assert err.close_code is err.kind.close_code, where
+                # The carried code: the payload's first two bytes, when parsing got to read them.
+                if err.kind in (PayloadErrorKind.ONE_BYTE, PayloadErrorKind.TOO_LONG):
+                    assert err.code is None, where
+                else:
+                    assert err.code == int.from_bytes(vector.payload[:2], "big"), where
 
 
-def test_encode_tsv() -> None:
-    rows = read_tsv("encode.tsv")
-    assert len(rows) > 0, "no rows read from encode.tsv"
-    non_utf8_rows = 0
-    for row in rows:
-        code = int(row["code"])
-        reason_bytes = hex_field(row["reason_hex"])
-        # A reason that is not UTF-8 reaches Python as a str with lone surrogates (the
-        # surrogateescape decoding), which cannot be encoded: every row runs, none is skipped.
-        reason = reason_bytes.decode("utf-8", errors="surrogateescape")
-        try:
-            reason_bytes.decode("utf-8")
-        except UnicodeDecodeError:
-            non_utf8_rows += 1
-        where = f"code {code}, reason {row['reason_hex']}"
-        if row["result"] == "OK":
-            assert wsclose.build_close_payload(code, reason) == hex_field(row["payload_hex"]), where
-        else:
-            with pytest.raises(CloseEncodeError) as caught:
-                wsclose.build_close_payload(code, reason)
-            assert caught.value.kind is PayloadErrorKind(row["result"]), where
-    assert non_utf8_rows > 0, "encode.tsv has no non-UTF-8 reason; the surrogate path went untested"
+def _check_encode(code: int, reason: str | bytes | bytearray | memoryview, result: str, answer: int | None, payload: bytes, where: str) -> None:
+    if result == "OK":
+        assert wsclose.encode_close_payload(code, reason) == payload, where
+        return
+    with pytest.raises(PayloadError) as caught:
+        wsclose.encode_close_payload(code, reason)
+    err = caught.value
+    assert err.kind is PayloadErrorKind(result), where
+    assert err.close_code == answer, where
+    assert err.close_code is err.kind.close_code, where
+    assert err.code == code, where
+    assert str(err), where
+
+
+def test_encode_tsv_bytes_reasons() -> None:
+    for vector in encode_vectors():
+        where = f"code {vector.code}, reason {vector.reason.hex() or '-'}"
+        for reason in (vector.reason, bytearray(vector.reason), memoryview(vector.reason)):
+            _check_encode(vector.code, reason, vector.result, vector.answer_code, vector.payload, where)
+
+
+def test_encode_tsv_str_reasons() -> None:
+    # A str reason goes to the core as reason.encode("utf-8", "surrogatepass"): a lone surrogate
+    # arrives as its 3-byte form and fails there, so the answers are those of the bytes.
+    vectors = [vector for vector in encode_vectors() if vector.reason_utf16 is not None]
+    assert len(vectors) > 0, "no encode.tsv row has a UTF-16 reason"
+    lone = 0
+    for vector in vectors:
+        reason = vector.reason_utf16
+        assert reason is not None
+        assert reason.encode("utf-8", "surrogatepass") == vector.reason
+        lone += any(0xD800 <= ord(char) <= 0xDFFF for char in reason)
+        where = f"code {vector.code}, reason {reason!r}"
+        _check_encode(vector.code, reason, vector.result, vector.answer_code, vector.payload, where)
+    assert lone > 0, "encode.tsv has no lone surrogate; the surrogatepass path went untested"

@@ -27,7 +27,7 @@ where = pathlib.Path(wsclose.__file__).resolve()
 assert "venv" in where.parts, f"imported from {where}, not from the clean venv"
 assert wsclose.classify(4000) is wsclose.Category.PRIVATE
 assert wsclose.parse_close_payload(b"\x03\xe9bye") == (1001, "bye")
-assert wsclose.build_close_payload(1000) == b"\x03\xe8"
+assert wsclose.encode_close_payload(1000) == b"\x03\xe8"
 assert wsclose.classify_many(bytes(4)) == b"\x00\x00"
 names = zipfile.ZipFile(sys.argv[1]).namelist()
 for required in ("wsclose/py.typed", "wsclose/_wsclose.pyi", "wsclose/__init__.py", "wsclose/cli.py"):

@@ -596,43 +596,62 @@ fn java_payload_error_kind() -> String {
     out
 }
 
+/// The codes with a constant name in the core (the 16 standard codes and the IANA-registered
+/// 3000, 3003, 3008), in numeric order.
+fn named_codes() -> impl Iterator<Item = (&'static str, u16, &'static str)> {
+    (0..=u16::MAX).map(CloseCode::new).filter_map(|code| {
+        Some((
+            code.const_name()?,
+            code.as_u16(),
+            code.name().expect("a named code"),
+        ))
+    })
+}
+
+/// Python: the enum classes themselves, so that mypy and readers see every member; the facts
+/// (labels, phrases, predicates, messages) are set on the members at import from the core.
 fn python() -> String {
-    let mut out = format!("\"\"\"{NOTE}\"\"\"\n\nfrom typing import Final\n\n");
-    out.push_str("#: The 16 standard close codes: (constant name, value).\nSTANDARD_CODES: Final[tuple[tuple[str, int], ...]] = (\n");
-    for (konst, value, _) in codes() {
-        let _ = writeln!(out, "    ({konst:?}, {value}),");
-    }
+    let mut out = format!(
+        "\"\"\"{NOTE}\n\nThe members of wsclose's enums and its limits. `wsclose/__init__.py` sets each member's facts\n(labels, phrases, descriptions, predicates, messages) at import, from the core.\n\"\"\"\n\nfrom __future__ import annotations\n\nimport builtins\nimport enum\nfrom typing import Final\n\n__all__ = [\"MAX_CLOSE_PAYLOAD\", \"MAX_REASON_LEN\", \"Category\", \"CloseCode\", \"PayloadErrorKind\", \"Reconnect\"]\n\n"
+    );
     let _ = writeln!(
         out,
-        ")\n\nMAX_CLOSE_PAYLOAD: Final = {MAX_CLOSE_PAYLOAD}\nMAX_REASON_LEN: Final = {MAX_REASON_LEN}\n"
+        "MAX_CLOSE_PAYLOAD: Final[int] = {MAX_CLOSE_PAYLOAD}\n\"\"\"The largest Close payload: control frames carry at most {MAX_CLOSE_PAYLOAD} bytes.\"\"\"\nMAX_REASON_LEN: Final[int] = {MAX_REASON_LEN}\n\"\"\"The longest reason (in UTF-8 bytes) that fits beside the two-byte code.\"\"\"\n\n"
     );
-    out.push_str("#: Categories: (constant name, number, label, first code, last code).\nCATEGORIES: Final[tuple[tuple[str, int, str, int, int], ...]] = (\n");
+    out.push_str("class Category(enum.IntEnum):\n    \"\"\"The range a close code belongs to; the numbers are those of the core and the C header.\"\"\"\n\n    label: str\n    \"\"\"A short human label, e.g. ``\"private use\"``.\"\"\"\n    description: str\n    \"\"\"What codes in this range are for.\"\"\"\n    range: builtins.range\n    \"\"\"The codes in this category, e.g. ``range(4000, 5000)``.\"\"\"\n\n");
     for c in Category::ALL {
         let _ = writeln!(
             out,
-            "    ({:?}, {}, {:?}, {}, {}),",
+            "    {} = {}\n    \"\"\"{}-{} ({}).\"\"\"",
             c.const_name(),
             c as u8,
-            c.label(),
             c.range().start(),
-            c.range().end()
+            c.range().end(),
+            c.label()
         );
     }
-    out.push_str(")\n\n#: Reconnect advice: (constant name, number, label).\nRECONNECT: Final[tuple[tuple[str, int, str], ...]] = (\n");
+    out.push_str("\n\nclass Reconnect(enum.IntEnum):\n    \"\"\"What a client should do after a close with a given code.\"\"\"\n\n    label: str\n    \"\"\"A short human label, e.g. ``\"app-defined\"``.\"\"\"\n\n");
     for r in Reconnect::ALL {
-        let _ = writeln!(out, "    ({:?}, {}, {:?}),", r.const_name(), r as u8, r.label());
+        let _ = writeln!(
+            out,
+            "    {} = {}\n    \"\"\"{}.\"\"\"",
+            r.const_name(),
+            r as u8,
+            r.label()
+        );
     }
-    out.push_str(")\n\n#: Payload error kinds: (constant name, result number, message, answer code or 0).\nPAYLOAD_ERROR_KINDS: Final[tuple[tuple[str, int, str, int], ...]] = (\n");
+    out.push_str("\n\nclass CloseCode(enum.IntEnum):\n    \"\"\"The close codes the core names, in the manner of :class:`http.HTTPStatus`: the sixteen\n    standard codes and the IANA-registered ones with a name. Every fact is a plain attribute.\n    \"\"\"\n\n    phrase: str\n    \"\"\"The name, e.g. ``\"Going Away\"``.\"\"\"\n    description: str\n    \"\"\"What the code means, in a sentence or two.\"\"\"\n    category: Category\n    sendable: bool\n    \"\"\"May appear in a Close frame on the wire.\"\"\"\n    local_only: bool\n    \"\"\"Only ever reported to the application, never sent.\"\"\"\n    browser_closeable: bool\n    \"\"\"Accepted by a browser's ``WebSocket.close(code)``.\"\"\"\n    ok: bool\n    \"\"\"The connection ended normally.\"\"\"\n    reconnect: Reconnect\n    \"\"\"Whether a client should reconnect after this code.\"\"\"\n\n");
+    for (konst, value, name) in named_codes() {
+        let _ = writeln!(out, "    {konst} = {value}\n    \"\"\"{name}.\"\"\"");
+    }
+    out.push_str("\n\nclass PayloadErrorKind(enum.StrEnum):\n    \"\"\"Which rule a Close payload broke; the values are the constant names of every language.\"\"\"\n\n    message: str\n    \"\"\"The fixed message of the kind, the same in every language.\"\"\"\n    result_number: int\n    \"\"\"The stable C result number (-101...).\"\"\"\n    close_code: CloseCode | None\n    \"\"\"The code to close the connection with, or ``None`` for the kinds only encoding reports.\"\"\"\n\n");
     for k in PayloadErrorKind::ALL {
         let _ = writeln!(
             out,
-            "    ({:?}, {}, {:?}, {}),",
+            "    {0} = \"{0}\"\n    \"\"\"{1}.\"\"\"",
             k.const_name(),
-            k.result_number(),
-            k.message(),
-            answer(k)
+            k.message()
         );
     }
-    out.push_str(")\n");
     out
 }
