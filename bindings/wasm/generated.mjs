@@ -75,13 +75,14 @@ export const RECONNECT_LABELS = Object.freeze(["never", "backoff", "app-defined"
 
 /**
  * Payload error kinds: the stable result number of the C ABI, the core's fixed message, and the
- * code to answer a peer with (`null` for the kinds only encoding reports).
+ * code to answer a peer with (`null` for the kinds only encoding reports), and whether an error of
+ * the kind carries the status code.
  */
 export const PAYLOAD_ERROR_KINDS = Object.freeze({
-  ONE_BYTE: Object.freeze({ result: -101, message: "close payload is 1 byte long; a status code needs 2", closeCode: 1002 }),
-  TOO_LONG: Object.freeze({ result: -102, message: "close payload is longer than the 125 bytes a control frame may carry", closeCode: 1002 }),
-  INVALID_CODE: Object.freeze({ result: -103, message: "close code may not be sent on the wire", closeCode: 1002 }),
-  INVALID_UTF8: Object.freeze({ result: -104, message: "close reason is not valid UTF-8", closeCode: 1007 }),
-  REASON_TOO_LONG: Object.freeze({ result: -105, message: "close reason is longer than the 123 bytes that fit in a Close frame", closeCode: null }),
-  BUFFER_TOO_SMALL: Object.freeze({ result: -106, message: "output buffer is too small for the close payload", closeCode: null }),
+  ONE_BYTE: Object.freeze({ result: -101, message: "close payload is 1 byte long; a status code needs 2", closeCode: 1002, carriesCode: false }),
+  TOO_LONG: Object.freeze({ result: -102, message: "close payload is longer than the 125 bytes a control frame may carry", closeCode: 1002, carriesCode: false }),
+  INVALID_CODE: Object.freeze({ result: -103, message: "close code may not be sent on the wire", closeCode: 1002, carriesCode: true }),
+  INVALID_UTF8: Object.freeze({ result: -104, message: "close reason is not valid UTF-8", closeCode: 1007, carriesCode: true }),
+  REASON_TOO_LONG: Object.freeze({ result: -105, message: "close reason is longer than the 123 bytes that fit in a Close frame", closeCode: null, carriesCode: true }),
+  BUFFER_TOO_SMALL: Object.freeze({ result: -106, message: "output buffer is too small for the close payload", closeCode: null, carriesCode: true }),
 });

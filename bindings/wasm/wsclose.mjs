@@ -118,11 +118,10 @@ function failure(result, code) {
   return new PayloadError(kind, result, closeCode === 0 ? null : closeCode, code, message);
 }
 
-/**
- * `wsclose_parse_close_payload` writes 0 to `code_out` for the kinds that stop before the code
- * (its documentation: a 1-byte or an over-long payload); for them there is no carried code.
- */
-const STOPS_BEFORE_CODE = new Set([PAYLOAD_ERROR_KINDS.ONE_BYTE.result, PAYLOAD_ERROR_KINDS.TOO_LONG.result]);
+// The results whose kind carries the status code (a fact generated from the core).
+const CARRIES_CODE = new Set(
+  Object.values(PAYLOAD_ERROR_KINDS).filter((kind) => kind.carriesCode).map((kind) => kind.result),
+);
 
 // ---------------------------------------------------------------------------------------------
 // Converting JavaScript values to C arguments
@@ -274,7 +273,7 @@ export function parseClosePayload(payload) {
   const memory = view();
   const code = memory.getUint16(base + CODE_OUT, true);
   if (result !== 0) {
-    throw failure(result, STOPS_BEFORE_CODE.has(result) ? null : code);
+    throw failure(result, CARRIES_CODE.has(result) ? code : null);
   }
   const reasonPtr = memory.getUint32(base + REASON_OUT, true);
   const reasonLen = memory.getUint32(base + REASON_LEN_OUT, true);

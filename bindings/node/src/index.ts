@@ -199,14 +199,12 @@ function failure(result: number, code: number | null): Error {
   return new PayloadError(kind, result, closeCode === 0 ? null : closeCode, code, c.resultMessage(result));
 }
 
-/**
- * `wsclose_parse_close_payload` writes 0 to `code_out` for the kinds that stop before the code
- * (its documentation: a 1-byte or an over-long payload); for them there is no carried code.
- */
-const STOPS_BEFORE_CODE: ReadonlySet<number> = new Set([
-  PAYLOAD_ERROR_KINDS.ONE_BYTE.result,
-  PAYLOAD_ERROR_KINDS.TOO_LONG.result,
-]);
+/** The results whose kind carries the status code (a fact generated from the core). */
+const CARRIES_CODE: ReadonlySet<number> = new Set(
+  Object.values(PAYLOAD_ERROR_KINDS)
+    .filter((kind) => kind.carriesCode)
+    .map((kind) => kind.result),
+);
 
 function describe(value: unknown): string {
   return inspect(value, { depth: 0, breakLength: Infinity });
@@ -369,7 +367,7 @@ export function parseClosePayload(payload: Uint8Array): Close {
   const result = c.parse(payload.length > 0 ? payload : null, payload.length, codeOut, reasonOut, reasonLenOut);
   const code = codeOut[0] as number;
   if (result !== 0) {
-    throw failure(result, STOPS_BEFORE_CODE.has(result) ? null : code);
+    throw failure(result, CARRIES_CODE.has(result) ? code : null);
   }
   const reasonLen = Number(reasonLenOut[0]);
   if (reasonLen === 0) {

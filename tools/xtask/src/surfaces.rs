@@ -393,15 +393,16 @@ fn js_body(typescript: bool) -> String {
         "\n/** Human labels of the reconnect advice, by number. */\nexport const RECONNECT_LABELS = Object.freeze([{}]{konst});\n",
         Reconnect::ALL.iter().map(|r| format!("{:?}", r.label())).collect::<Vec<_>>().join(", ")
     );
-    out.push_str("/**\n * Payload error kinds: the stable result number of the C ABI, the core's fixed message, and the\n * code to answer a peer with (`null` for the kinds only encoding reports).\n */\nexport const PAYLOAD_ERROR_KINDS = Object.freeze({\n");
+    out.push_str("/**\n * Payload error kinds: the stable result number of the C ABI, the core's fixed message, and the\n * code to answer a peer with (`null` for the kinds only encoding reports), and whether an error of\n * the kind carries the status code.\n */\nexport const PAYLOAD_ERROR_KINDS = Object.freeze({\n");
     for k in PayloadErrorKind::ALL {
         let _ = writeln!(
             out,
-            "  {}: Object.freeze({{ result: {}, message: {:?}, closeCode: {} }}),",
+            "  {}: Object.freeze({{ result: {}, message: {:?}, closeCode: {}, carriesCode: {} }}),",
             k.const_name(),
             k.result_number(),
             k.message(),
-            js_answer(k)
+            js_answer(k),
+            k.carries_code()
         );
     }
     let _ = writeln!(out, "}}{konst});");
@@ -451,15 +452,16 @@ fn wasm_dts() -> String {
         "/** Human labels of the reconnect advice, by number. */\nexport declare const RECONNECT_LABELS: readonly [{}];\n",
         Reconnect::ALL.iter().map(|r| format!("{:?}", r.label())).collect::<Vec<_>>().join(", ")
     );
-    out.push_str("/**\n * Payload error kinds: the stable result number of the C ABI, the core's fixed message, and the\n * code to answer a peer with (`null` for the kinds only encoding reports).\n */\nexport declare const PAYLOAD_ERROR_KINDS: Readonly<{\n");
+    out.push_str("/**\n * Payload error kinds: the stable result number of the C ABI, the core's fixed message, and the\n * code to answer a peer with (`null` for the kinds only encoding reports), and whether an error of\n * the kind carries the status code.\n */\nexport declare const PAYLOAD_ERROR_KINDS: Readonly<{\n");
     for k in PayloadErrorKind::ALL {
         let _ = writeln!(
             out,
-            "  {}: Readonly<{{ result: {}; message: {:?}; closeCode: {} }}>;",
+            "  {}: Readonly<{{ result: {}; message: {:?}; closeCode: {}; carriesCode: {} }}>;",
             k.const_name(),
             k.result_number(),
             k.message(),
-            js_answer(k)
+            js_answer(k),
+            k.carries_code()
         );
     }
     out.push_str("}>;\n/** The constant name of a payload error kind, e.g. `\"INVALID_UTF8\"`. */\nexport type PayloadErrorKind = keyof typeof PAYLOAD_ERROR_KINDS;\n");
