@@ -24,6 +24,9 @@
 //! # Ok::<(), wsclose::PayloadError>(())
 //! ```
 //!
+//! [`Engine`] models what a web page sees when a WebSocket closes in Chromium and Firefox, and
+//! what their `WebSocket.close(code, reason)` sends or throws (measured; see `docs/browser.md`).
+//!
 //! `no_std`, no `unsafe`, no dependencies. The `std` feature is accepted for compatibility and
 //! changes nothing: the error types implement `core::error::Error`.
 #![no_std]
@@ -45,11 +48,13 @@ macro_rules! text {
     }};
 }
 
+mod browser;
 mod bulk;
 mod category;
 mod code;
 mod payload;
 
+pub use browser::{CloseEvent, DomException, Engine, Received, Reply, SentClose};
 pub use bulk::{classify_many, LengthMismatch};
 pub use category::{classify, Category, Reconnect};
 pub use code::{CloseCode, CodeInfo};
