@@ -21,9 +21,11 @@
 //! - Chromium `third_party/blink/renderer/modules/websockets/websocket_common.cc`,
 //!   `WebSocketCommon::CloseInternal` (chromium/chromium at
 //!   bff8bae8a84929c74c66a0f498e734312983f956): 1000 or 3000–4999, then at most 123 UTF-8 bytes.
-//! - Firefox `netwerk/protocol/websocket/WebSocketChannel.cpp`, `WebSocketChannel::ProcessInput`:
-//!   a control frame over 125 bytes or a reason that is not UTF-8 fails the connection; a
-//!   1-byte payload leaves the code at 1005; no received code is refused.
+//! - Firefox `netwerk/protocol/websocket/WebSocketChannel.cpp` (mozilla/gecko-dev; several
+//!   versions agree): `WebSocketChannel::ProcessInput` fails the connection for a control frame
+//!   over 125 bytes or a reason that is not UTF-8, leaves the code at 1005 for a 1-byte payload
+//!   and refuses no received code; `PrimeNewOutgoingMessage` sends an empty Close when the code
+//!   to send is 0 (read at 222b5602f99513c30a23058c985dc33a8633136b).
 //! - Firefox `dom/websocket/WebSocket.cpp`, `WebSocket::Close` (mozilla/gecko-dev at
 //!   11cd73d7a786f5b313d1cc893fad67432d991aad): the same code range; the reason is checked even
 //!   when no code is given.

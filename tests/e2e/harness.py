@@ -45,6 +45,7 @@ HOSTS = [f"127.0.0.{n}" for n in range(1, 17)]
 # dozen pending handshakes already cost ~0.1-0.3 s each; 6 keeps the delay under 1 ms.
 WINDOW = int(os.environ.get("E2E_WINDOW", "6"))
 REPLY_TIMEOUT = 5.0  # seconds the server waits for the browser's Close reply
+STALL_TIMEOUT = 60.0  # seconds without any progress before a browser counts as hung
 BROWSER_TIMEOUT = float(os.environ.get("E2E_BROWSER_TIMEOUT", "600"))  # seconds one browser may take for all sweeps
 
 # ---------------------------------------------------------------------------------------------
@@ -390,7 +391,8 @@ def browser_command(name: str, url: str, tmp: Path) -> list[str]:
         return [
             path, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--disable-dev-shm-usage", "--disable-extensions", "--mute-audio",
+            "--disable-dev-shm-usage", "--disable-extensions", "--mute-audio", "--disable-renderer-backgrounding",
+            "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows",
             f"--user-data-dir={tmp}", url,
         ]  # fmt: skip
     (tmp / "user.js").write_text(
@@ -439,13 +441,7 @@ async def run_browser(name: str, out_dir: Path) -> tuple[Run, dict[str, float]]:
                     f"{proc.returncode}); see {out_dir / (name + '.log')}"
                 ) from None
             timings["start"] = time.monotonic() - t0
-            try:
-                await asyncio.wait_for(run.done.wait(), BROWSER_TIMEOUT)
-            except TimeoutError:
-                raise SystemExit(
-                    f"e2e: {name} hung: no result after {BROWSER_TIMEOUT:.0f} s "
-                    f"({len(run.page_recv)} recv, {len(run.page_send)} send rows so far)"
-                ) from None
+            await watch(name, run, t0)
         finally:
             if proc.returncode is None:
                 try:
@@ -461,6 +457,40 @@ async def run_browser(name: str, out_dir: Path) -> tuple[Run, dict[str, float]]:
     return run, timings
 
 
+async def watch(name: str, run: Run, t0: float) -> None:
+    """Waits for the page's POST /done; fails when the browser stalls or takes too long."""
+    progress, since = -1, time.monotonic()
+    last_report = since
+    while not run.done.is_set():
+        try:
+            await asyncio.wait_for(run.done.wait(), 5)
+        except TimeoutError:
+            pass
+        now = time.monotonic()
+        seen = len(run.replies) + len(run.received) + len(run.page_recv) + len(run.page_send)
+        if seen != progress:
+            progress, since = seen, now
+        where = f"{len(run.page_recv)} recv and {len(run.page_send)} send rows reported"
+        if now - last_report >= 30:
+            print(f"e2e: {name}: {now - t0:.0f} s, {len(run.replies)} server closes sent, {where}")
+            last_report = now
+        if now - since > STALL_TIMEOUT:
+            raise SystemExit(f"e2e: {name} stalled: no progress for {STALL_TIMEOUT:.0f} s ({where})")
+        if now - t0 > BROWSER_TIMEOUT:
+            raise SystemExit(f"e2e: {name} took over {BROWSER_TIMEOUT:.0f} s ({where})")
+
+
+async def run_all(browsers: list[str], out_dir: Path) -> dict[str, tuple[Run, dict[str, float]]]:
+    async def one(name: str) -> tuple[Run, dict[str, float]]:
+        t0 = time.monotonic()
+        run, timings = await run_browser(name, out_dir)
+        timings["total"] = time.monotonic() - t0
+        return run, timings
+
+    done = await asyncio.gather(*(one(name) for name in browsers))
+    return dict(zip(browsers, done))
+
+
 def observed_rows(run: Run) -> list[str]:
     """The browser's answers in the model's TSV form (see core/examples/browser_model.rs)."""
     rows = []
@@ -468,10 +498,12 @@ def observed_rows(run: Run) -> list[str]:
         reply = run.replies.get(cid, "missing")
         rows.append(f"recv\t{cid}\t{code}\t{reason_hex}\t{clean}\t{error}\t{reply}")
     for cid, what, name, conn, state in sorted(run.page_send):
+        got = run.received.get(conn, [])
         if what == "throw":
             result = f"throw:{name}" if state == 1 else f"throw:{name}:readyState={state}"
+        elif state != 3:
+            result = "no-close-event:" + ",".join(got)
         else:
-            got = run.received.get(conn, [])
             result = "sent:" + got[0] if len(got) == 1 else "sent?" + ",".join(got)
         rows.append(f"send\t{cid}\t{result}")
     return rows
@@ -499,6 +531,7 @@ def main() -> int:
     ap.add_argument("--model", help="command printing the model's answers for the corpus on stdin")
     ap.add_argument("--out", default=str(HERE.parent.parent / "target" / "e2e"))
     args = ap.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)  # progress lines show up under make, too
     browsers = args.browser or ["chromium", "firefox"]
     out_dir = Path(args.out)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -515,18 +548,24 @@ def main() -> int:
         print(f"e2e: model answered {len(model)} cases in {time.monotonic() - t0:.1f} s")
 
     failures = 0
+    t_all = time.monotonic()
+    versions = {name: browser_version(name) for name in browsers}
+    # The browsers run side by side, each with its own server: a sweep is bound by each browser's
+    # per-connection latency more than by CPU, so this nearly halves the wall time.
+    results = asyncio.run(run_all(browsers, out_dir))
     for name in browsers:
-        version = browser_version(name)
-        t0 = time.monotonic()
-        run, timings = asyncio.run(run_browser(name, out_dir))
-        total = time.monotonic() - t0
+        run, timings = results[name]
         rows = observed_rows(run)
-        (out_dir / f"{name}.tsv").write_text(f"# {version}\n# {run.user_agent}\n" + "\n".join(rows) + "\n")
+        (out_dir / f"{name}.tsv").write_text(f"# {versions[name]}\n# {run.user_agent}\n" + "\n".join(rows) + "\n")
         stages = ", ".join(f"{k} {v:.1f} s" for k, v in timings.items())
-        print(f"e2e: {version}: {len(run.page_recv)} recv + {len(run.page_send)} send cases in {total:.1f} s ({stages})")
+        print(f"e2e: {versions[name]}: {len(run.page_recv)} recv + {len(run.page_send)} send cases ({stages})")
         if model is not None:
-            model_for = [r for r in model if r.startswith(name + "\t")]
-            failures += compare(name, rows, [r.split("\t", 1)[1] for r in model_for], notes)
+            model_for = [r.split("\t", 1)[1] for r in model if r.startswith(name + "\t")]
+            diffs = compare(name, rows, model_for, notes)
+            if not diffs:
+                print(f"e2e: {name}: all {len(rows)} cases match the model")
+            failures += diffs
+    print(f"e2e: {len(browsers)} browser(s) in {time.monotonic() - t_all:.1f} s; results in {out_dir}")
     return 1 if failures else 0
 
 

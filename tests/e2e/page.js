@@ -8,6 +8,15 @@ const post = (path, body) =>
     if (!r.ok) throw new Error(`POST ${path}: ${r.status}`);
   });
 
+// How long a socket may take to report its close event before the case is recorded as stuck.
+const STUCK_MS = 15000;
+// `promise`'s value, or undefined after `ms` milliseconds.
+const within = (promise, ms) =>
+  new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    promise.then((value) => { clearTimeout(timer); resolve(value); });
+  });
+
 const hex = (bytes) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 const utf8hex = (s) => hex(new TextEncoder().encode(s));
 
@@ -45,7 +54,12 @@ async function recvSweep(plan) {
       let opened = 0;
       ws.onopen = () => { opened = 1; };
       ws.onerror = () => { error = 1; };
-      ws.onclose = (ev) => resolve([id, ev.code, utf8hex(ev.reason), ev.wasClean ? 1 : 0, error, opened]);
+      // A close event that never comes is reported as code -1 rather than hanging the sweep.
+      const timer = setTimeout(() => resolve([id, -1, "", 0, error, opened]), STUCK_MS);
+      ws.onclose = (ev) => {
+        clearTimeout(timer);
+        resolve([id, ev.code, utf8hex(ev.reason), ev.wasClean ? 1 : 0, error, opened]);
+      };
     });
   await pool(plan.window, async () => {
     while (next < plan.recv.length) {
@@ -86,13 +100,13 @@ async function sendSweep(plan) {
         await out.push([id, "throw", e.name, cur.conn, cur.ws.readyState]);
         continue;
       }
-      await cur.closed;
-      await out.push([id, "sent", "", cur.conn, 3]);
+      const closed = await within(cur.closed, STUCK_MS);
+      await out.push([id, "sent", "", cur.conn, closed ? 3 : -1]);
       cur = null;
     }
     if (cur) {
       cur.ws.close();
-      await cur.closed;
+      await within(cur.closed, STUCK_MS);
     }
   });
   await out.flush();
