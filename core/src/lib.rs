@@ -24,6 +24,9 @@
 //! # Ok::<(), wsclose::PayloadError>(())
 //! ```
 //!
+//! [`Engine`] models what a web page sees when a WebSocket closes in Chromium and Firefox, and
+//! what their `WebSocket.close(code, reason)` sends or throws (measured; see `docs/browser.md`).
+//!
 //! `no_std`, no `unsafe`, no dependencies. The `std` feature is accepted for compatibility and
 //! changes nothing: the error types implement `core::error::Error`.
 #![no_std]
@@ -45,6 +48,7 @@ macro_rules! text {
     }};
 }
 
+mod browser;
 mod bulk;
 mod category;
 mod code;
@@ -53,6 +57,7 @@ mod payload;
 mod policy;
 mod profile;
 
+pub use browser::{CloseEvent, DomException, Engine, Received, Reply, SentClose};
 pub use bulk::{classify_many, facts_many, Fact, LengthMismatch};
 pub use category::{classify, Category, Reconnect};
 pub use code::{CloseCode, CodeInfo};
