@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Autobahn|Testsuite run of the C example (tests/autobahn, examples/c-wslay): Debian's wslay, and
+# Autobahn|Testsuite run of the C example (tests/autobahn, examples/c-wslay): Debian's wslay, the
+# `ws` package of examples/node-ws (package-lock.json), and
 # wstest from PyPI's autobahntestsuite in a Python 2.7 virtualenv (build/autobahn/venv27) made
 # from pyenv's 2.7.18, with every package pinned in tests/autobahn/requirements-py27.txt.
 # Idempotent; a quick no-op when the venv already matches the pins.
@@ -15,6 +16,11 @@ if [[ ! -e /usr/include/wslay/wslay.h ]]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends libwslay-dev
+fi
+
+# examples/node-ws: its locked `ws` (npm ls fails when a locked package is missing or differs).
+if command -v npm >/dev/null && ! (cd "$root/examples/node-ws" && npm ls --all >/dev/null 2>&1); then
+  (cd "$root/examples/node-ws" && npm ci --ignore-scripts --no-audit --no-fund)
 fi
 
 want=$(sha256sum "$reqs" | cut -d' ' -f1)

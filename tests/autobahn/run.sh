@@ -70,8 +70,9 @@ stage "server stop (SIGTERM)"
 
 # 5. The verdict, from reports/servers/index.json.
 python3 - "$out/reports/servers/index.json" "$expected_cases" <<'PY'
-import json, sys
+import html, json, os, re, sys
 path, expected = sys.argv[1], int(sys.argv[2])
+outdir = os.path.dirname(path)
 report = json.load(open(path))
 if list(report) != ["wsclose-echo"]:
     sys.exit(f"autobahn: unexpected agents in {path}: {list(report)}")
@@ -87,6 +88,18 @@ for case in sorted(results, key=key):
     print(f"{case:<8} {r['behavior']:<14} {r['behaviorClose']:<14} {str(code):>11} {r.get('duration', 0):>5}")
     if r["behavior"] not in good or r["behaviorClose"] not in good:
         failed.append(case)
+# The same table in Markdown, with each case's description, for docs/autobahn.md.
+with open(os.path.join(outdir, "..", "..", "summary.md"), "w") as md:
+    md.write("| case | what the client does | behavior | close behavior | server's close code |\n")
+    md.write("|---|---|---|---|---:|\n")
+    for case in sorted(results, key=key):
+        r = results[case]
+        with open(os.path.join(outdir, r["reportfile"])) as f:
+            desc = json.load(f)["description"]
+        desc = html.unescape(re.sub(r"<[^>]+>", "", desc)).replace("\n", " ").strip()
+        code = r.get("remoteCloseCode")
+        md.write(f"| {case} | {desc} | {r['behavior']} | {r['behaviorClose']} | "
+                 f"{'(empty Close)' if code is None else code} |\n")
 counts = {}
 for r in results.values():
     counts[r["behavior"]] = counts.get(r["behavior"], 0) + 1
