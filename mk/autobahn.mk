@@ -1,0 +1,27 @@
+# A real WebSocket stack on wsclose (docs/autobahn.md): the C echo server on wslay in
+# examples/c-wslay, run through Autobahn|Testsuite case 7 (Close handling); and the Python
+# (websockets) and Node (ws) examples, each tested end to end on loopback.
+#
+#   make test-autobahn     build the server against build/prefix, wstest case 7.*, all 37 OK
+#   make test-examples     examples/python-websockets and examples/node-ws against real clients
+# Setup (Debian's libwslay-dev, the Python 2.7 venv with wstest): scripts/setup.d/85-autobahn.sh.
+.PHONY: test-autobahn autobahn-deps test-examples
+
+autobahn-deps:
+	bash scripts/setup.d/85-autobahn.sh
+
+test-autobahn: autobahn-deps ffi-install-local
+	tests/autobahn/run.sh
+
+TEST_TARGETS += test-autobahn
+
+# The Python example runs in the project venv (websockets is pinned in py/requirements-dev.txt,
+# wsclose installed by py-develop); the Node one uses the WebAssembly module (wasm-build) and its own
+# locked `ws` (examples/node-ws/package-lock.json, installed by the setup script).
+test-examples: autobahn-deps py-develop wasm-build
+	@echo "== examples/node-ws (ws server, wsclose WebAssembly module) =="
+	cd examples/node-ws && $(NODE) --test test.mjs
+	@echo "== examples/python-websockets (websockets server, wsclose Python package) =="
+	cd examples/python-websockets && $(PY) -m pytest -q -p no:cacheprovider test_server.py
+
+TEST_TARGETS += test-examples
