@@ -289,7 +289,8 @@ impl Engine {
                 Engine::Firefox => self.clean_close(&[], CloseCode::NO_STATUS_RECEIVED.as_u16(), ""),
             },
             PayloadErrorKind::InvalidCode => {
-                let code = match err.invalid_code() {
+                // An InvalidCode error always carries the code it refused.
+                let code = match err.code() {
                     Some(code) => code,
                     None => CloseCode::new(u16::from_be_bytes([payload[0], payload[1]])),
                 };

@@ -41,12 +41,6 @@
 #include <unistd.h>
 
 #include <wslay/wslay.h>
-/* The generated header (0.1.0 as of this writing) uses WSCLOSE_POLICY_MAX_OVERRIDES without
- * defining it (cbindgen skips the Rust constant, whose value is an expression). Until it does,
- * supply the core's value, ReconnectPolicy::MAX_OVERRIDES; an identical later #define is fine. */
-#ifndef WSCLOSE_POLICY_MAX_OVERRIDES
-#define WSCLOSE_POLICY_MAX_OVERRIDES 8
-#endif
 #include <wsclose.h>
 
 #define MAX_CONNS 64
