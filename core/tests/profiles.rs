@@ -176,12 +176,13 @@ fn graphql_transport_ws_matches_the_client_over_every_code() {
 }
 
 /// centrifuge disconnect.go: reconnect on 3000–3499, 4000–4499 and ≥ 5000; 3500–3999 and
-/// 4500–4999 are terminal; below 3000 the transport decides (the standard's advice here).
+/// 4500–4999 are terminal; below 3000 centrifuge-js (src/centrifuge.ts:1043-1078) reconnects on
+/// every close code but 1009.
 fn centrifuge_rule(code: CloseCode) -> Advice {
     match code.as_u16() {
-        3000..=3499 | 4000..=4499 | 5000..=u16::MAX => RETRY,
+        1009 => STOP,
+        0..=2999 | 3000..=3499 | 4000..=4499 | 5000..=u16::MAX => RETRY,
         3500..=3999 | 4500..=4999 => STOP,
-        _ => Advice::standard(code),
     }
 }
 
@@ -196,7 +197,7 @@ fn centrifuge_follows_its_ranges_over_every_code() {
         .map(|r| r.code().as_u16())
         .collect();
     let mut expected: Vec<u16> = vec![
-        3000, 3001, 3004, 3005, 3006, 3008, 3009, 3010, 3011, 3012, 3013, 3014,
+        1009, 3000, 3001, 3004, 3005, 3006, 3008, 3009, 3010, 3011, 3012, 3013, 3014,
     ];
     expected.extend(3500..=3509);
     assert_eq!(named, expected);

@@ -31,23 +31,12 @@ import { compare, loadAdvice, sweep } from './lib/harness.js';
 const PROFILE = 'centrifuge';
 const DRIVE = new URL('./lib/centrifuge-drive.js', import.meta.url);
 
-const BELOW_3000_CLOSE = {
-  name: 'below 3000: the transport decides',
-  reason:
-    'The profile keeps the standard advice below 3000 (core/profiles/centrifuge.tsv header: codes ' +
-    'below 3000 come from the transport, not from Centrifuge). centrifuge-js turns every close code ' +
-    'below 3000 into its own "transport closed" and reconnects, except 1009 ("message size limit ' +
-    'exceeded"), which stops.',
-  codes: (code) => code < 3000,
-  client: (code) => (code === 1009 ? 'stop' : 'retry'),
-};
-
 const BELOW_3000_PUSH = {
-  name: 'below 3000: the transport decides (push)',
+  name: '1009 in a Disconnect push',
   reason:
-    'As above; a Disconnect push with a code below 3000 (which Centrifuge servers do not send) ' +
-    'reconnects for every code, 1009 included.',
-  codes: (code) => code < 3000,
+    'The profile follows the close-frame path, where centrifuge-js stops on 1009; a Disconnect push ' +
+    'with code 1009 (which Centrifuge servers do not send) reconnects.',
+  codes: (code) => code === 1009,
   client: () => 'retry',
 };
 
@@ -75,7 +64,7 @@ async function check(t, label, options, deliberate, range) {
 }
 
 test('centrifuge close frame with a plain-text reason: all 65,536 codes against the centrifuge profile', (t) =>
-  check(t, 'close, text reason', { via: 'close', reason: 'text' }, [BELOW_3000_CLOSE]));
+  check(t, 'close, text reason', { via: 'close', reason: 'text' }, []));
 
 test('centrifuge Disconnect push: all 65,536 codes against the centrifuge profile', (t) =>
   check(t, 'Disconnect push', { via: 'push' }, [BELOW_3000_PUSH]));
