@@ -190,7 +190,8 @@ typedef uint8_t wsclose_reconnect_advice;
 /**
  * The outcome of a call: `WSCLOSE_OK` (0) or a negative error. The numbers are stable: each is
  * assigned once and never moves or gets reused (docs/c-abi.md). They come in reserved blocks:
- * -101…-199 payload errors (the core's `PayloadErrorKind::result_number`), -201…-299 errors in
+ * -101…-199 payload errors (the core's `PayloadErrorKind::result_number`), -301…-399 the
+ * exceptions the browser model says a page's call throws, -201…-299 errors in
  * the arguments of a call, -901…-999 internal errors. A payload error kind added later takes the
  * next free number of its block. Functions that take a result accept any `int32_t`.
  */
@@ -240,6 +241,15 @@ enum wsclose_result
    */
   WSCLOSE_ERR_UNKNOWN_PROFILE = -203,
   /**
+   * The browser model: the page's `close()` throws `InvalidAccessError` (a code that is
+   * neither 1000 nor 3000–4999).
+   */
+  WSCLOSE_ERR_INVALID_ACCESS = -301,
+  /**
+   * The browser model: the page's `close()` throws `SyntaxError` (a reason over 123 bytes).
+   */
+  WSCLOSE_ERR_SYNTAX = -302,
+  /**
    * An internal panic was caught; this is a bug in wsclose.
    */
   WSCLOSE_ERR_PANIC = -901,
@@ -286,6 +296,31 @@ typedef uint8_t wsclose_advice;
 #endif // __cplusplus
 
 /**
+ * A browser engine, as modelled (measured on Chromium 156 and Firefox 153 ESR).
+ */
+enum wsclose_engine
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint8_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * Chromium (Chrome, Edge, Opera, ...).
+   */
+  WSCLOSE_ENGINE_CHROMIUM = 0,
+  /**
+   * Firefox.
+   */
+  WSCLOSE_ENGINE_FIREFOX = 1,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum wsclose_engine wsclose_engine;
+#else
+typedef uint8_t wsclose_engine;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
  * Everything wsclose knows about one code, filled in by `wsclose_info`.
  */
 typedef struct wsclose_code_info {
@@ -326,6 +361,49 @@ typedef struct wsclose_code_info {
    */
   const char *description;
 } wsclose_code_info;
+
+/**
+ * What a page's `CloseEvent` says, filled in by `wsclose_browser_close_event`.
+ */
+typedef struct wsclose_close_event {
+  /**
+   * `CloseEvent.code`.
+   */
+  uint16_t code;
+  /**
+   * `CloseEvent.wasClean`.
+   */
+  bool was_clean;
+  /**
+   * Whether an `error` event fired before `close`.
+   */
+  bool error_fired;
+  /**
+   * `CloseEvent.reason` (UTF-8, not NUL-terminated, pointing into the payload; never NULL).
+   */
+  const uint8_t *reason;
+  /**
+   * Its length in bytes.
+   */
+  size_t reason_len;
+  /**
+   * The browser's reply: 0 none (TCP closed without a Close), 1 an empty Close, 2 a Close
+   * with `reply_code` and `reply_reason`.
+   */
+  uint8_t reply_kind;
+  /**
+   * The reply's code when `reply_kind` is 2, else 0.
+   */
+  uint16_t reply_code;
+  /**
+   * The reply's reason when `reply_kind` is 2 (UTF-8, not NUL-terminated; never NULL).
+   */
+  const uint8_t *reply_reason;
+  /**
+   * Its length in bytes.
+   */
+  size_t reply_reason_len;
+} wsclose_close_event;
 
 /**
  * A reconnect policy: exponential backoff with full jitter that follows a profile's fatal set.
@@ -532,6 +610,39 @@ wsclose_result wsclose_classify_many(const uint16_t *codes, uint8_t *out, size_t
  * header the program was compiled with, when header and library match.
  */
 const char *wsclose_version(void);
+
+/**
+ * What the page's `CloseEvent` says, in engine `engine`, when the server sent a Close frame
+ * with `payload` (`dropped` false) or dropped the TCP connection (`dropped` true; `payload` is
+ * then ignored). Errors: `WSCLOSE_ERR_NULL_ARGUMENT`, `WSCLOSE_ERR_INVALID_ARGUMENT` (an engine
+ * number no engine has, or an impossible length).
+ *
+ * # Safety
+ * `payload` must point to `len` readable bytes (or be NULL with `len == 0`) and outlive the
+ * reason pointers written to `*out`; `out` must point to a writable `wsclose_close_event`.
+ */
+wsclose_result wsclose_browser_close_event(uint32_t engine, const uint8_t *payload, size_t len, bool dropped, struct wsclose_close_event *out);
+
+/**
+ * What a page's `ws.close(code, reason)` does in engine `engine`. `has_code` false is
+ * `close()` with `code` undefined; otherwise `code` is the JavaScript number as given (any
+ * double: fractions, NaN, infinities; the engine's WebIDL conversion applies). `has_reason`
+ * false is an undefined reason; otherwise `reason` holds `reason_units` UTF-16 code units (lone
+ * surrogates become U+FFFD, as `USVString` says).
+ *
+ * On success returns `WSCLOSE_OK` and writes the Close the browser sends: `*code_out` (0 and
+ * `*has_code_out` false for an empty Close) and the reason's UTF-8 into `reason_out` (at most
+ * 123 bytes; `*reason_len_out` is its length). When the page's call throws, returns
+ * `WSCLOSE_ERR_INVALID_ACCESS` (`InvalidAccessError`) or `WSCLOSE_ERR_SYNTAX` (`SyntaxError`).
+ * Other errors: `WSCLOSE_ERR_NULL_ARGUMENT`, `WSCLOSE_ERR_INVALID_ARGUMENT` (unknown engine),
+ * `WSCLOSE_ERR_BUFFER_TOO_SMALL` (`reason_cap` below the reason's length; `*reason_len_out` says
+ * how many bytes it needs).
+ *
+ * # Safety
+ * `reason` must point to `reason_units` readable units (or be NULL with 0), `reason_out` to
+ * `reason_cap` writable bytes (or be NULL with 0); the other out-pointers must be writable.
+ */
+wsclose_result wsclose_browser_close(uint32_t engine, bool has_code, double code, bool has_reason, const uint16_t *reason, size_t reason_units, uint16_t *code_out, bool *has_code_out, uint8_t *reason_out, size_t reason_cap, size_t *reason_len_out);
 
 /**
  * Writes the likely causes of a close with `code` (as the receiving application saw it) into

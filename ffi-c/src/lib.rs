@@ -42,9 +42,11 @@ use wsclose_core::{
     Reconnect,
 };
 
+mod browser;
 mod consts;
 mod explain;
 mod profile;
+pub use browser::*;
 pub use consts::*;
 pub use explain::*;
 pub use profile::*;
@@ -110,7 +112,8 @@ impl From<Reconnect> for wsclose_reconnect_advice {
 
 /// The outcome of a call: `WSCLOSE_OK` (0) or a negative error. The numbers are stable: each is
 /// assigned once and never moves or gets reused (docs/c-abi.md). They come in reserved blocks:
-/// -101…-199 payload errors (the core's `PayloadErrorKind::result_number`), -201…-299 errors in
+/// -101…-199 payload errors (the core's `PayloadErrorKind::result_number`), -301…-399 the
+/// exceptions the browser model says a page's call throws, -201…-299 errors in
 /// the arguments of a call, -901…-999 internal errors. A payload error kind added later takes the
 /// next free number of its block. Functions that take a result accept any `int32_t`.
 #[repr(i32)]
@@ -136,6 +139,11 @@ pub enum wsclose_result {
     WSCLOSE_ERR_INVALID_ARGUMENT = -202,
     /// No profile has that name, subprotocol or index.
     WSCLOSE_ERR_UNKNOWN_PROFILE = -203,
+    /// The browser model: the page's `close()` throws `InvalidAccessError` (a code that is
+    /// neither 1000 nor 3000–4999).
+    WSCLOSE_ERR_INVALID_ACCESS = -301,
+    /// The browser model: the page's `close()` throws `SyntaxError` (a reason over 123 bytes).
+    WSCLOSE_ERR_SYNTAX = -302,
     /// An internal panic was caught; this is a bug in wsclose.
     WSCLOSE_ERR_PANIC = -901,
 }
@@ -533,7 +541,7 @@ fn buffer_error(err: PayloadError, out_len: *mut usize) -> wsclose_result {
 
 impl wsclose_result {
     /// Every result, from `WSCLOSE_OK` down to `WSCLOSE_ERR_PANIC`.
-    const ALL: [wsclose_result; 11] = [
+    const ALL: [wsclose_result; 13] = [
         WSCLOSE_OK,
         WSCLOSE_ERR_ONE_BYTE,
         WSCLOSE_ERR_TOO_LONG,
@@ -544,6 +552,8 @@ impl wsclose_result {
         WSCLOSE_ERR_NULL_ARGUMENT,
         WSCLOSE_ERR_INVALID_ARGUMENT,
         WSCLOSE_ERR_UNKNOWN_PROFILE,
+        WSCLOSE_ERR_INVALID_ACCESS,
+        WSCLOSE_ERR_SYNTAX,
         WSCLOSE_ERR_PANIC,
     ];
 
@@ -580,6 +590,8 @@ pub extern "C" fn wsclose_result_message(result: i32) -> *const c_char {
             Some(WSCLOSE_ERR_NULL_ARGUMENT) => c"a required pointer argument was NULL",
             Some(WSCLOSE_ERR_INVALID_ARGUMENT) => c"an argument is out of range",
             Some(WSCLOSE_ERR_UNKNOWN_PROFILE) => c"no profile has that name, subprotocol or index",
+            Some(WSCLOSE_ERR_INVALID_ACCESS) => c"InvalidAccessError: the browser refuses this close code",
+            Some(WSCLOSE_ERR_SYNTAX) => c"SyntaxError: the close reason is longer than 123 bytes",
             Some(WSCLOSE_ERR_PANIC) => c"internal error: a panic was caught inside wsclose",
             _ => c"unknown wsclose result",
         };

@@ -426,6 +426,8 @@ static void test_results(void) {
                            WSCLOSE_ERR_NULL_ARGUMENT,
                            WSCLOSE_ERR_INVALID_ARGUMENT,
                            WSCLOSE_ERR_UNKNOWN_PROFILE,
+                           WSCLOSE_ERR_INVALID_ACCESS,
+                           WSCLOSE_ERR_SYNTAX,
                            WSCLOSE_ERR_PANIC};
   const size_t n = sizeof known / sizeof known[0];
   for (size_t i = 0; i < n; i++) {
@@ -437,7 +439,7 @@ static void test_results(void) {
     }
   }
   const char *unknown_message = wsclose_result_message(1);
-  const int32_t unknown[] = {1, 2, 100, -1, -9, -10, -100, -107, -199, -204, -900, -902,
+  const int32_t unknown[] = {1, 2, 100, -1, -9, -10, -100, -107, -199, -204, -300, -303, -900, -902,
                              INT32_MIN, INT32_MAX};
   for (size_t i = 0; i < sizeof unknown / sizeof unknown[0]; i++) {
     CHECK(str_eq(wsclose_result_message(unknown[i]), unknown_message), "message(%d)",

@@ -1,0 +1,302 @@
+//! The C ABI of the browser model (`core/src/browser.rs`, docs/browser.md): what a page's
+//! `CloseEvent` says for what a server sent, and what a page's `WebSocket.close(code, reason)`
+//! puts on the wire or throws, per engine. Engines cross as numbers; reasons point into the
+//! caller's payload or go into the caller's buffer.
+
+use wsclose_core::{DomException, Engine, Received, Reply};
+
+use crate::wsclose_result::{self, *};
+use crate::{guard, input, output};
+
+/// A browser engine, as modelled (measured on Chromium 156 and Firefox 153 ESR).
+#[repr(u8)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum wsclose_engine {
+    /// Chromium (Chrome, Edge, Opera, ...).
+    WSCLOSE_ENGINE_CHROMIUM = 0,
+    /// Firefox.
+    WSCLOSE_ENGINE_FIREFOX = 1,
+}
+
+/// What a page's `CloseEvent` says, filled in by `wsclose_browser_close_event`.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct wsclose_close_event {
+    /// `CloseEvent.code`.
+    pub code: u16,
+    /// `CloseEvent.wasClean`.
+    pub was_clean: bool,
+    /// Whether an `error` event fired before `close`.
+    pub error_fired: bool,
+    /// `CloseEvent.reason` (UTF-8, not NUL-terminated, pointing into the payload; never NULL).
+    pub reason: *const u8,
+    /// Its length in bytes.
+    pub reason_len: usize,
+    /// The browser's reply: 0 none (TCP closed without a Close), 1 an empty Close, 2 a Close
+    /// with `reply_code` and `reply_reason`.
+    pub reply_kind: u8,
+    /// The reply's code when `reply_kind` is 2, else 0.
+    pub reply_code: u16,
+    /// The reply's reason when `reply_kind` is 2 (UTF-8, not NUL-terminated; never NULL).
+    pub reply_reason: *const u8,
+    /// Its length in bytes.
+    pub reply_reason_len: usize,
+}
+
+fn engine_of(engine: u32) -> Option<Engine> {
+    match engine {
+        0 => Some(Engine::Chromium),
+        1 => Some(Engine::Firefox),
+        _ => None,
+    }
+}
+
+/// What the page's `CloseEvent` says, in engine `engine`, when the server sent a Close frame
+/// with `payload` (`dropped` false) or dropped the TCP connection (`dropped` true; `payload` is
+/// then ignored). Errors: `WSCLOSE_ERR_NULL_ARGUMENT`, `WSCLOSE_ERR_INVALID_ARGUMENT` (an engine
+/// number no engine has, or an impossible length).
+///
+/// # Safety
+/// `payload` must point to `len` readable bytes (or be NULL with `len == 0`) and outlive the
+/// reason pointers written to `*out`; `out` must point to a writable `wsclose_close_event`.
+#[no_mangle]
+pub unsafe extern "C" fn wsclose_browser_close_event(
+    engine: u32,
+    payload: *const u8,
+    len: usize,
+    dropped: bool,
+    out: *mut wsclose_close_event,
+) -> wsclose_result {
+    guard(WSCLOSE_ERR_PANIC, || {
+        if out.is_null() {
+            return WSCLOSE_ERR_NULL_ARGUMENT;
+        }
+        let Some(engine) = engine_of(engine) else {
+            return WSCLOSE_ERR_INVALID_ARGUMENT;
+        };
+        // SAFETY: per the contract.
+        let bytes = match unsafe { input(payload, len) } {
+            Ok(bytes) => bytes,
+            Err(err) => return err,
+        };
+        let received = if dropped {
+            Received::Dropped
+        } else {
+            Received::Payload(bytes)
+        };
+        let event = engine.close_event(received);
+        let (reply_kind, reply_code, reply_reason) = match event.reply {
+            None => (0, 0, ""),
+            Some(Reply::Empty) => (1, 0, ""),
+            Some(Reply::Close { code, reason }) => (2, code, reason),
+        };
+        let value = wsclose_close_event {
+            code: event.code,
+            was_clean: event.was_clean,
+            error_fired: event.error_fired,
+            reason: event.reason.as_ptr(),
+            reason_len: event.reason.len(),
+            reply_kind,
+            reply_code,
+            reply_reason: reply_reason.as_ptr(),
+            reply_reason_len: reply_reason.len(),
+        };
+        // SAFETY: non-NULL and writable per the contract.
+        unsafe { out.write(value) };
+        WSCLOSE_OK
+    })
+}
+
+/// What a page's `ws.close(code, reason)` does in engine `engine`. `has_code` false is
+/// `close()` with `code` undefined; otherwise `code` is the JavaScript number as given (any
+/// double: fractions, NaN, infinities; the engine's WebIDL conversion applies). `has_reason`
+/// false is an undefined reason; otherwise `reason` holds `reason_units` UTF-16 code units (lone
+/// surrogates become U+FFFD, as `USVString` says).
+///
+/// On success returns `WSCLOSE_OK` and writes the Close the browser sends: `*code_out` (0 and
+/// `*has_code_out` false for an empty Close) and the reason's UTF-8 into `reason_out` (at most
+/// 123 bytes; `*reason_len_out` is its length). When the page's call throws, returns
+/// `WSCLOSE_ERR_INVALID_ACCESS` (`InvalidAccessError`) or `WSCLOSE_ERR_SYNTAX` (`SyntaxError`).
+/// Other errors: `WSCLOSE_ERR_NULL_ARGUMENT`, `WSCLOSE_ERR_INVALID_ARGUMENT` (unknown engine),
+/// `WSCLOSE_ERR_BUFFER_TOO_SMALL` (`reason_cap` below the reason's length; `*reason_len_out` says
+/// how many bytes it needs).
+///
+/// # Safety
+/// `reason` must point to `reason_units` readable units (or be NULL with 0), `reason_out` to
+/// `reason_cap` writable bytes (or be NULL with 0); the other out-pointers must be writable.
+#[no_mangle]
+#[allow(clippy::too_many_arguments)]
+pub unsafe extern "C" fn wsclose_browser_close(
+    engine: u32,
+    has_code: bool,
+    code: f64,
+    has_reason: bool,
+    reason: *const u16,
+    reason_units: usize,
+    code_out: *mut u16,
+    has_code_out: *mut bool,
+    reason_out: *mut u8,
+    reason_cap: usize,
+    reason_len_out: *mut usize,
+) -> wsclose_result {
+    guard(WSCLOSE_ERR_PANIC, || {
+        if code_out.is_null() || has_code_out.is_null() || reason_len_out.is_null() {
+            return WSCLOSE_ERR_NULL_ARGUMENT;
+        }
+        let Some(engine) = engine_of(engine) else {
+            return WSCLOSE_ERR_INVALID_ARGUMENT;
+        };
+        // SAFETY: per the contract.
+        let units = match unsafe { input(reason, reason_units) } {
+            Ok(units) => units,
+            Err(err) => return err,
+        };
+        // SAFETY: per the contract.
+        let out = match unsafe { output(reason_out, reason_cap) } {
+            Ok(out) => out,
+            Err(err) => return err,
+        };
+        let sent = match engine.close(has_code.then_some(code), has_reason.then_some(units)) {
+            Ok(sent) => sent,
+            Err(DomException::InvalidAccess) => return WSCLOSE_ERR_INVALID_ACCESS,
+            Err(DomException::Syntax) => return WSCLOSE_ERR_SYNTAX,
+            // An exception the model adds later: a C caller cannot know it yet.
+            Err(_) => return WSCLOSE_ERR_INVALID_ARGUMENT,
+        };
+        let text = sent.reason().as_bytes();
+        // SAFETY: non-NULL and writable per the contract.
+        unsafe { reason_len_out.write(text.len()) };
+        let Some(slot) = out.get_mut(..text.len()) else {
+            return WSCLOSE_ERR_BUFFER_TOO_SMALL;
+        };
+        slot.copy_from_slice(text);
+        // SAFETY: non-NULL and writable per the contract.
+        unsafe {
+            code_out.write(sent.code().map_or(0, |c| c.as_u16()));
+            has_code_out.write(sent.code().is_some());
+        }
+        WSCLOSE_OK
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ptr;
+
+    #[test]
+    fn close_event_follows_the_core() {
+        let payload = b"\x03\xe8bye";
+        for (number, engine) in [(0, Engine::Chromium), (1, Engine::Firefox)] {
+            let mut out = std::mem::MaybeUninit::<wsclose_close_event>::uninit();
+            // SAFETY: valid pointers.
+            let r = unsafe {
+                wsclose_browser_close_event(number, payload.as_ptr(), payload.len(), false, out.as_mut_ptr())
+            };
+            assert_eq!(r, WSCLOSE_OK);
+            // SAFETY: written above.
+            let event = unsafe { out.assume_init() };
+            let want = engine.close_event(Received::Payload(payload));
+            assert_eq!(
+                (event.code, event.was_clean, event.error_fired),
+                (want.code, want.was_clean, want.error_fired)
+            );
+            // SAFETY: points into `payload`.
+            let reason = unsafe { std::slice::from_raw_parts(event.reason, event.reason_len) };
+            assert_eq!(reason, b"bye");
+            assert_eq!((event.reply_kind, event.reply_code), (2, 1000));
+        }
+        let mut out = std::mem::MaybeUninit::<wsclose_close_event>::uninit();
+        // SAFETY: valid pointers; a dropped connection ignores the payload.
+        let r = unsafe { wsclose_browser_close_event(0, ptr::null(), 0, true, out.as_mut_ptr()) };
+        assert_eq!(r, WSCLOSE_OK);
+        // SAFETY: written above.
+        let event = unsafe { out.assume_init() };
+        assert_eq!((event.code, event.was_clean, event.reply_kind), (1006, false, 0));
+        // SAFETY: an engine number no engine has.
+        assert_eq!(
+            unsafe { wsclose_browser_close_event(2, ptr::null(), 0, true, out.as_mut_ptr()) },
+            WSCLOSE_ERR_INVALID_ARGUMENT
+        );
+    }
+
+    #[test]
+    fn close_follows_the_core() {
+        let (mut code, mut has_code, mut len) = (0u16, false, 0usize);
+        let mut buf = [0u8; 123];
+        let reason = [0x62, 0xd800];
+        // SAFETY: valid pointers.
+        let r = unsafe {
+            wsclose_browser_close(
+                1,
+                true,
+                999.6,
+                true,
+                reason.as_ptr(),
+                2,
+                &mut code,
+                &mut has_code,
+                buf.as_mut_ptr(),
+                123,
+                &mut len,
+            )
+        };
+        assert_eq!(r, WSCLOSE_OK);
+        assert_eq!(
+            (code, has_code, &buf[..len]),
+            (1000, true, "b\u{fffd}".as_bytes())
+        );
+        // SAFETY: valid pointers.
+        let r = unsafe {
+            wsclose_browser_close(
+                0,
+                true,
+                999.6,
+                false,
+                ptr::null(),
+                0,
+                &mut code,
+                &mut has_code,
+                buf.as_mut_ptr(),
+                123,
+                &mut len,
+            )
+        };
+        assert_eq!(r, WSCLOSE_ERR_INVALID_ACCESS);
+        let long = [0x61u16; 124];
+        // SAFETY: valid pointers.
+        let r = unsafe {
+            wsclose_browser_close(
+                0,
+                true,
+                4000.0,
+                true,
+                long.as_ptr(),
+                124,
+                &mut code,
+                &mut has_code,
+                buf.as_mut_ptr(),
+                123,
+                &mut len,
+            )
+        };
+        assert_eq!(r, WSCLOSE_ERR_SYNTAX);
+        // SAFETY: valid pointers; a buffer too small for "bye".
+        let r = unsafe {
+            wsclose_browser_close(
+                0,
+                true,
+                4000.0,
+                true,
+                [0x62u16, 0x79, 0x65].as_ptr(),
+                3,
+                &mut code,
+                &mut has_code,
+                buf.as_mut_ptr(),
+                2,
+                &mut len,
+            )
+        };
+        assert_eq!((r, len), (WSCLOSE_ERR_BUFFER_TOO_SMALL, 3));
+    }
+}
