@@ -89,6 +89,14 @@ fn generated_files(root: &Path) -> Vec<(PathBuf, String)> {
             "tests/differential/encode.tsv".into(),
             differential::encode_corpus(),
         ),
+        (
+            "tests/differential/policy.tsv".into(),
+            differential::policy_corpus(),
+        ),
+        (
+            "tests/differential/pageclose.tsv".into(),
+            differential::pageclose_corpus(),
+        ),
     ];
     files.extend(surfaces::files());
     files
