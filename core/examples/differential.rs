@@ -7,8 +7,8 @@
 use std::fmt::Write as _;
 
 use wsclose::{
-    encode_close_payload, encode_close_payload_utf16, parse_close_payload, CloseCode, PayloadError,
-    MAX_CLOSE_PAYLOAD,
+    encode_close_payload, encode_close_payload_utf16, explain, parse_close_payload, Advice, CloseCode,
+    Decision, Engine, PayloadError, Profile, Received, ReconnectPolicy, Reply, MAX_CLOSE_PAYLOAD,
 };
 
 fn hex(bytes: &[u8]) -> String {
@@ -123,5 +123,106 @@ fn main() {
         let result = encode_close_payload_utf16(code, &unhex16(&row[2]), &mut buf);
         let _ = writeln!(out, "encode16\t{}\t{}\t{}", row[0], row[2], encoded(result, &buf));
     }
+    for profile in Profile::ALL {
+        for value in 0..=u16::MAX {
+            let advice = profile.advice(CloseCode::new(value));
+            let _ = writeln!(
+                out,
+                "advice\t{}\t{value}\t{}",
+                profile.name(),
+                advice.const_name()
+            );
+        }
+    }
+    for row in data_lines(&read("policy.tsv")) {
+        let _ = writeln!(out, "policy\t{row}\t{}", policy(&row));
+    }
+    for value in 0..=u16::MAX {
+        for (clean, was_clean) in [("-", None), ("0", Some(false)), ("1", Some(true))] {
+            let names: Vec<&str> = explain(CloseCode::new(value), was_clean)
+                .causes()
+                .iter()
+                .map(|c| c.const_name())
+                .collect();
+            let _ = writeln!(out, "explain\t{value}\t{clean}\t{}", names.join(","));
+        }
+    }
+    let payloads = data_lines(&read("parse.txt"));
+    for engine in Engine::ALL {
+        let inputs = std::iter::once(None).chain(payloads.iter().map(|p| Some(unhex(p))));
+        for payload in inputs {
+            let (input, event) = match &payload {
+                None => ("dropped".to_string(), engine.close_event(Received::Dropped)),
+                Some(bytes) => (hex(bytes), engine.close_event(Received::Payload(bytes))),
+            };
+            let reply = match event.reply {
+                None => "none".to_string(),
+                Some(Reply::Empty) => "empty".to_string(),
+                Some(Reply::Close { code, reason }) => format!("{code}:{}", hex(reason.as_bytes())),
+            };
+            let _ = writeln!(
+                out,
+                "event\t{}\t{input}\t{}\t{}\t{}\t{}\t{reply}",
+                engine.name(),
+                event.code,
+                u8::from(event.was_clean),
+                u8::from(event.error_fired),
+                hex(event.reason.as_bytes())
+            );
+        }
+    }
+    let page_rows = data_lines(&read("pageclose.tsv"));
+    for engine in Engine::ALL {
+        for row in &page_rows {
+            let (code, reason) = row.split_once('\t').expect("two fields");
+            let number = match code {
+                "undefined" => None,
+                "NaN" => Some(f64::NAN),
+                "Infinity" => Some(f64::INFINITY),
+                "-Infinity" => Some(f64::NEG_INFINITY),
+                _ => Some(code.parse::<f64>().expect("a number")),
+            };
+            let units = (reason != "undefined").then(|| unhex16(reason));
+            let answer = match engine.close(number, units.as_deref()) {
+                Ok(sent) => format!("ok\t{}\t{}", dash(sent.code()), hex(sent.reason().as_bytes())),
+                Err(exception) => format!("throw\t{}", exception.name()),
+            };
+            let _ = writeln!(out, "pageclose\t{}\t{row}\t{answer}", engine.name());
+        }
+    }
     std::fs::write(out_file, out).expect("write answers");
+}
+
+/// One `policy.tsv` row: configure a policy through the public builder and decide.
+fn policy(row: &str) -> String {
+    let f: Vec<&str> = row.split('\t').collect();
+    let mut policy = ReconnectPolicy::new()
+        .with_base_ms(f[1].parse().unwrap())
+        .with_cap_ms(f[2].parse().unwrap())
+        .with_max_attempts(if f[3] == "-" {
+            None
+        } else {
+            Some(f[3].parse().unwrap())
+        })
+        .with_retry_unspecified(f[4] == "1");
+    if let Some(profile) = Profile::by_name(f[0]) {
+        policy = policy.with_profile(profile);
+    }
+    for item in f[5].split(',').filter(|item| *item != "-") {
+        let (code, name) = item.split_once(':').unwrap();
+        let advice = Advice::ALL.into_iter().find(|a| a.const_name() == name).unwrap();
+        policy
+            .try_override(CloseCode::new(code.parse().unwrap()), advice)
+            .unwrap();
+    }
+    let random: u64 = f[9].parse().unwrap();
+    match policy.decide(
+        CloseCode::new(f[6].parse().unwrap()),
+        f[7] == "1",
+        f[8].parse().unwrap(),
+        || random,
+    ) {
+        Decision::Stop => "stop\t-".to_string(),
+        Decision::RetryAfter(ms) => format!("retry\t{ms}"),
+    }
 }
