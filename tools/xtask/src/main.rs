@@ -349,5 +349,19 @@ fn codes_md() -> String {
             info.description,
         );
     }
+    out.push_str(
+        "\n## Registered with IANA (3000–3999)\n\n\
+         The IANA registry names a few codes of the registered range; their category stays\n\
+         `REGISTERED` and their reconnect advice app-defined, since the application that uses\n\
+         them decides (application protocols give other 3xxx codes other meanings: docs/profiles.md).\n\n\
+         | code | name | constant | description |\n\
+         |-----:|------|----------|-------------|\n",
+    );
+    for value in 3000..=3999u16 {
+        let code = CloseCode::new(value);
+        if let (Some(name), Some(konst)) = (code.name(), code.const_name()) {
+            let _ = writeln!(out, "| {value} | {name} | `{konst}` | {} |", code.description());
+        }
+    }
     out
 }
