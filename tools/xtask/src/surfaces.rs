@@ -339,7 +339,76 @@ fn go() -> String {
         );
     }
     out.push_str("}\n");
+    go_round2(&mut out);
     out
+}
+
+/// The Go facts of profiles, explain and the browser model: `Advice*`, `Cause*`, `Engine*` and
+/// `Dom*` constants with their constant names, labels and names.
+fn go_round2(out: &mut String) {
+    use wsclose::{Advice, Cause, DomException, Engine};
+    let list = |items: Vec<String>| items.join(", ");
+    out.push_str("\n// The advice of a profile (Profile.Advice, ReconnectPolicy overrides).\n");
+    let entries: Vec<_> = Advice::ALL
+        .iter()
+        .map(|a| {
+            let ident = format!("Advice{}", go_ident(a.const_name()));
+            (format!("{ident}: {}.", a.label()), ident, "Advice", (*a as u8).to_string())
+        })
+        .collect();
+    go_const_block(out, &entries);
+    let _ = writeln!(
+        out,
+        "var adviceLabels = [...]string{{{}}}\n",
+        list(Advice::ALL.iter().map(|a| format!("{:?}", a.label())).collect())
+    );
+    let _ = writeln!(
+        out,
+        "var adviceConstNames = [...]string{{{}}}\n",
+        list(Advice::ALL.iter().map(|a| format!("{:?}", a.const_name())).collect())
+    );
+    out.push_str("// The likely causes Explain reports; Summary and Check come from the library.\n");
+    let entries: Vec<_> = Cause::ALL
+        .iter()
+        .map(|c| {
+            let ident = format!("Cause{}", go_ident(c.const_name()));
+            (format!("{ident} is cause {}.", c.const_name()), ident, "Cause", (*c as u8).to_string())
+        })
+        .collect();
+    go_const_block(out, &entries);
+    let _ = writeln!(out, "const causeCount = {}\n", Cause::ALL.len());
+    out.push_str("// The browser engines the browser model knows.\n");
+    let entries: Vec<_> = Engine::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let ident = format!("Engine{}", camel(e.name()));
+            (format!("{ident} is {}.", e.name()), ident, "Engine", i.to_string())
+        })
+        .collect();
+    go_const_block(out, &entries);
+    let _ = writeln!(
+        out,
+        "var engineNames = [...]string{{{}}}\n",
+        list(Engine::ALL.iter().map(|e| format!("{:?}", e.name())).collect())
+    );
+    out.push_str("// The exceptions a page's ws.close() throws.\n");
+    let doms = [DomException::InvalidAccess, DomException::Syntax];
+    let entries: Vec<_> = doms
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let name = d.name();
+            let ident = format!("Dom{}", name.strip_suffix("Error").unwrap_or(name));
+            (format!("{ident} is {name}."), ident, "DomException", i.to_string())
+        })
+        .collect();
+    go_const_block(out, &entries);
+    let _ = writeln!(
+        out,
+        "var domExceptionNames = [...]string{{{}}}",
+        list(doms.iter().map(|d| format!("{:?}", d.name())).collect())
+    );
 }
 
 /// `null` for a kind without an answer code (the kinds only encoding reports), else the code.
