@@ -357,7 +357,12 @@ fn go_round2(out: &mut String) {
         .iter()
         .map(|a| {
             let ident = format!("Advice{}", go_ident(a.const_name()));
-            (format!("{ident}: {}.", a.label()), ident, "Advice", (*a as u8).to_string())
+            (
+                format!("{ident}: {}.", a.label()),
+                ident,
+                "Advice",
+                (*a as u8).to_string(),
+            )
         })
         .collect();
     go_const_block(out, &entries);
@@ -369,14 +374,24 @@ fn go_round2(out: &mut String) {
     let _ = writeln!(
         out,
         "var adviceConstNames = [...]string{{{}}}\n",
-        list(Advice::ALL.iter().map(|a| format!("{:?}", a.const_name())).collect())
+        list(
+            Advice::ALL
+                .iter()
+                .map(|a| format!("{:?}", a.const_name()))
+                .collect()
+        )
     );
     out.push_str("// The likely causes Explain reports; Summary and Check come from the library.\n");
     let entries: Vec<_> = Cause::ALL
         .iter()
         .map(|c| {
             let ident = format!("Cause{}", go_ident(c.const_name()));
-            (format!("{ident} is cause {}.", c.const_name()), ident, "Cause", (*c as u8).to_string())
+            (
+                format!("{ident} is cause {}.", c.const_name()),
+                ident,
+                "Cause",
+                (*c as u8).to_string(),
+            )
         })
         .collect();
     go_const_block(out, &entries);
@@ -387,7 +402,12 @@ fn go_round2(out: &mut String) {
         .enumerate()
         .map(|(i, e)| {
             let ident = format!("Engine{}", camel(e.name()));
-            (format!("{ident} is {}.", e.name()), ident, "Engine", i.to_string())
+            (
+                format!("{ident} is {}.", e.name()),
+                ident,
+                "Engine",
+                i.to_string(),
+            )
         })
         .collect();
     go_const_block(out, &entries);
@@ -404,7 +424,12 @@ fn go_round2(out: &mut String) {
         .map(|(i, d)| {
             let name = d.name();
             let ident = format!("Dom{}", name.strip_suffix("Error").unwrap_or(name));
-            (format!("{ident} is {name}."), ident, "DomException", i.to_string())
+            (
+                format!("{ident} is {name}."),
+                ident,
+                "DomException",
+                i.to_string(),
+            )
         })
         .collect();
     go_const_block(out, &entries);
@@ -746,7 +771,11 @@ fn java_dom_exception_kind() -> String {
     let last = all.len() - 1;
     for (i, d) in all.into_iter().enumerate() {
         let name = d.name();
-        let konst = if matches!(d, DomException::InvalidAccess) { "INVALID_ACCESS" } else { "SYNTAX" };
+        let konst = if matches!(d, DomException::InvalidAccess) {
+            "INVALID_ACCESS"
+        } else {
+            "SYNTAX"
+        };
         let _ = writeln!(
             out,
             "    /** {name} */\n    {konst}({}){}",
