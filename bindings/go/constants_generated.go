@@ -111,3 +111,63 @@ var payloadErrorKinds = map[PayloadErrorKind]payloadErrorFacts{
 	KindReasonTooLong:  {"REASON_TOO_LONG", "close reason is longer than the 123 bytes that fit in a Close frame", 0, true},
 	KindBufferTooSmall: {"BUFFER_TOO_SMALL", "output buffer is too small for the close payload", 0, true},
 }
+
+// The advice of a profile (Profile.Advice, ReconnectPolicy overrides).
+const (
+	// AdviceStop: stop.
+	AdviceStop Advice = 0
+	// AdviceRetry: retry.
+	AdviceRetry Advice = 1
+	// AdviceResume: resume.
+	AdviceResume Advice = 2
+	// AdviceUnspecified: unspecified.
+	AdviceUnspecified Advice = 3
+)
+
+var adviceLabels = [...]string{"stop", "retry", "resume", "unspecified"}
+
+var adviceConstNames = [...]string{"STOP", "RETRY", "RESUME", "UNSPECIFIED"}
+
+// The likely causes Explain reports; Summary and Check come from the library.
+const (
+	// CauseConnectionDropped is cause CONNECTION_DROPPED.
+	CauseConnectionDropped Cause = 0
+	// CauseIdleTimeout is cause IDLE_TIMEOUT.
+	CauseIdleTimeout Cause = 1
+	// CauseMalformedClose is cause MALFORMED_CLOSE.
+	CauseMalformedClose Cause = 2
+	// CauseTLSHandshake is cause TLS_HANDSHAKE.
+	CauseTLSHandshake Cause = 3
+	// CauseHandshakeRejected is cause HANDSHAKE_REJECTED.
+	CauseHandshakeRejected Cause = 4
+	// CauseLocalOnlyCodeSent is cause LOCAL_ONLY_CODE_SENT.
+	CauseLocalOnlyCodeSent Cause = 5
+	// CauseNoStatusCode is cause NO_STATUS_CODE.
+	CauseNoStatusCode Cause = 6
+	// CauseInvalidCodeSent is cause INVALID_CODE_SENT.
+	CauseInvalidCodeSent Cause = 7
+	// CausePeerClosed is cause PEER_CLOSED.
+	CausePeerClosed Cause = 8
+)
+
+const causeCount = 9
+
+// The browser engines the browser model knows.
+const (
+	// EngineChromium is chromium.
+	EngineChromium Engine = 0
+	// EngineFirefox is firefox.
+	EngineFirefox Engine = 1
+)
+
+var engineNames = [...]string{"chromium", "firefox"}
+
+// The exceptions a page's ws.close() throws.
+const (
+	// DomInvalidAccess is InvalidAccessError.
+	DomInvalidAccess DomException = 0
+	// DomSyntax is SyntaxError.
+	DomSyntax DomException = 1
+)
+
+var domExceptionNames = [...]string{"InvalidAccessError", "SyntaxError"}

@@ -4,11 +4,17 @@
  *
  * Usage: differential CORPUS_DIR OUT_FILE
  * Sections: code, parse, encode (wsclose_encode_close_payload), encode16
- * (wsclose_encode_close_payload_utf16).
+ * (wsclose_encode_close_payload_utf16), advice (wsclose_profile_advice), policy
+ * (wsclose_policy_decide), explain (wsclose_explain), event (wsclose_browser_close_event) and
+ * pageclose (wsclose_browser_close; the JavaScript number literals of pageclose.tsv are read with
+ * strtod, which takes "NaN", "Infinity", "-Infinity", "-0" and "1e300" as JavaScript does).
  *
  * Everything printed comes from the library: category and kind constant names are the suffixes
  * of the C enumerators (stringized, so no name is typed twice), labels, names and messages come
- * from the library's functions, answer codes from wsclose_result_close_code.
+ * from the library's functions, answer codes from wsclose_result_close_code. Advice names are
+ * stringized enumerators too; engine names are the lower-cased enumerator suffixes; cause names
+ * come from wsclose_cause_const_name, profile names from wsclose_profile_name. The ABI has no
+ * function naming a DOM exception, so the two names are paired with their result numbers below.
  */
 #include <stdbool.h>
 #include <stddef.h>
@@ -24,6 +30,8 @@
 #define CATEGORY(name) {WSCLOSE_CATEGORY_##name, #name}
 #define RECONNECT(name) {WSCLOSE_RECONNECT_##name, #name}
 #define KIND(name) {WSCLOSE_ERR_##name, #name}
+#define ADVICE(name) {WSCLOSE_ADVICE_##name, #name}
+#define ENGINE(name) {WSCLOSE_ENGINE_##name, #name}
 
 typedef struct {
   int32_t value;
@@ -37,6 +45,13 @@ static const enumerator advice[] = {RECONNECT(NEVER), RECONNECT(BACKOFF), RECONN
 static const enumerator kinds[] = {KIND(ONE_BYTE),     KIND(TOO_LONG),        KIND(INVALID_CODE),
                                    KIND(INVALID_UTF8), KIND(REASON_TOO_LONG), KIND(BUFFER_TOO_SMALL)};
 
+static const enumerator profile_advice[] = {ADVICE(STOP), ADVICE(RETRY), ADVICE(RESUME),
+                                            ADVICE(UNSPECIFIED)};
+static const enumerator engines[] = {ENGINE(CHROMIUM), ENGINE(FIREFOX)};
+/* The DOM exception a page's close() throws, by result number (names from the WebIDL spec). */
+static const enumerator dom_exceptions[] = {{WSCLOSE_ERR_INVALID_ACCESS, "InvalidAccessError"},
+                                            {WSCLOSE_ERR_SYNTAX, "SyntaxError"}};
+
 static const char *enum_name(const enumerator *table, size_t count, int32_t value) {
   for (size_t i = 0; i < count; i++) {
     if (table[i].value == value) return table[i].name;
@@ -45,6 +60,16 @@ static const char *enum_name(const enumerator *table, size_t count, int32_t valu
   exit(1);
 }
 #define NAME_OF(table, value) enum_name(table, sizeof table / sizeof table[0], (int32_t)(value))
+
+/* The enumerator whose name is `name`; exits when none has it. */
+static int32_t enum_value(const enumerator *table, size_t count, const char *name) {
+  for (size_t i = 0; i < count; i++) {
+    if (strcmp(table[i].name, name) == 0) return table[i].value;
+  }
+  fprintf(stderr, "differential: unknown enum name %s\n", name);
+  exit(1);
+}
+#define VALUE_OF(table, name) enum_value(table, sizeof table / sizeof table[0], name)
 
 static const char *or_dash(const char *text) { return text == NULL ? "-" : text; }
 
@@ -136,6 +161,177 @@ static bool next_line(FILE *file, char *line) {
     return true;
   }
   return false;
+}
+
+/* Splits `line` at TABs into exactly `count` fields (in place); exits on a different count. */
+static void split_fields(char *line, char **fields, int count, const char *what) {
+  char *p = line;
+  for (int i = 0; i < count; i++) {
+    fields[i] = p;
+    p = strchr(p, '\t');
+    if ((p == NULL) != (i == count - 1)) {
+      fprintf(stderr, "differential: %s row without %d fields\n", what, count);
+      exit(1);
+    }
+    if (p != NULL) *p++ = '\0';
+  }
+}
+
+static void put_engine(FILE *out, uint32_t engine) {
+  const char *name = NAME_OF(engines, engine);
+  for (const char *c = name; *c != '\0'; c++) fputc(c[0] >= 'A' && c[0] <= 'Z' ? c[0] + 32 : c[0], out);
+}
+
+static void advice_section(FILE *out) {
+  uint32_t count = wsclose_profile_count();
+  if (count == 0) {
+    fprintf(stderr, "differential: no profiles\n");
+    exit(1);
+  }
+  for (uint32_t profile = 0; profile < count; profile++) {
+    const char *name = wsclose_profile_name(profile);
+    for (uint32_t value = 0; value <= UINT16_MAX; value++) {
+      int32_t advice = wsclose_profile_advice(profile, (uint16_t)value);
+      fprintf(out, "advice\t%s\t%u\t%s\n", name, (unsigned)value, NAME_OF(profile_advice, advice));
+    }
+  }
+}
+
+/* One policy.tsv row: profile|- base cap max|- retry_unspecified overrides code clean attempt random. */
+static void policy_row(FILE *out, const char *row) {
+  char copy[MAX_LINE];
+  snprintf(copy, sizeof copy, "%s", row);
+  char *f[10];
+  split_fields(copy, f, 10, "policy.tsv");
+  wsclose_policy policy;
+  if (wsclose_policy_default(&policy) != WSCLOSE_OK) exit(1);
+  if (strcmp(f[0], "-") != 0) {
+    policy.profile = wsclose_profile_by_name(f[0], strlen(f[0]));
+    if (policy.profile < 0) {
+      fprintf(stderr, "differential: unknown profile %s\n", f[0]);
+      exit(1);
+    }
+  }
+  policy.base_ms = strtoull(f[1], NULL, 10);
+  policy.cap_ms = strtoull(f[2], NULL, 10);
+  policy.has_max_attempts = strcmp(f[3], "-") != 0;
+  policy.max_attempts = policy.has_max_attempts ? (uint32_t)strtoul(f[3], NULL, 10) : 0;
+  policy.retry_unspecified = strcmp(f[4], "1") == 0;
+  if (strcmp(f[5], "-") != 0) {
+    for (char *item = strtok(f[5], ","); item != NULL; item = strtok(NULL, ",")) {
+      char *colon = strchr(item, ':');
+      if (colon == NULL || policy.override_count == WSCLOSE_POLICY_MAX_OVERRIDES) exit(1);
+      *colon = '\0';
+      policy.override_codes[policy.override_count] = (uint16_t)strtoul(item, NULL, 10);
+      policy.override_advice[policy.override_count] = (uint8_t)VALUE_OF(profile_advice, colon + 1);
+      policy.override_count++;
+    }
+  }
+  uint64_t delay = 0;
+  int32_t decision = wsclose_policy_decide(&policy, (uint16_t)strtoul(f[6], NULL, 10),
+                                           strcmp(f[7], "1") == 0, (uint32_t)strtoul(f[8], NULL, 10),
+                                           strtoull(f[9], NULL, 10), &delay);
+  if (decision < 0) {
+    fprintf(stderr, "differential: wsclose_policy_decide: %s\n", wsclose_result_message(decision));
+    exit(1);
+  }
+  if (decision == 1) {
+    fprintf(out, "policy\t%s\tretry\t%llu\n", row, (unsigned long long)delay);
+  } else {
+    fprintf(out, "policy\t%s\tstop\t-\n", row);
+  }
+}
+
+static void explain_section(FILE *out) {
+  static const char *const clean_fields[] = {"-", "0", "1"};
+  for (uint32_t value = 0; value <= UINT16_MAX; value++) {
+    for (int32_t clean = -1; clean <= 1; clean++) {
+      uint8_t causes[32];
+      int32_t count = wsclose_explain((uint16_t)value, clean, causes, sizeof causes);
+      if (count < 0 || (size_t)count > sizeof causes) {
+        fprintf(stderr, "differential: wsclose_explain(%u) gave %d\n", (unsigned)value, (int)count);
+        exit(1);
+      }
+      fprintf(out, "explain\t%u\t%s\t", (unsigned)value, clean_fields[clean + 1]);
+      for (int32_t i = 0; i < count; i++) {
+        const char *name = wsclose_cause_const_name(causes[i]);
+        if (name == NULL) exit(1);
+        fprintf(out, "%s%s", i == 0 ? "" : ",", name);
+      }
+      fputc('\n', out);
+    }
+  }
+}
+
+/* `hex` NULL: the dropped connection. */
+static void event_row(FILE *out, uint32_t engine, const char *hex) {
+  static uint8_t payload[MAX_LINE / 2];
+  size_t len = hex == NULL ? 0 : unhex(hex, payload, sizeof payload);
+  wsclose_close_event event;
+  int32_t result = wsclose_browser_close_event(engine, len == 0 ? NULL : payload, len, hex == NULL, &event);
+  if (result != WSCLOSE_OK) {
+    fprintf(stderr, "differential: wsclose_browser_close_event: %s\n", wsclose_result_message(result));
+    exit(1);
+  }
+  fputs("event\t", out);
+  put_engine(out, engine);
+  fprintf(out, "\t%s\t%u\t%d\t%d\t", hex == NULL ? "dropped" : hex, (unsigned)event.code,
+          event.was_clean, event.error_fired);
+  put_hex(out, event.reason, event.reason_len);
+  fputc('\t', out);
+  if (event.reply_kind == 0) {
+    fputs("none", out);
+  } else if (event.reply_kind == 1) {
+    fputs("empty", out);
+  } else {
+    fprintf(out, "%u:", (unsigned)event.reply_code);
+    put_hex(out, event.reply_reason, event.reply_reason_len);
+  }
+  fputc('\n', out);
+}
+
+/* One pageclose.tsv row: a JavaScript number literal (or undefined), a UTF-16 reason (hex, -, or
+ * undefined). */
+static void pageclose_row(FILE *out, uint32_t engine, const char *row) {
+  char copy[MAX_LINE];
+  snprintf(copy, sizeof copy, "%s", row);
+  char *f[2];
+  split_fields(copy, f, 2, "pageclose.tsv");
+  bool has_code = strcmp(f[0], "undefined") != 0;
+  double number = 0.0;
+  if (has_code) {
+    char *end = NULL;
+    number = strtod(f[0], &end);
+    if (end == f[0] || *end != '\0') {
+      fprintf(stderr, "differential: %s is not a number\n", f[0]);
+      exit(1);
+    }
+  }
+  bool has_reason = strcmp(f[1], "undefined") != 0;
+  static uint16_t units[MAX_LINE / 4];
+  size_t count = has_reason ? unhex16(f[1], units, sizeof units / sizeof units[0]) : 0;
+  uint16_t code = 0;
+  bool sent_code = false;
+  uint8_t reason[WSCLOSE_MAX_REASON_LEN];
+  size_t reason_len = 0;
+  int32_t result = wsclose_browser_close(engine, has_code, number, has_reason, count == 0 ? NULL : units,
+                                         count, &code, &sent_code, reason, sizeof reason, &reason_len);
+  fputs("pageclose\t", out);
+  put_engine(out, engine);
+  fprintf(out, "\t%s\t", row);
+  if (result == WSCLOSE_OK) {
+    fputs("ok\t", out);
+    if (sent_code) {
+      fprintf(out, "%u", (unsigned)code);
+    } else {
+      fputc('-', out);
+    }
+    fputc('\t', out);
+    put_hex(out, reason, reason_len);
+  } else {
+    fprintf(out, "throw\t%s", NAME_OF(dom_exceptions, result));
+  }
+  fputc('\n', out);
 }
 
 int main(int argc, char **argv) {
@@ -235,6 +431,44 @@ int main(int argc, char **argv) {
   if (parse_rows == 0) {
     fprintf(stderr, "differential: parse.txt has no rows\n");
     return 1;
+  }
+
+  advice_section(out);
+
+  FILE *policy = open_corpus(argv[1], "policy.tsv");
+  unsigned policy_rows = 0;
+  while (next_line(policy, line)) {
+    policy_rows++;
+    policy_row(out, line);
+  }
+  fclose(policy);
+  if (policy_rows == 0) {
+    fprintf(stderr, "differential: policy.tsv has no rows\n");
+    return 1;
+  }
+
+  explain_section(out);
+
+  for (size_t e = 0; e < sizeof engines / sizeof engines[0]; e++) {
+    uint32_t engine = (uint32_t)engines[e].value;
+    event_row(out, engine, NULL);
+    parse = open_corpus(argv[1], "parse.txt");
+    while (next_line(parse, line)) event_row(out, engine, line);
+    fclose(parse);
+  }
+
+  for (size_t e = 0; e < sizeof engines / sizeof engines[0]; e++) {
+    FILE *page = open_corpus(argv[1], "pageclose.tsv");
+    unsigned page_rows = 0;
+    while (next_line(page, line)) {
+      page_rows++;
+      pageclose_row(out, (uint32_t)engines[e].value, line);
+    }
+    fclose(page);
+    if (page_rows == 0) {
+      fprintf(stderr, "differential: pageclose.tsv has no rows\n");
+      return 1;
+    }
   }
   if (fclose(out) != 0) return 1;
   return 0;

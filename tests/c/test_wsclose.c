@@ -727,6 +727,211 @@ typedef struct {
   void (*run)(void);
 } test_case;
 
+/* Profiles: indexes, names, lookups by name and token; unknown numbers and NULL arguments. */
+static void test_profiles_abi(void) {
+  uint32_t count = wsclose_profile_count();
+  CHECK(count > 0, "no profiles");
+  CHECK(wsclose_profile_name(count) == NULL, "a name past the last profile");
+  CHECK(wsclose_profile_name(UINT32_MAX) == NULL, "a name for UINT32_MAX");
+  for (uint32_t p = 0; p < count; p++) {
+    const char *name = wsclose_profile_name(p);
+    CHECK(name != NULL, "profile %u has no name", (unsigned)p);
+    if (name == NULL) continue;
+    CHECK(wsclose_profile_by_name(name, strlen(name)) == (int32_t)p, "by_name(%s)", name);
+    /* No NUL needed: a longer buffer with the name as prefix, passed with the name's length. */
+    char padded[128];
+    snprintf(padded, sizeof padded, "%sXYZ", name);
+    CHECK(wsclose_profile_by_name(padded, strlen(name)) == (int32_t)p, "by_name(prefix of %s)", padded);
+    CHECK(wsclose_profile_by_name(padded, strlen(padded)) == WSCLOSE_ERR_UNKNOWN_PROFILE, "by_name(%s)", padded);
+    if (p > 0) CHECK(strcmp(wsclose_profile_name(p - 1), name) < 0, "profiles not in name order at %s", name);
+    unsigned named = 0;
+    for (uint32_t code = 0; code <= UINT16_MAX; code++) {
+      int32_t advice = wsclose_profile_advice(p, (uint16_t)code);
+      CHECK(advice >= 0 && wsclose_advice_label((uint32_t)advice) != NULL, "%s advice(%u) = %d", name,
+            (unsigned)code, (int)advice);
+      const char *code_name = wsclose_profile_code_name(p, (uint16_t)code);
+      const char *description = wsclose_profile_code_description(p, (uint16_t)code);
+      CHECK((code_name == NULL) == (description == NULL), "%s %u: name and description disagree", name,
+            (unsigned)code);
+      if (code_name != NULL) named++;
+    }
+    CHECK(named > 0, "%s names no code", name);
+  }
+  CHECK(wsclose_profile_by_name(NULL, 0) == WSCLOSE_ERR_UNKNOWN_PROFILE, "by_name(NULL, 0)");
+  CHECK(wsclose_profile_by_subprotocol(NULL, 0) == WSCLOSE_ERR_UNKNOWN_PROFILE, "by_subprotocol(NULL, 0)");
+  /* docs/profiles.md: graphql-transport-ws is negotiated by its own token, exactly. */
+  const char *token = "graphql-transport-ws";
+  int32_t gql = wsclose_profile_by_subprotocol(token, strlen(token));
+  CHECK(gql >= 0 && strcmp(wsclose_profile_name((uint32_t)gql), token) == 0, "by_subprotocol(%s) = %d", token,
+        (int)gql);
+  CHECK(wsclose_profile_by_subprotocol("GRAPHQL-TRANSPORT-WS", strlen(token)) == WSCLOSE_ERR_UNKNOWN_PROFILE,
+        "by_subprotocol is case-sensitive");
+  CHECK(wsclose_profile_advice(count, 1000) == WSCLOSE_ERR_UNKNOWN_PROFILE, "advice of an unknown profile");
+  CHECK(wsclose_profile_code_name(count, 1000) == NULL, "code name of an unknown profile");
+  CHECK(wsclose_profile_code_description(count, 1000) == NULL, "description of an unknown profile");
+  CHECK(wsclose_advice_label(WSCLOSE_ADVICE_UNSPECIFIED + 1) == NULL, "label past the last advice");
+  CHECK(wsclose_advice_label(WSCLOSE_ADVICE_STOP) != NULL, "no label for STOP");
+}
+
+/* The policy: defaults, full jitter bounds, overrides, limits, and every error. */
+static void test_policy_abi(void) {
+  wsclose_policy policy;
+  CHECK(wsclose_policy_default(NULL) == WSCLOSE_ERR_NULL_ARGUMENT, "default(NULL)");
+  CHECK(wsclose_policy_default(&policy) == WSCLOSE_OK, "default");
+  CHECK(policy.profile == -1 && policy.override_count == 0 && !policy.has_max_attempts, "default fields");
+  uint64_t delay = 7;
+  CHECK(wsclose_policy_decide(NULL, 1000, true, 0, 0, &delay) == WSCLOSE_ERR_NULL_ARGUMENT, "decide(NULL)");
+  CHECK(wsclose_policy_decide(&policy, 1000, true, 0, 0, NULL) == WSCLOSE_ERR_NULL_ARGUMENT, "decide(.., NULL)");
+  policy.base_ms = 100;
+  policy.cap_ms = 1000;
+  policy.override_count = 1;
+  policy.override_codes[0] = 4000;
+  policy.override_advice[0] = WSCLOSE_ADVICE_RETRY;
+  const uint64_t ceilings[] = {100, 200, 400, 800, 1000, 1000};
+  for (uint32_t attempt = 0; attempt < 6; attempt++) {
+    CHECK(wsclose_policy_decide(&policy, 4000, true, attempt, UINT64_MAX, &delay) == 1 && delay == ceilings[attempt],
+          "attempt %u: delay %llu", (unsigned)attempt, (unsigned long long)delay);
+    CHECK(wsclose_policy_decide(&policy, 4000, true, attempt, 0, &delay) == 1 && delay == 0, "random 0");
+  }
+  policy.override_advice[0] = WSCLOSE_ADVICE_STOP;
+  delay = 7;
+  CHECK(wsclose_policy_decide(&policy, 4000, true, 0, UINT64_MAX, &delay) == 0 && delay == 0, "override stop");
+  policy.override_advice[0] = WSCLOSE_ADVICE_UNSPECIFIED + 1;
+  CHECK(wsclose_policy_decide(&policy, 4000, true, 0, 0, &delay) == WSCLOSE_ERR_INVALID_ARGUMENT, "bad advice");
+  policy.override_advice[0] = WSCLOSE_ADVICE_RETRY;
+  policy.override_count = WSCLOSE_POLICY_MAX_OVERRIDES + 1;
+  CHECK(wsclose_policy_decide(&policy, 4000, true, 0, 0, &delay) == WSCLOSE_ERR_INVALID_ARGUMENT, "9 overrides");
+  policy.override_count = 1;
+  policy.has_max_attempts = true;
+  policy.max_attempts = 2;
+  CHECK(wsclose_policy_decide(&policy, 4000, true, 1, 0, &delay) == 1, "attempt 1 of 2");
+  CHECK(wsclose_policy_decide(&policy, 4000, true, 2, 0, &delay) == 0, "attempt 2 of 2");
+  policy.profile = (int32_t)wsclose_profile_count();
+  CHECK(wsclose_policy_decide(&policy, 4000, true, 0, 0, &delay) == WSCLOSE_ERR_UNKNOWN_PROFILE, "unknown profile");
+  policy.profile = -2;
+  CHECK(wsclose_policy_decide(&policy, 4000, true, 0, 0, &delay) == WSCLOSE_ERR_UNKNOWN_PROFILE, "profile -2");
+  /* With a profile, a code the profile says STOP stops. */
+  wsclose_policy_default(&policy);
+  for (uint32_t p = 0; p < wsclose_profile_count(); p++) {
+    policy.profile = (int32_t)p;
+    for (uint32_t code = 0; code <= UINT16_MAX; code += 11) {
+      int32_t advice = wsclose_profile_advice(p, (uint16_t)code);
+      int32_t answer = wsclose_policy_decide(&policy, (uint16_t)code, true, 0, 0, &delay);
+      if (advice == WSCLOSE_ADVICE_STOP) CHECK(answer == 0, "profile %u code %u", (unsigned)p, (unsigned)code);
+      if (advice == WSCLOSE_ADVICE_RETRY || advice == WSCLOSE_ADVICE_RESUME)
+        CHECK(answer == 1, "profile %u code %u", (unsigned)p, (unsigned)code);
+    }
+  }
+}
+
+/* explain: every code and was_clean, the cap, and the errors; cause texts. */
+static void test_explain_abi(void) {
+  unsigned seen[256] = {0};
+  for (uint32_t code = 0; code <= UINT16_MAX; code++) {
+    for (int32_t clean = -1; clean <= 1; clean++) {
+      uint8_t causes[64];
+      int32_t count = wsclose_explain((uint16_t)code, clean, causes, sizeof causes);
+      CHECK(count >= 0 && count <= 64, "explain(%u, %d) = %d", (unsigned)code, (int)clean, (int)count);
+      CHECK(wsclose_explain((uint16_t)code, clean, NULL, 0) == count, "count without a buffer");
+      for (int32_t i = 0; i < count && i < 64; i++) {
+        CHECK(wsclose_cause_const_name(causes[i]) != NULL, "unknown cause %u", (unsigned)causes[i]);
+        seen[causes[i]]++;
+      }
+      if (count > 1) {
+        uint8_t one[2] = {0xAA, 0xAA};
+        CHECK(wsclose_explain((uint16_t)code, clean, one, 1) == count && one[0] == causes[0] && one[1] == 0xAA,
+              "cap 1 writes one cause");
+      }
+    }
+  }
+  uint32_t known = 0;
+  while (wsclose_cause_const_name(known) != NULL) {
+    CHECK(wsclose_cause_summary(known) != NULL && wsclose_cause_check(known) != NULL, "cause %u texts",
+          (unsigned)known);
+    CHECK(seen[known] > 0, "cause %u is never reported", (unsigned)known);
+    known++;
+  }
+  CHECK(known > 0, "no causes");
+  CHECK(wsclose_cause_summary(known) == NULL && wsclose_cause_check(known) == NULL, "texts past the last cause");
+  CHECK(wsclose_explain(1000, 2, NULL, 0) == WSCLOSE_ERR_INVALID_ARGUMENT, "was_clean 2");
+  CHECK(wsclose_explain(1000, -2, NULL, 0) == WSCLOSE_ERR_INVALID_ARGUMENT, "was_clean -2");
+  CHECK(wsclose_explain(1006, 0, NULL, 4) == WSCLOSE_ERR_NULL_ARGUMENT, "NULL with cap 4");
+}
+
+/* The browser model: close events, page close(), and their errors (-301, -302). */
+static void test_browser_abi(void) {
+  wsclose_close_event event;
+  const uint8_t bye[] = {0x03, 0xe8, 'b', 'y', 'e'};
+  for (uint32_t engine = WSCLOSE_ENGINE_CHROMIUM; engine <= WSCLOSE_ENGINE_FIREFOX; engine++) {
+    CHECK(wsclose_browser_close_event(engine, bye, sizeof bye, false, &event) == WSCLOSE_OK, "1000 bye");
+    CHECK(event.code == 1000 && event.was_clean && event.reason_len == 3 && event.reason == bye + 2,
+          "1000 bye: %u", (unsigned)event.code);
+    CHECK(wsclose_browser_close_event(engine, NULL, 0, true, &event) == WSCLOSE_OK, "dropped");
+    CHECK(event.code == WSCLOSE_ABNORMAL_CLOSURE && !event.was_clean && event.reply_kind == 0 &&
+              event.reason != NULL && event.reason_len == 0,
+          "dropped: %u", (unsigned)event.code);
+    CHECK(wsclose_browser_close_event(engine, NULL, 0, false, &event) == WSCLOSE_OK &&
+              event.code == WSCLOSE_NO_STATUS_RECEIVED,
+          "empty payload");
+    CHECK(wsclose_browser_close_event(engine, NULL, 5, false, &event) == WSCLOSE_ERR_NULL_ARGUMENT, "NULL payload");
+    CHECK(wsclose_browser_close_event(engine, bye, sizeof bye, false, NULL) == WSCLOSE_ERR_NULL_ARGUMENT, "NULL out");
+
+    uint16_t code = 7;
+    bool has_code = true;
+    uint8_t reason[WSCLOSE_MAX_REASON_LEN];
+    size_t len = 99;
+    CHECK(wsclose_browser_close(engine, false, 0, false, NULL, 0, &code, &has_code, reason, sizeof reason, &len) ==
+                  WSCLOSE_OK &&
+              !has_code && code == 0 && len == 0,
+          "close()");
+    const uint16_t units[] = {'b', 'y', 'e'};
+    CHECK(wsclose_browser_close(engine, true, 4000.0, true, units, 3, &code, &has_code, reason, sizeof reason, &len) ==
+                  WSCLOSE_OK &&
+              has_code && code == 4000 && len == 3 && memcmp(reason, "bye", 3) == 0,
+          "close(4000, 'bye')");
+    CHECK(wsclose_browser_close(engine, true, 4000.0, true, units, 3, &code, &has_code, reason, 2, &len) ==
+                  WSCLOSE_ERR_BUFFER_TOO_SMALL &&
+              len == 3,
+          "reason_cap 2: needs %zu", len);
+    CHECK(wsclose_browser_close(engine, true, 999.0, false, NULL, 0, &code, &has_code, reason, sizeof reason, &len) ==
+              WSCLOSE_ERR_INVALID_ACCESS,
+          "close(999)");
+    uint16_t long_reason[WSCLOSE_MAX_REASON_LEN + 1];
+    for (size_t i = 0; i < WSCLOSE_MAX_REASON_LEN + 1; i++) long_reason[i] = 'a';
+    CHECK(wsclose_browser_close(engine, true, 1000.0, true, long_reason, WSCLOSE_MAX_REASON_LEN + 1, &code, &has_code,
+                                reason, sizeof reason, &len) == WSCLOSE_ERR_SYNTAX,
+          "close(1000, 124 bytes)");
+    CHECK(wsclose_browser_close(engine, true, 1000.0, true, NULL, 3, &code, &has_code, reason, sizeof reason, &len) ==
+              WSCLOSE_ERR_NULL_ARGUMENT,
+          "NULL reason with units");
+    CHECK(wsclose_browser_close(engine, true, 1000.0, false, NULL, 0, NULL, &has_code, reason, sizeof reason, &len) ==
+              WSCLOSE_ERR_NULL_ARGUMENT,
+          "NULL code_out");
+    for (uint32_t c = 0; c <= UINT16_MAX; c++) {
+      int32_t r = wsclose_browser_close(engine, true, (double)c, false, NULL, 0, &code, &has_code, reason,
+                                        sizeof reason, &len);
+      if (wsclose_is_browser_closeable((uint16_t)c)) {
+        CHECK(r == WSCLOSE_OK && has_code && code == c, "close(%u)", (unsigned)c);
+      } else {
+        CHECK(r == WSCLOSE_ERR_INVALID_ACCESS, "close(%u) = %d", (unsigned)c, (int)r);
+      }
+    }
+  }
+  uint32_t unknown = WSCLOSE_ENGINE_FIREFOX + 1;
+  CHECK(wsclose_browser_close_event(unknown, bye, sizeof bye, false, &event) == WSCLOSE_ERR_INVALID_ARGUMENT,
+        "unknown engine (event)");
+  uint16_t code;
+  bool has_code;
+  size_t len;
+  CHECK(wsclose_browser_close(unknown, false, 0, false, NULL, 0, &code, &has_code, NULL, 0, &len) ==
+            WSCLOSE_ERR_INVALID_ARGUMENT,
+        "unknown engine (close)");
+  CHECK(wsclose_result_close_code(WSCLOSE_ERR_INVALID_ACCESS) == 0 && wsclose_result_close_code(WSCLOSE_ERR_SYNTAX) == 0,
+        "DOM exceptions have no answer code");
+  CHECK(strncmp(wsclose_result_message(WSCLOSE_ERR_INVALID_ACCESS), "InvalidAccessError", 18) == 0, "-301 message");
+  CHECK(strncmp(wsclose_result_message(WSCLOSE_ERR_SYNTAX), "SyntaxError", 11) == 0, "-302 message");
+}
+
 int main(int argc, char **argv) {
   if (argc != 2) {
     fprintf(stderr, "usage: %s VECTORS_DIR\n", argv[0]);
@@ -747,6 +952,10 @@ int main(int argc, char **argv) {
       {"encode_edges", test_encode_edges},
       {"encode16_edges", test_encode16_edges},
       {"classify_many_edges", test_classify_many_edges},
+      {"profiles_abi", test_profiles_abi},
+      {"policy_abi", test_policy_abi},
+      {"explain_abi", test_explain_abi},
+      {"browser_abi", test_browser_abi},
   };
   unsigned passed = 0;
   unsigned failed = 0;

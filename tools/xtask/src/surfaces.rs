@@ -21,6 +21,10 @@ pub fn files() -> Vec<(PathBuf, String)> {
         (java_path("Category"), java_category()),
         (java_path("Reconnect"), java_reconnect()),
         (java_path("PayloadErrorKind"), java_payload_error_kind()),
+        (java_path("Advice"), java_advice()),
+        (java_path("Cause"), java_cause()),
+        (java_path("Engine"), java_engine()),
+        (java_path("DomExceptionKind"), java_dom_exception_kind()),
         ("py/python/wsclose/_constants.py".into(), python()),
     ]
 }
@@ -339,7 +343,101 @@ fn go() -> String {
         );
     }
     out.push_str("}\n");
+    go_round2(&mut out);
     out
+}
+
+/// The Go facts of profiles, explain and the browser model: `Advice*`, `Cause*`, `Engine*` and
+/// `Dom*` constants with their constant names, labels and names.
+fn go_round2(out: &mut String) {
+    use wsclose::{Advice, Cause, DomException, Engine};
+    let list = |items: Vec<String>| items.join(", ");
+    out.push_str("\n// The advice of a profile (Profile.Advice, ReconnectPolicy overrides).\n");
+    let entries: Vec<_> = Advice::ALL
+        .iter()
+        .map(|a| {
+            let ident = format!("Advice{}", go_ident(a.const_name()));
+            (
+                format!("{ident}: {}.", a.label()),
+                ident,
+                "Advice",
+                (*a as u8).to_string(),
+            )
+        })
+        .collect();
+    go_const_block(out, &entries);
+    let _ = writeln!(
+        out,
+        "var adviceLabels = [...]string{{{}}}\n",
+        list(Advice::ALL.iter().map(|a| format!("{:?}", a.label())).collect())
+    );
+    let _ = writeln!(
+        out,
+        "var adviceConstNames = [...]string{{{}}}\n",
+        list(
+            Advice::ALL
+                .iter()
+                .map(|a| format!("{:?}", a.const_name()))
+                .collect()
+        )
+    );
+    out.push_str("// The likely causes Explain reports; Summary and Check come from the library.\n");
+    let entries: Vec<_> = Cause::ALL
+        .iter()
+        .map(|c| {
+            let ident = format!("Cause{}", go_ident(c.const_name()));
+            (
+                format!("{ident} is cause {}.", c.const_name()),
+                ident,
+                "Cause",
+                (*c as u8).to_string(),
+            )
+        })
+        .collect();
+    go_const_block(out, &entries);
+    let _ = writeln!(out, "const causeCount = {}\n", Cause::ALL.len());
+    out.push_str("// The browser engines the browser model knows.\n");
+    let entries: Vec<_> = Engine::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let ident = format!("Engine{}", camel(e.name()));
+            (
+                format!("{ident} is {}.", e.name()),
+                ident,
+                "Engine",
+                i.to_string(),
+            )
+        })
+        .collect();
+    go_const_block(out, &entries);
+    let _ = writeln!(
+        out,
+        "var engineNames = [...]string{{{}}}\n",
+        list(Engine::ALL.iter().map(|e| format!("{:?}", e.name())).collect())
+    );
+    out.push_str("// The exceptions a page's ws.close() throws.\n");
+    let doms = [DomException::InvalidAccess, DomException::Syntax];
+    let entries: Vec<_> = doms
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let name = d.name();
+            let ident = format!("Dom{}", name.strip_suffix("Error").unwrap_or(name));
+            (
+                format!("{ident} is {name}."),
+                ident,
+                "DomException",
+                i.to_string(),
+            )
+        })
+        .collect();
+    go_const_block(out, &entries);
+    let _ = writeln!(
+        out,
+        "var domExceptionNames = [...]string{{{}}}",
+        list(doms.iter().map(|d| format!("{:?}", d.name())).collect())
+    );
 }
 
 /// `null` for a kind without an answer code (the kinds only encoding reports), else the code.
@@ -595,6 +693,97 @@ fn java_payload_error_kind() -> String {
         );
     }
     out.push_str("\n    private final int resultNumber;\n    private final String message;\n    private final int closeCode;\n    private final boolean carriesCode;\n\n    PayloadErrorKind(int resultNumber, String message, int closeCode, boolean carriesCode) {\n        this.resultNumber = resultNumber;\n        this.message = message;\n        this.closeCode = closeCode;\n        this.carriesCode = carriesCode;\n    }\n\n    /** Whether an error of this kind carries the status code (not the 1-byte and over-long payloads). */\n    public boolean carriesCode() {\n        return carriesCode;\n    }\n\n    /** The stable result number of this kind in the C ABI, e.g. -104 for {@code INVALID_UTF8}. */\n    public int resultNumber() {\n        return resultNumber;\n    }\n\n    /** The core's fixed message for this kind. */\n    public String message() {\n        return message;\n    }\n\n    /**\n     * The close code to answer the peer with after this error (1002 or 1007), or empty for the\n     * kinds only encoding reports.\n     */\n    public OptionalInt closeCode() {\n        return closeCode == 0 ? OptionalInt.empty() : OptionalInt.of(closeCode);\n    }\n\n    private static final PayloadErrorKind[] VALUES = values();\n\n    /** The kind with C ABI result number {@code resultNumber}, or empty for any other number. */\n    public static Optional<PayloadErrorKind> fromResultNumber(int resultNumber) {\n        for (PayloadErrorKind kind : VALUES) {\n            if (kind.resultNumber == resultNumber) {\n                return Optional.of(kind);\n            }\n        }\n        return Optional.empty();\n    }\n}\n");
+    out
+}
+
+/// `Advice.java`: a profile's reconnect advice, with its C ABI numbers and labels.
+fn java_advice() -> String {
+    use wsclose::Advice;
+    let mut out = java_header();
+    out.push_str("/**\n * What a {@link Profile} says a client should do after a close with a code, from\n * {@link Profile#advice(int)}. {@link #label()} is the human label.\n */\npublic enum Advice {\n");
+    let last = Advice::ALL.len() - 1;
+    for (i, a) in Advice::ALL.into_iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "    /** {} */\n    {}({}, {}){}",
+            java_doc(a.label()),
+            a.const_name(),
+            a as u8,
+            java_string(a.label()),
+            if i == last { ";" } else { "," }
+        );
+    }
+    out.push_str("\n    private final int number;\n    private final String label;\n\n    Advice(int number, String label) {\n        this.number = number;\n        this.label = label;\n    }\n\n    /** The number of this advice in the C ABI ({@code enum wsclose_advice}) and every other binding. */\n    public int number() {\n        return number;\n    }\n\n    /** The human label, e.g. {@code \"unspecified\"}. */\n    public String label() {\n        return label;\n    }\n\n");
+    out.push_str(&java_from_number("Advice", "advice"));
+    out.push_str("}\n");
+    out
+}
+
+/// `Cause.java`: the causes `explain` reports; summary and check come from the library.
+fn java_cause() -> String {
+    use wsclose::Cause;
+    let mut out = java_header();
+    out.push_str("/**\n * A likely cause of a close, as {@link WsClose#explain(int, Boolean)} reports it. The constant's\n * name is the name every binding uses; {@link #summary()} and {@link #check()} come from the library.\n */\npublic enum Cause {\n");
+    let last = Cause::ALL.len() - 1;
+    for (i, c) in Cause::ALL.into_iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "    /** Cause {}. */\n    {}({}){}",
+            c as u8,
+            c.const_name(),
+            c as u8,
+            if i == last { ";" } else { "," }
+        );
+    }
+    out.push_str("\n    private final int number;\n\n    Cause(int number) {\n        this.number = number;\n    }\n\n    /** The number of this cause in the C ABI ({@code wsclose_explain}) and every other binding. */\n    public int number() {\n        return number;\n    }\n\n    /** What happened, in a sentence (from the library). */\n    public String summary() {\n        return WsClose.causeSummary(number);\n    }\n\n    /** What to check to confirm or rule out this cause (from the library). */\n    public String check() {\n        return WsClose.causeCheck(number);\n    }\n\n");
+    out.push_str(&java_from_number("Cause", "cause"));
+    out.push_str("}\n");
+    out
+}
+
+/// `Engine.java`: the browser engines of the browser model.
+fn java_engine() -> String {
+    use wsclose::Engine;
+    let mut out = java_header();
+    out.push_str("/**\n * A browser engine of the browser model ({@link WsClose#closeEvent}, {@link WsClose#pageClose}).\n * {@link #engineName()} is the lower-case name every binding uses.\n */\npublic enum Engine {\n");
+    let last = Engine::ALL.len() - 1;
+    for (i, e) in Engine::ALL.into_iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "    /** {} */\n    {}({}, {}){}",
+            e.name(),
+            e.name().to_ascii_uppercase(),
+            i,
+            java_string(e.name()),
+            if i == last { ";" } else { "," }
+        );
+    }
+    out.push_str("\n    private final int number;\n    private final String engineName;\n\n    Engine(int number, String engineName) {\n        this.number = number;\n        this.engineName = engineName;\n    }\n\n    /** The number of this engine in the C ABI ({@code enum wsclose_engine}). */\n    public int number() {\n        return number;\n    }\n\n    /** The engine's name in lower case, e.g. {@code \"firefox\"}. */\n    public String engineName() {\n        return engineName;\n    }\n\n    /** The engine's name in lower case. */\n    @Override\n    public String toString() {\n        return engineName;\n    }\n}\n");
+    out
+}
+
+/// `DomExceptionKind.java`: the exceptions a page's `ws.close()` throws, with their DOM names.
+fn java_dom_exception_kind() -> String {
+    use wsclose::DomException;
+    let mut out = java_header();
+    out.push_str("/** Which exception a page's {@code ws.close(code, reason)} throws ({@link DomException#kind()}). */\npublic enum DomExceptionKind {\n");
+    let all = [DomException::InvalidAccess, DomException::Syntax];
+    let last = all.len() - 1;
+    for (i, d) in all.into_iter().enumerate() {
+        let name = d.name();
+        let konst = if matches!(d, DomException::InvalidAccess) {
+            "INVALID_ACCESS"
+        } else {
+            "SYNTAX"
+        };
+        let _ = writeln!(
+            out,
+            "    /** {name} */\n    {konst}({}){}",
+            java_string(name),
+            if i == last { ";" } else { "," }
+        );
+    }
+    out.push_str("\n    private final String domName;\n\n    DomExceptionKind(String domName) {\n        this.domName = domName;\n    }\n\n    /** The exception's {@code name} as a page reads it, e.g. {@code \"SyntaxError\"}. */\n    public String domName() {\n        return domName;\n    }\n}\n");
     out
 }
 

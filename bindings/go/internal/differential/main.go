@@ -5,9 +5,10 @@
 //
 // Usage: go run ./internal/differential CORPUS_DIR OUT_FILE
 //
-// Sections: code, parse, encode. Go strings are bytes, so the encode rows go through both
+// Sections: code, parse, encode, advice, policy, explain, event, pageclose. Go strings are bytes, so the encode rows go through both
 // EncodeClosePayload (string) and EncodeClosePayloadBytes ([]byte); the two must agree, and
-// the line written is theirs. Go has no UTF-16 strings, so there is no encode16 section.
+// the line written is theirs. Go has no UTF-16 strings, so there is no encode16 section; the
+// pageclose reasons go to Engine.PageClose as UTF-16 units, as a page's JavaScript string does.
 package main
 
 import (
@@ -169,5 +170,205 @@ func run(corpus, outFile string) error {
 		}
 		fmt.Fprintf(&out, "encode\t%s\t%s\t%s\n", fields[0], fields[1], answer)
 	}
+	if err := newerSections(&out, corpus, payloads); err != nil {
+		return err
+	}
 	return os.WriteFile(outFile, out.Bytes(), 0o644)
+}
+
+func adviceByName(name string) (wsclose.Advice, error) {
+	for a := wsclose.Advice(0); a.ConstName() != ""; a++ {
+		if a.ConstName() == name {
+			return a, nil
+		}
+	}
+	return 0, fmt.Errorf("no advice %q", name)
+}
+
+// policyLine answers one policy.tsv row: profile|- base cap max|- retry_unspecified overrides
+// code was_clean attempt random.
+func policyLine(row string) (string, error) {
+	f := strings.Split(row, "\t")
+	if len(f) != 10 {
+		return "", fmt.Errorf("policy.tsv: %q has %d fields", row, len(f))
+	}
+	var options []wsclose.PolicyOption
+	if f[0] != "-" {
+		profile, ok := wsclose.ProfileByName(f[0])
+		if !ok {
+			return "", fmt.Errorf("policy.tsv: no profile %q", f[0])
+		}
+		options = append(options, wsclose.WithProfile(profile))
+	}
+	nums := make([]uint64, 10)
+	for _, i := range []int{1, 2, 3, 6, 8, 9} {
+		if f[i] == "-" {
+			continue
+		}
+		n, err := strconv.ParseUint(f[i], 10, 64)
+		if err != nil {
+			return "", fmt.Errorf("policy.tsv: %q: %v", row, err)
+		}
+		nums[i] = n
+	}
+	options = append(options, wsclose.WithBaseMs(nums[1]), wsclose.WithCapMs(nums[2]),
+		wsclose.WithRetryUnspecified(f[4] == "1"))
+	if f[3] != "-" {
+		options = append(options, wsclose.WithMaxAttempts(uint32(nums[3])))
+	}
+	if f[5] != "-" {
+		for _, item := range strings.Split(f[5], ",") {
+			code, name, found := strings.Cut(item, ":")
+			if !found {
+				return "", fmt.Errorf("policy.tsv: override %q", item)
+			}
+			n, err := strconv.ParseUint(code, 10, 16)
+			if err != nil {
+				return "", err
+			}
+			advice, err := adviceByName(name)
+			if err != nil {
+				return "", err
+			}
+			options = append(options, wsclose.WithOverride(wsclose.CloseCode(n), advice))
+		}
+	}
+	policy, err := wsclose.NewReconnectPolicy(options...)
+	if err != nil {
+		return "", err
+	}
+	random := nums[9]
+	calls := 0
+	decision := policy.Decide(wsclose.CloseCode(nums[6]), f[7] == "1", uint32(nums[8]), func() uint64 {
+		calls++
+		return random
+	})
+	if calls != 1 {
+		return "", fmt.Errorf("policy.tsv: %q: the random source was called %d times", row, calls)
+	}
+	if decision.Retry {
+		return fmt.Sprintf("policy\t%s\tretry\t%d", row, decision.DelayMs), nil
+	}
+	return fmt.Sprintf("policy\t%s\tstop\t-", row), nil
+}
+
+func eventLine(engine wsclose.Engine, input string, payload []byte) string {
+	event := engine.CloseEvent(payload, input == "dropped")
+	reply := "none"
+	switch event.Reply.Kind {
+	case wsclose.ReplyEmpty:
+		reply = "empty"
+	case wsclose.ReplyClose:
+		reply = fmt.Sprintf("%d:%s", event.Reply.Code, hexOrDash([]byte(event.Reply.Reason)))
+	}
+	return fmt.Sprintf("event\t%s\t%s\t%d\t%d\t%d\t%s\t%s", engine, input, event.Code, bit(event.WasClean),
+		bit(event.ErrorFired), hexOrDash([]byte(event.Reason)), reply)
+}
+
+// pageCloseLine answers one pageclose.tsv row: a JavaScript number literal (or undefined) and a
+// UTF-16 reason (hex, - empty, or undefined).
+func pageCloseLine(engine wsclose.Engine, row string) (string, error) {
+	literal, reasonField, found := strings.Cut(row, "\t")
+	if !found {
+		return "", fmt.Errorf("pageclose.tsv: %q", row)
+	}
+	var code *float64
+	if literal != "undefined" {
+		// ParseFloat reads "NaN", "Infinity", "-Infinity", "-0" and "1e300" as JavaScript does;
+		// 1e300 is in range, so no error is expected.
+		n, err := strconv.ParseFloat(literal, 64)
+		if err != nil {
+			return "", fmt.Errorf("pageclose.tsv: %q: %v", literal, err)
+		}
+		code = &n
+	}
+	var reason []uint16
+	if reasonField != "undefined" {
+		raw, err := unhex(reasonField)
+		if err != nil || len(raw)%2 != 0 {
+			return "", fmt.Errorf("pageclose.tsv: reason %q", reasonField)
+		}
+		reason = make([]uint16, len(raw)/2)
+		for i := range reason {
+			reason[i] = uint16(raw[2*i])<<8 | uint16(raw[2*i+1])
+		}
+	}
+	sent, err := engine.PageClose(code, reason)
+	answer := ""
+	var dom wsclose.DomException
+	switch {
+	case err == nil:
+		sentCode := "-"
+		if sent.HasCode {
+			sentCode = strconv.Itoa(int(sent.Code))
+		}
+		answer = fmt.Sprintf("ok\t%s\t%s", sentCode, hexOrDash([]byte(sent.Reason)))
+	case errors.As(err, &dom):
+		answer = "throw\t" + dom.Name()
+	default:
+		return "", err
+	}
+	return fmt.Sprintf("pageclose\t%s\t%s\t%s", engine, row, answer), nil
+}
+
+func newerSections(out *bytes.Buffer, corpus string, payloads []string) error {
+	for _, profile := range wsclose.Profiles() {
+		for c := 0; c <= 0xffff; c++ {
+			fmt.Fprintf(out, "advice\t%s\t%d\t%s\n", profile.Name(), c,
+				profile.Advice(wsclose.CloseCode(c)).ConstName())
+		}
+	}
+
+	rows, err := dataLines(filepath.Join(corpus, "policy.tsv"))
+	if err != nil {
+		return err
+	}
+	for _, row := range rows {
+		line, err := policyLine(row)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(out, line)
+	}
+
+	cleans := []struct {
+		field string
+		clean wsclose.WasClean
+	}{{"-", wsclose.WasCleanUnknown}, {"0", wsclose.WasCleanFalse}, {"1", wsclose.WasCleanTrue}}
+	for c := 0; c <= 0xffff; c++ {
+		for _, clean := range cleans {
+			explanation := wsclose.Explain(wsclose.CloseCode(c), clean.clean)
+			names := make([]string, len(explanation.Causes))
+			for i, cause := range explanation.Causes {
+				names[i] = cause.ConstName()
+			}
+			fmt.Fprintf(out, "explain\t%d\t%s\t%s\n", c, clean.field, strings.Join(names, ","))
+		}
+	}
+
+	for _, engine := range wsclose.Engines() {
+		fmt.Fprintln(out, eventLine(engine, "dropped", nil))
+		for _, line := range payloads {
+			payload, err := unhex(line)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(out, eventLine(engine, line, payload))
+		}
+	}
+
+	pageRows, err := dataLines(filepath.Join(corpus, "pageclose.tsv"))
+	if err != nil {
+		return err
+	}
+	for _, engine := range wsclose.Engines() {
+		for _, row := range pageRows {
+			line, err := pageCloseLine(engine, row)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(out, line)
+		}
+	}
+	return nil
 }

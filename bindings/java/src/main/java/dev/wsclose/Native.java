@@ -4,6 +4,7 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BOOLEAN;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_CHAR;
+import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
@@ -92,6 +93,75 @@ final class Native {
     static final MethodHandle CLASSIFY_MANY =
             downcall("wsclose_classify_many", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG));
 
+    // Profiles, the reconnect policy, explain and the browser model.
+    static final MethodHandle PROFILE_COUNT = critical("wsclose_profile_count", FunctionDescriptor.of(JAVA_INT));
+    static final MethodHandle PROFILE_NAME = critical("wsclose_profile_name", FunctionDescriptor.of(ADDRESS, JAVA_INT));
+    static final MethodHandle PROFILE_BY_NAME =
+            downcall("wsclose_profile_by_name", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
+    static final MethodHandle PROFILE_BY_SUBPROTOCOL =
+            downcall("wsclose_profile_by_subprotocol", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
+    static final MethodHandle PROFILE_ADVICE =
+            critical("wsclose_profile_advice", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_CHAR));
+    static final MethodHandle PROFILE_CODE_NAME =
+            critical("wsclose_profile_code_name", FunctionDescriptor.of(ADDRESS, JAVA_INT, JAVA_CHAR));
+    static final MethodHandle PROFILE_CODE_DESCRIPTION =
+            critical("wsclose_profile_code_description", FunctionDescriptor.of(ADDRESS, JAVA_INT, JAVA_CHAR));
+    static final MethodHandle POLICY_DEFAULT = downcall("wsclose_policy_default", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    static final MethodHandle POLICY_DECIDE = downcall("wsclose_policy_decide",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_CHAR, JAVA_BOOLEAN, JAVA_INT, JAVA_LONG, ADDRESS));
+    static final MethodHandle EXPLAIN =
+            downcall("wsclose_explain", FunctionDescriptor.of(JAVA_INT, JAVA_CHAR, JAVA_INT, ADDRESS, JAVA_LONG));
+    static final MethodHandle CAUSE_CONST_NAME =
+            critical("wsclose_cause_const_name", FunctionDescriptor.of(ADDRESS, JAVA_INT));
+    static final MethodHandle CAUSE_SUMMARY = critical("wsclose_cause_summary", FunctionDescriptor.of(ADDRESS, JAVA_INT));
+    static final MethodHandle CAUSE_CHECK = critical("wsclose_cause_check", FunctionDescriptor.of(ADDRESS, JAVA_INT));
+    static final MethodHandle BROWSER_CLOSE_EVENT = downcall("wsclose_browser_close_event",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_BOOLEAN, ADDRESS));
+    static final MethodHandle BROWSER_CLOSE = downcall("wsclose_browser_close", FunctionDescriptor.of(JAVA_INT,
+            JAVA_INT, JAVA_BOOLEAN, JAVA_DOUBLE, JAVA_BOOLEAN, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG,
+            ADDRESS));
+
+    /** {@code WSCLOSE_ERR_UNKNOWN_PROFILE}, {@code WSCLOSE_ERR_INVALID_ACCESS}, {@code WSCLOSE_ERR_SYNTAX}. */
+    static final int ERR_UNKNOWN_PROFILE = -203;
+    static final int ERR_INVALID_ACCESS = -301;
+    static final int ERR_SYNTAX = -302;
+    /** {@code WSCLOSE_POLICY_MAX_OVERRIDES}: the arrays of {@code struct wsclose_policy}. */
+    static final int POLICY_MAX_OVERRIDES = 8;
+
+    /** {@code struct wsclose_policy}. */
+    static final StructLayout POLICY = MemoryLayout.structLayout(
+            JAVA_INT.withName("profile"),
+            MemoryLayout.paddingLayout(4),
+            JAVA_LONG.withName("base_ms"),
+            JAVA_LONG.withName("cap_ms"),
+            JAVA_INT.withName("max_attempts"),
+            JAVA_BOOLEAN.withName("has_max_attempts"),
+            JAVA_BOOLEAN.withName("retry_unspecified"),
+            MemoryLayout.paddingLayout(2),
+            JAVA_INT.withName("override_count"),
+            MemoryLayout.sequenceLayout(POLICY_MAX_OVERRIDES, JAVA_CHAR).withName("override_codes"),
+            MemoryLayout.sequenceLayout(POLICY_MAX_OVERRIDES, JAVA_BYTE).withName("override_advice"),
+            MemoryLayout.paddingLayout(4));
+
+    /** {@code struct wsclose_close_event}. */
+    static final StructLayout CLOSE_EVENT = MemoryLayout.structLayout(
+            JAVA_CHAR.withName("code"),
+            JAVA_BOOLEAN.withName("was_clean"),
+            JAVA_BOOLEAN.withName("error_fired"),
+            MemoryLayout.paddingLayout(4),
+            ADDRESS.withName("reason"),
+            JAVA_LONG.withName("reason_len"),
+            JAVA_BYTE.withName("reply_kind"),
+            MemoryLayout.paddingLayout(1),
+            JAVA_CHAR.withName("reply_code"),
+            MemoryLayout.paddingLayout(4),
+            ADDRESS.withName("reply_reason"),
+            JAVA_LONG.withName("reply_reason_len"));
+
+    static long field(StructLayout layout, String name) {
+        return layout.byteOffset(MemoryLayout.PathElement.groupElement(name));
+    }
+
     private static long offset(String field) {
         return CODE_INFO.byteOffset(MemoryLayout.PathElement.groupElement(field));
     }
@@ -142,6 +212,11 @@ final class Native {
         }
         // The library's strings are static and NUL-terminated; the length is found by getString.
         return pointer.reinterpret(Long.MAX_VALUE).getString(0);
+    }
+
+    /** {@code length} bytes of the library's memory at {@code pointer}. */
+    static MemorySegment bytes(MemorySegment pointer, long length) {
+        return pointer.reinterpret(length);
     }
 
     /** The library's text for any result number. */

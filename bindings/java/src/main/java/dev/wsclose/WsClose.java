@@ -10,6 +10,8 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -38,7 +40,7 @@ public final class WsClose {
     private static final int OK = 0;
 
     /** {@code code} as the C {@code uint16_t} it stands for; a type conversion, not a rule. */
-    private static char checkCode(int code) {
+    static char checkCode(int code) {
         if ((code & ~0xFFFF) != 0) {
             throw new IllegalArgumentException("close code " + code + " is outside 0..65535");
         }
@@ -317,6 +319,158 @@ public final class WsClose {
         try {
             return Native.string((MemorySegment) Native.VERSION.invokeExact());
         } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** The summary of cause number {@code number}, from the library. */
+    static String causeSummary(int number) {
+        try {
+            return Native.string((MemorySegment) Native.CAUSE_SUMMARY.invokeExact(number));
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** What to check for cause number {@code number}, from the library. */
+    static String causeCheck(int number) {
+        try {
+            return Native.string((MemorySegment) Native.CAUSE_CHECK.invokeExact(number));
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** The constant name of cause number {@code number} in the library, or null for none. */
+    static String causeConstName(int number) {
+        try {
+            return Native.string((MemorySegment) Native.CAUSE_CONST_NAME.invokeExact(number));
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
+     * The likely causes of a close with {@code code} as the receiving application saw it, most
+     * likely first. {@code wasClean} is {@code CloseEvent.wasClean}, or null when not known.
+     *
+     * @throws IllegalArgumentException when {@code code} is not in 0..65535
+     */
+    public static Explanation explain(int code, Boolean wasClean) {
+        char c = checkCode(code);
+        int clean = wasClean == null ? -1 : wasClean ? 1 : 0;
+        try (Arena arena = Arena.ofConfined()) {
+            int cap = 32;
+            MemorySegment out = arena.allocate(cap);
+            int count = (int) Native.EXPLAIN.invokeExact(c, clean, out, (long) cap);
+            if (count < 0 || count > cap) {
+                throw new IllegalStateException("wsclose_explain: " + Native.resultMessage(count));
+            }
+            List<Cause> causes = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                causes.add(Cause.fromNumber(out.get(JAVA_BYTE, i) & 0xFF));
+            }
+            return new Explanation(code, Optional.ofNullable(wasClean), causes);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@link #explain(int, Boolean)} when {@code wasClean} is not known. */
+    public static Explanation explain(int code) {
+        return explain(code, null);
+    }
+
+    /**
+     * What a page sees in {@code engine} when the server sent a Close frame with {@code payload},
+     * or dropped the TCP connection when {@code payload} is null.
+     */
+    public static CloseEvent closeEvent(Engine engine, byte[] payload) {
+        boolean dropped = payload == null;
+        int length = dropped ? 0 : payload.length;
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment in = length == 0 ? MemorySegment.NULL : arena.allocateFrom(JAVA_BYTE, payload);
+            MemorySegment out = arena.allocate(Native.CLOSE_EVENT);
+            int result = (int) Native.BROWSER_CLOSE_EVENT.invokeExact(engine.number(), in, (long) length, dropped, out);
+            if (result != OK) {
+                throw new IllegalStateException("wsclose_browser_close_event: " + Native.resultMessage(result));
+            }
+            String reason = text(in, out.get(ADDRESS, EVENT_REASON), out.get(JAVA_LONG, EVENT_REASON_LEN));
+            int kind = out.get(JAVA_BYTE, EVENT_REPLY_KIND) & 0xFF;
+            CloseEvent.ReplyKind replyKind = CloseEvent.ReplyKind.values()[kind];
+            CloseEvent.Reply reply = replyKind == CloseEvent.ReplyKind.CLOSE
+                    ? new CloseEvent.Reply(replyKind, OptionalInt.of(out.get(JAVA_CHAR, EVENT_REPLY_CODE)),
+                            text(in, out.get(ADDRESS, EVENT_REPLY_REASON), out.get(JAVA_LONG, EVENT_REPLY_REASON_LEN)))
+                    : new CloseEvent.Reply(replyKind, OptionalInt.empty(), "");
+            return new CloseEvent(out.get(JAVA_CHAR, EVENT_CODE), reason, out.get(JAVA_BOOLEAN, EVENT_WAS_CLEAN),
+                    out.get(JAVA_BOOLEAN, EVENT_ERROR_FIRED), reply);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    private static final long EVENT_CODE = Native.field(Native.CLOSE_EVENT, "code");
+    private static final long EVENT_WAS_CLEAN = Native.field(Native.CLOSE_EVENT, "was_clean");
+    private static final long EVENT_ERROR_FIRED = Native.field(Native.CLOSE_EVENT, "error_fired");
+    private static final long EVENT_REASON = Native.field(Native.CLOSE_EVENT, "reason");
+    private static final long EVENT_REASON_LEN = Native.field(Native.CLOSE_EVENT, "reason_len");
+    private static final long EVENT_REPLY_KIND = Native.field(Native.CLOSE_EVENT, "reply_kind");
+    private static final long EVENT_REPLY_CODE = Native.field(Native.CLOSE_EVENT, "reply_code");
+    private static final long EVENT_REPLY_REASON = Native.field(Native.CLOSE_EVENT, "reply_reason");
+    private static final long EVENT_REPLY_REASON_LEN = Native.field(Native.CLOSE_EVENT, "reply_reason_len");
+
+    /**
+     * The UTF-8 text at {@code pointer} ({@code length} bytes): inside {@code payload}, or a static
+     * string of the library (never NULL).
+     */
+    private static String text(MemorySegment payload, MemorySegment pointer, long length) {
+        if (length == 0) {
+            return "";
+        }
+        long offset = pointer.address() - payload.address();
+        MemorySegment bytes = offset >= 0 && offset + length <= payload.byteSize()
+                ? payload.asSlice(offset, length)
+                : Native.bytes(pointer, length);
+        return new String(bytes.toArray(JAVA_BYTE), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * What a page's {@code ws.close(code, reason)} sends in {@code engine}. {@code code} is the
+     * JavaScript number the page passes (null: undefined; fractions, NaN and infinities go through
+     * the engine's WebIDL conversion); {@code reason} is the page's string (null: undefined), which
+     * goes to the core as its UTF-16 code units (lone surrogates become U+FFFD, as USVString says).
+     *
+     * @throws DomException when the page's call throws ({@code InvalidAccessError}, {@code SyntaxError})
+     */
+    public static SentClose pageClose(Engine engine, Double code, String reason) throws DomException {
+        try (Arena arena = Arena.ofConfined()) {
+            char[] units = reason == null ? new char[0] : reason.toCharArray();
+            MemorySegment in = units.length == 0 ? MemorySegment.NULL : arena.allocateFrom(JAVA_CHAR, units);
+            MemorySegment codeOut = arena.allocate(JAVA_CHAR);
+            MemorySegment hasCodeOut = arena.allocate(JAVA_BOOLEAN);
+            MemorySegment reasonOut = arena.allocate(CloseCodes.MAX_REASON_LEN);
+            MemorySegment reasonLenOut = arena.allocate(JAVA_LONG);
+            int result = (int) Native.BROWSER_CLOSE.invokeExact(engine.number(), code != null,
+                    code == null ? 0.0 : code.doubleValue(), reason != null, in, (long) units.length, codeOut,
+                    hasCodeOut, reasonOut, (long) CloseCodes.MAX_REASON_LEN, reasonLenOut);
+            if (result == Native.ERR_INVALID_ACCESS) {
+                throw new DomException(DomExceptionKind.INVALID_ACCESS, Native.resultMessage(result));
+            }
+            if (result == Native.ERR_SYNTAX) {
+                throw new DomException(DomExceptionKind.SYNTAX, Native.resultMessage(result));
+            }
+            if (result != OK) {
+                throw new IllegalStateException("wsclose_browser_close: " + Native.resultMessage(result));
+            }
+            byte[] sent = reasonOut.asSlice(0, reasonLenOut.get(JAVA_LONG, 0)).toArray(JAVA_BYTE);
+            OptionalInt sentCode = hasCodeOut.get(JAVA_BOOLEAN, 0)
+                    ? OptionalInt.of(codeOut.get(JAVA_CHAR, 0))
+                    : OptionalInt.empty();
+            return new SentClose(sentCode, new String(sent, StandardCharsets.UTF_8));
+        } catch (Throwable t) {
+            if (t instanceof DomException e) {
+                throw e;
+            }
             throw rethrow(t);
         }
     }

@@ -14,7 +14,9 @@ import java.util.OptionalInt;
  * through the public API only, in the neutral format that {@code xtask differential} compares
  * with the core: sections {@code code} (all 65,536 codes), {@code parse} ({@code parse.txt}) and
  * {@code encode} (every {@code encode.tsv} row, reason as {@code byte[]}) and {@code encode16} ({@code encode.tsv}
- * rows whose reason a Java {@code String} can hold).
+ * rows whose reason a Java {@code String} can hold), then {@code advice}, {@code policy},
+ * {@code explain}, {@code event} and {@code pageclose} ({@code policy.tsv}, {@code pageclose.tsv};
+ * pageclose reasons are Java strings of exactly the corpus's UTF-16 units).
  *
  * <p>Usage: {@code Differential <tests/differential> <build/differential/java.txt>}.
  */
@@ -54,6 +56,7 @@ public final class Differential {
                 String reason = string(fields[2]);
                 lines += line(out, "encode16\t" + code + "\t" + hex16(reason) + "\t" + encodeAnswer(code, reason));
             }
+            lines += newerSections(out, corpus, payloads);
         }
         System.out.println("java: " + lines + " answers in " + answers);
     }
@@ -151,5 +154,95 @@ public final class Differential {
             out.append(HEX.toHexDigits(text.charAt(i)));
         }
         return out.toString();
+    }
+
+    private static int newerSections(BufferedWriter out, Path corpus, List<String> payloads) throws IOException {
+        int lines = 0;
+        for (Profile profile : Profile.all()) {
+            for (int code = 0; code <= 0xFFFF; code++) {
+                lines += line(out, "advice\t" + profile.name() + "\t" + code + "\t" + profile.advice(code).name());
+            }
+        }
+        for (String row : corpusLines(corpus.resolve("policy.tsv"))) {
+            lines += line(out, "policy\t" + row + "\t" + policyAnswer(row));
+        }
+        String[] cleanFields = {"-", "0", "1"};
+        Boolean[] cleans = {null, false, true};
+        for (int code = 0; code <= 0xFFFF; code++) {
+            for (int i = 0; i < cleans.length; i++) {
+                List<String> names = WsClose.explain(code, cleans[i]).causes().stream().map(Cause::name).toList();
+                lines += line(out, "explain\t" + code + "\t" + cleanFields[i] + "\t" + String.join(",", names));
+            }
+        }
+        for (Engine engine : Engine.values()) {
+            lines += line(out, eventLine(engine, "dropped", null));
+            for (String payload : payloads) {
+                lines += line(out, eventLine(engine, payload, bytes(payload)));
+            }
+        }
+        List<String> pageRows = corpusLines(corpus.resolve("pageclose.tsv"));
+        for (Engine engine : Engine.values()) {
+            for (String row : pageRows) {
+                lines += line(out, "pageclose\t" + engine.engineName() + "\t" + row + "\t" + pageCloseAnswer(engine, row));
+            }
+        }
+        return lines;
+    }
+
+    private static String policyAnswer(String row) {
+        String[] f = row.split("\t", -1);
+        ReconnectPolicy.Builder builder = ReconnectPolicy.builder()
+                .baseMs(Long.parseUnsignedLong(f[1]))
+                .capMs(Long.parseUnsignedLong(f[2]))
+                .retryUnspecified(f[4].equals("1"));
+        if (!f[0].equals("-")) {
+            builder.profile(Profile.byName(f[0]).orElseThrow());
+        }
+        if (!f[3].equals("-")) {
+            builder.maxAttempts(Long.parseLong(f[3]));
+        }
+        if (!f[5].equals("-")) {
+            for (String item : f[5].split(",")) {
+                String[] pair = item.split(":");
+                builder.override(Integer.parseInt(pair[0]), Advice.valueOf(pair[1]));
+            }
+        }
+        long random = Long.parseUnsignedLong(f[9]);
+        int[] calls = {0};
+        Decision decision = builder.build().decide(Integer.parseInt(f[6]), f[7].equals("1"), Long.parseLong(f[8]),
+                () -> {
+                    calls[0]++;
+                    return random;
+                });
+        if (calls[0] != 1) {
+            throw new IllegalStateException(row + ": the random source was called " + calls[0] + " times");
+        }
+        return decision.retry() ? "retry\t" + Long.toUnsignedString(decision.delayMs()) : "stop\t-";
+    }
+
+    private static String eventLine(Engine engine, String input, byte[] payload) {
+        CloseEvent event = WsClose.closeEvent(engine, payload);
+        String reply = switch (event.reply().kind()) {
+            case NONE -> "none";
+            case EMPTY -> "empty";
+            case CLOSE -> event.reply().code().getAsInt() + ":"
+                    + hex(event.reply().reason().getBytes(StandardCharsets.UTF_8));
+        };
+        return String.join("\t", "event", engine.engineName(), input, Integer.toString(event.code()),
+                bit(event.wasClean()), bit(event.errorFired()), hex(event.reason().getBytes(StandardCharsets.UTF_8)),
+                reply);
+    }
+
+    private static String pageCloseAnswer(Engine engine, String row) {
+        String[] f = row.split("\t", -1);
+        // Double.parseDouble reads "NaN", "Infinity", "-Infinity", "-0" and "1e300" as JavaScript does.
+        Double code = f[0].equals("undefined") ? null : Double.valueOf(Double.parseDouble(f[0]));
+        String reason = f[1].equals("undefined") ? null : string(f[1]);
+        try {
+            SentClose sent = WsClose.pageClose(engine, code, reason);
+            return "ok\t" + orDash(sent.code()) + "\t" + hex(sent.reason().getBytes(StandardCharsets.UTF_8));
+        } catch (DomException e) {
+            return "throw\t" + e.name();
+        }
     }
 }

@@ -1,0 +1,274 @@
+package wsclose
+
+/*
+#include <stdlib.h>
+#include <wsclose.h>
+*/
+import "C"
+
+import (
+	"errors"
+	"fmt"
+	"runtime"
+	"unicode/utf16"
+	"unicode/utf8"
+	"unsafe"
+)
+
+// Cause is a likely cause of a close, as Explain reports it. The constants (CauseIdleTimeout …)
+// are generated from the core; the texts come from the library.
+type Cause uint8
+
+// ConstName returns the cause's constant name used in every language, e.g. "IDLE_TIMEOUT", or ""
+// for a number that is not a cause.
+func (c Cause) ConstName() string {
+	return goStringOrEmpty(C.wsclose_cause_const_name(C.uint32_t(c)))
+}
+
+// Summary says what happened, in a sentence ("" for a number that is not a cause).
+func (c Cause) Summary() string {
+	return goStringOrEmpty(C.wsclose_cause_summary(C.uint32_t(c)))
+}
+
+// Check says what to check to confirm or rule out the cause ("" for a number that is not a
+// cause).
+func (c Cause) Check() string {
+	return goStringOrEmpty(C.wsclose_cause_check(C.uint32_t(c)))
+}
+
+// String returns the constant name, or "Cause(N)" for a number that is not a cause.
+func (c Cause) String() string {
+	if name := c.ConstName(); name != "" {
+		return name
+	}
+	return fmt.Sprintf("Cause(%d)", uint8(c))
+}
+
+// Causes returns every cause, in number order.
+func Causes() []Cause {
+	causes := make([]Cause, causeCount)
+	for i := range causes {
+		causes[i] = Cause(i)
+	}
+	return causes
+}
+
+func goStringOrEmpty(text *C.char) string {
+	if text == nil {
+		return ""
+	}
+	return C.GoString(text)
+}
+
+// WasClean is what the application knows of CloseEvent.wasClean: true, false or unknown.
+type WasClean int8
+
+const (
+	// WasCleanUnknown: the close's cleanliness is not known.
+	WasCleanUnknown WasClean = -1
+	// WasCleanFalse: the connection did not close cleanly.
+	WasCleanFalse WasClean = 0
+	// WasCleanTrue: the connection closed cleanly.
+	WasCleanTrue WasClean = 1
+)
+
+// WasCleanOf turns a known wasClean into a WasClean.
+func WasCleanOf(clean bool) WasClean {
+	if clean {
+		return WasCleanTrue
+	}
+	return WasCleanFalse
+}
+
+// Explanation lists the likely causes of a close, most likely first.
+type Explanation struct {
+	Code     CloseCode
+	WasClean WasClean
+	Causes   []Cause
+}
+
+// Explain returns the likely causes of a close with code as the receiving application saw it.
+func Explain(code CloseCode, wasClean WasClean) Explanation {
+	var causes [32]C.uint8_t
+	count := C.wsclose_explain(C.uint16_t(code), C.int32_t(wasClean), &causes[0], C.size_t(len(causes)))
+	if count < 0 {
+		panicResult(int32(count), "wsclose_explain")
+	}
+	if int(count) > len(causes) {
+		panic(fmt.Sprintf("wsclose: wsclose_explain reports %d causes", int(count)))
+	}
+	explanation := Explanation{Code: code, WasClean: wasClean, Causes: make([]Cause, count)}
+	for i := range explanation.Causes {
+		explanation.Causes[i] = Cause(causes[i])
+	}
+	return explanation
+}
+
+// Engine is a browser engine of the browser model. The constants (EngineChromium, EngineFirefox)
+// are generated from the core.
+type Engine uint8
+
+// Engines returns every engine.
+func Engines() []Engine {
+	engines := make([]Engine, len(engineNames))
+	for i := range engines {
+		engines[i] = Engine(i)
+	}
+	return engines
+}
+
+// String returns the engine's name, "chromium" or "firefox".
+func (e Engine) String() string {
+	if int(e) < len(engineNames) {
+		return engineNames[e]
+	}
+	return fmt.Sprintf("Engine(%d)", uint8(e))
+}
+
+// ReplyKind is how the browser answers a server's Close.
+type ReplyKind uint8
+
+const (
+	// ReplyNone: the browser closed TCP without sending a Close.
+	ReplyNone ReplyKind = 0
+	// ReplyEmpty: the browser sent an empty Close.
+	ReplyEmpty ReplyKind = 1
+	// ReplyClose: the browser sent a Close with Reply.Code and Reply.Reason.
+	ReplyClose ReplyKind = 2
+)
+
+// Reply is the browser's answer to a server's Close.
+type Reply struct {
+	Kind ReplyKind
+	// Code and Reason are set when Kind is ReplyClose.
+	Code   CloseCode
+	Reason string
+}
+
+// CloseEvent is what a page's CloseEvent says (and what the browser replies) after the server
+// closed the connection.
+type CloseEvent struct {
+	Code     CloseCode
+	Reason   string
+	WasClean bool
+	// ErrorFired: an error event fired before close.
+	ErrorFired bool
+	Reply      Reply
+}
+
+// CloseEvent returns what a page sees in engine e when the server sent a Close frame with
+// payload (dropped false), or dropped the TCP connection (dropped true; payload is ignored).
+func (e Engine) CloseEvent(payload []byte, dropped bool) CloseEvent {
+	var ptr *C.uint8_t
+	length := len(payload)
+	if dropped {
+		length = 0
+	} else if length > 0 {
+		ptr = (*C.uint8_t)(unsafe.Pointer(&payload[0]))
+	}
+	var raw C.wsclose_close_event
+	result := C.wsclose_browser_close_event(C.uint32_t(e), ptr, C.size_t(length), C.bool(dropped), &raw)
+	if result != C.WSCLOSE_OK {
+		panicResult(int32(result), "wsclose_browser_close_event")
+	}
+	// The reasons point into payload; copy them out while payload is alive.
+	event := CloseEvent{
+		Code:       CloseCode(raw.code),
+		Reason:     C.GoStringN((*C.char)(unsafe.Pointer(raw.reason)), C.int(raw.reason_len)),
+		WasClean:   bool(raw.was_clean),
+		ErrorFired: bool(raw.error_fired),
+		Reply:      Reply{Kind: ReplyKind(raw.reply_kind)},
+	}
+	if event.Reply.Kind == ReplyClose {
+		event.Reply.Code = CloseCode(raw.reply_code)
+		event.Reply.Reason = C.GoStringN((*C.char)(unsafe.Pointer(raw.reply_reason)), C.int(raw.reply_reason_len))
+	}
+	runtime.KeepAlive(payload)
+	return event
+}
+
+// DomException is the exception a page's ws.close(code, reason) throws. The constants
+// (DomInvalidAccess, DomSyntax) and names are generated from the core.
+type DomException uint8
+
+// Name returns the exception's name as a page reads it: "InvalidAccessError" or "SyntaxError".
+func (d DomException) Name() string {
+	if int(d) < len(domExceptionNames) {
+		return domExceptionNames[d]
+	}
+	return fmt.Sprintf("DomException(%d)", uint8(d))
+}
+
+func (d DomException) Error() string {
+	return "wsclose: the page's close() throws " + d.Name()
+}
+
+// SentClose is the Close a browser sends for a page's ws.close(code, reason).
+type SentClose struct {
+	// Code is the code sent; HasCode is false for an empty Close.
+	Code    CloseCode
+	HasCode bool
+	// Reason is the reason sent (UTF-8).
+	Reason string
+}
+
+// PageClose returns what a page's ws.close(code, reason) sends in engine e, or the
+// DomException it throws (use errors.As). code is the JavaScript number the page passes (nil:
+// undefined; any float64: fractions, NaN and infinities go through the engine's WebIDL
+// conversion). reason is the page's string as UTF-16 code units, because a JavaScript string is
+// UTF-16 and may hold lone surrogates that no Go string can express; nil is an undefined
+// reason, an empty non-nil slice the empty string.
+func (e Engine) PageClose(code *float64, reason []uint16) (SentClose, error) {
+	var (
+		number  float64
+		units   *C.uint16_t
+		codeOut C.uint16_t
+		hasCode C.bool
+		out     [MaxReasonLen]byte
+		outLen  C.size_t
+	)
+	if code != nil {
+		number = *code
+	}
+	if len(reason) > 0 {
+		units = (*C.uint16_t)(unsafe.Pointer(&reason[0]))
+	}
+	result := C.wsclose_browser_close(C.uint32_t(e), C.bool(code != nil), C.double(number), C.bool(reason != nil),
+		units, C.size_t(len(reason)), &codeOut, &hasCode, (*C.uint8_t)(unsafe.Pointer(&out[0])),
+		C.size_t(len(out)), &outLen)
+	runtime.KeepAlive(reason)
+	switch result {
+	case C.WSCLOSE_OK:
+		return SentClose{Code: CloseCode(codeOut), HasCode: bool(hasCode), Reason: string(out[:outLen])}, nil
+	case C.WSCLOSE_ERR_INVALID_ACCESS:
+		return SentClose{}, DomInvalidAccess
+	case C.WSCLOSE_ERR_SYNTAX:
+		return SentClose{}, DomSyntax
+	default:
+		panicResult(int32(result), "wsclose_browser_close")
+		return SentClose{}, nil
+	}
+}
+
+// ErrNotUTF8 is returned by PageCloseString for a Go string that is not UTF-8: a page's reason
+// is a JavaScript string, and invalid bytes have no such string (replacing them with U+FFFD
+// would change the input silently). Use PageClose with UTF-16 units instead.
+var ErrNotUTF8 = errors.New("wsclose: the reason is not UTF-8, so no JavaScript string holds it")
+
+// PageCloseString is PageClose for a reason held in a Go string (nil: undefined). The string
+// must be UTF-8; it becomes UTF-16 code units as a JavaScript string would hold it.
+func (e Engine) PageCloseString(code *float64, reason *string) (SentClose, error) {
+	if reason == nil {
+		return e.PageClose(code, nil)
+	}
+	units := make([]uint16, 0, len(*reason))
+	for i := 0; i < len(*reason); {
+		r, size := utf8.DecodeRuneInString((*reason)[i:])
+		if r == utf8.RuneError && size == 1 {
+			return SentClose{}, ErrNotUTF8
+		}
+		units = utf16.AppendRune(units, r)
+		i += size
+	}
+	return e.PageClose(code, units)
+}

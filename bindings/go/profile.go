@@ -1,0 +1,302 @@
+package wsclose
+
+/*
+#include <stdlib.h>
+#include <wsclose.h>
+*/
+import "C"
+
+import (
+	"crypto/rand"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"runtime"
+	"unsafe"
+)
+
+// Advice is what a profile says a client should do after a close with a code. The numbers are
+// those of the C enum wsclose_advice; the constants (AdviceStop …) are generated.
+type Advice uint8
+
+// String returns the advice's label, e.g. "resume", or "Advice(N)" for a number that is not an
+// advice.
+func (a Advice) String() string {
+	if int(a) < len(adviceLabels) {
+		return adviceLabels[a]
+	}
+	return fmt.Sprintf("Advice(%d)", uint8(a))
+}
+
+// ConstName returns the advice's constant name used in every language, e.g. "UNSPECIFIED", or
+// "" for a number that is not an advice.
+func (a Advice) ConstName() string {
+	if int(a) < len(adviceConstNames) {
+		return adviceConstNames[a]
+	}
+	return ""
+}
+
+// Profile is the close-code vocabulary of one application protocol (discord-gateway,
+// graphql-transport-ws, …): what its codes mean and whether a client should reconnect. The
+// zero value is not a profile; get profiles from Profiles, ProfileByName or
+// ProfileBySubprotocol.
+type Profile struct {
+	index uint32
+	valid bool
+}
+
+// Profiles returns every profile, in name order.
+func Profiles() []Profile {
+	count := uint32(C.wsclose_profile_count())
+	profiles := make([]Profile, count)
+	for i := range profiles {
+		profiles[i] = Profile{index: uint32(i), valid: true}
+	}
+	return profiles
+}
+
+// ProfileByName returns the profile called name (e.g. "discord-gateway").
+func ProfileByName(name string) (Profile, bool) {
+	var ptr *C.char
+	if len(name) > 0 {
+		ptr = (*C.char)(unsafe.Pointer(unsafe.StringData(name)))
+	}
+	index := C.wsclose_profile_by_name(ptr, C.size_t(len(name)))
+	runtime.KeepAlive(name)
+	return profileAt(index)
+}
+
+// ProfileBySubprotocol returns the profile negotiated by a Sec-WebSocket-Protocol token
+// (exact and case-sensitive, e.g. "graphql-transport-ws").
+func ProfileBySubprotocol(token string) (Profile, bool) {
+	var ptr *C.char
+	if len(token) > 0 {
+		ptr = (*C.char)(unsafe.Pointer(unsafe.StringData(token)))
+	}
+	index := C.wsclose_profile_by_subprotocol(ptr, C.size_t(len(token)))
+	runtime.KeepAlive(token)
+	return profileAt(index)
+}
+
+func profileAt(index C.int32_t) (Profile, bool) {
+	if index < 0 {
+		if index != C.WSCLOSE_ERR_UNKNOWN_PROFILE {
+			panicResult(int32(index), "profile lookup")
+		}
+		return Profile{}, false
+	}
+	return Profile{index: uint32(index), valid: true}, true
+}
+
+func (p Profile) mustBeValid() {
+	if !p.valid {
+		panic("wsclose: the zero Profile is not a profile; use Profiles, ProfileByName or ProfileBySubprotocol")
+	}
+}
+
+// Name returns the profile's name, e.g. "discord-gateway".
+func (p Profile) Name() string {
+	p.mustBeValid()
+	return C.GoString(C.wsclose_profile_name(C.uint32_t(p.index)))
+}
+
+// String returns the profile's name.
+func (p Profile) String() string {
+	if !p.valid {
+		return "Profile(none)"
+	}
+	return p.Name()
+}
+
+// Advice returns what the profile says a client should do after a close with code.
+func (p Profile) Advice(code CloseCode) Advice {
+	p.mustBeValid()
+	advice := C.wsclose_profile_advice(C.uint32_t(p.index), C.uint16_t(code))
+	if advice < 0 {
+		panicResult(int32(advice), "wsclose_profile_advice")
+	}
+	return Advice(advice)
+}
+
+// ProfileCode is a code the profile names.
+type ProfileCode struct {
+	Code CloseCode
+	// Name is the profile's name for the code, e.g. "Authentication failed".
+	Name string
+	// Description says what the code means in the profile.
+	Description string
+	// Advice is the profile's advice for the code.
+	Advice Advice
+}
+
+// Lookup returns what the profile says about code, when it names the code.
+func (p Profile) Lookup(code CloseCode) (ProfileCode, bool) {
+	p.mustBeValid()
+	name := C.wsclose_profile_code_name(C.uint32_t(p.index), C.uint16_t(code))
+	if name == nil {
+		return ProfileCode{}, false
+	}
+	description := C.wsclose_profile_code_description(C.uint32_t(p.index), C.uint16_t(code))
+	return ProfileCode{
+		Code:        code,
+		Name:        C.GoString(name),
+		Description: C.GoString(description),
+		Advice:      p.Advice(code),
+	}, true
+}
+
+// Decision is what a ReconnectPolicy decides: stop, or retry after DelayMs milliseconds.
+type Decision struct {
+	// Retry is false for a decision to stop.
+	Retry bool
+	// DelayMs is the delay before the next attempt in milliseconds (0 when stopping).
+	DelayMs uint64
+}
+
+// String returns "stop" or "retry after N ms".
+func (d Decision) String() string {
+	if !d.Retry {
+		return "stop"
+	}
+	return fmt.Sprintf("retry after %d ms", d.DelayMs)
+}
+
+// MaxPolicyOverrides is how many codes a ReconnectPolicy can override (the C ABI's
+// WSCLOSE_POLICY_MAX_OVERRIDES).
+const MaxPolicyOverrides = C.WSCLOSE_POLICY_MAX_OVERRIDES
+
+// ErrOverridesFull is returned by WithOverride when the policy already overrides
+// MaxPolicyOverrides codes.
+var ErrOverridesFull = errors.New("wsclose: a reconnect policy holds at most " +
+	fmt.Sprint(MaxPolicyOverrides) + " overrides")
+
+// ReconnectPolicy decides whether and when to reconnect: exponential backoff with full jitter
+// that stops on the fatal codes of a profile. Build one with NewReconnectPolicy and the
+// options; the zero value is not a policy. The decision is the core's (wsclose_policy_decide).
+type ReconnectPolicy struct {
+	c C.wsclose_policy
+}
+
+// PolicyOption configures a ReconnectPolicy.
+type PolicyOption func(*ReconnectPolicy) error
+
+// NewReconnectPolicy returns the default policy (no profile, base 1 s, cap 30 s, unlimited
+// attempts, unspecified codes retried, no overrides; the defaults come from the library) with
+// the options applied in order.
+func NewReconnectPolicy(options ...PolicyOption) (*ReconnectPolicy, error) {
+	policy := &ReconnectPolicy{}
+	mustSucceed(C.wsclose_policy_default(&policy.c), "wsclose_policy_default")
+	for _, option := range options {
+		if err := option(policy); err != nil {
+			return nil, err
+		}
+	}
+	return policy, nil
+}
+
+// WithProfile follows the profile's advice (its fatal codes stop).
+func WithProfile(profile Profile) PolicyOption {
+	return func(p *ReconnectPolicy) error {
+		profile.mustBeValid()
+		p.c.profile = C.int32_t(profile.index)
+		return nil
+	}
+}
+
+// WithBaseMs sets the backoff base: attempt n waits a random time in 0 ..= min(cap, base·2^n).
+func WithBaseMs(ms uint64) PolicyOption {
+	return func(p *ReconnectPolicy) error {
+		p.c.base_ms = C.uint64_t(ms)
+		return nil
+	}
+}
+
+// WithCapMs sets the backoff cap in milliseconds.
+func WithCapMs(ms uint64) PolicyOption {
+	return func(p *ReconnectPolicy) error {
+		p.c.cap_ms = C.uint64_t(ms)
+		return nil
+	}
+}
+
+// WithMaxAttempts stops once this many attempts were made.
+func WithMaxAttempts(attempts uint32) PolicyOption {
+	return func(p *ReconnectPolicy) error {
+		p.c.max_attempts = C.uint32_t(attempts)
+		p.c.has_max_attempts = true
+		return nil
+	}
+}
+
+// WithUnlimitedAttempts removes a limit set by WithMaxAttempts (the default).
+func WithUnlimitedAttempts() PolicyOption {
+	return func(p *ReconnectPolicy) error {
+		p.c.max_attempts = 0
+		p.c.has_max_attempts = false
+		return nil
+	}
+}
+
+// WithRetryUnspecified retries (true) or stops (false) on codes whose advice is unspecified.
+func WithRetryUnspecified(retry bool) PolicyOption {
+	return func(p *ReconnectPolicy) error {
+		p.c.retry_unspecified = C.bool(retry)
+		return nil
+	}
+}
+
+// WithOverride gives code the advice, whatever the profile says. A code overridden twice keeps
+// the later advice; ErrOverridesFull when the policy already overrides
+// WSCLOSE_POLICY_MAX_OVERRIDES other codes.
+func WithOverride(code CloseCode, advice Advice) PolicyOption {
+	return func(p *ReconnectPolicy) error {
+		count := int(p.c.override_count)
+		for i := 0; i < count; i++ {
+			if CloseCode(p.c.override_codes[i]) == code {
+				p.c.override_advice[i] = C.uint8_t(advice)
+				return nil
+			}
+		}
+		if count == len(p.c.override_codes) {
+			return ErrOverridesFull
+		}
+		p.c.override_codes[count] = C.uint16_t(code)
+		p.c.override_advice[count] = C.uint8_t(advice)
+		p.c.override_count++
+		return nil
+	}
+}
+
+// Decide decides after a close with code (wasClean as the stack reported it) when attempt
+// reconnect attempts were already made. random returns 64 uniformly random bits for the jitter
+// and is called once per decision; nil uses crypto/rand.
+func (p *ReconnectPolicy) Decide(code CloseCode, wasClean bool, attempt uint32, random func() uint64) Decision {
+	if random == nil {
+		random = secureRandom
+	}
+	var delay C.uint64_t
+	answer := C.wsclose_policy_decide(&p.c, C.uint16_t(code), C.bool(wasClean), C.uint32_t(attempt),
+		C.uint64_t(random()), &delay)
+	switch {
+	case answer == 1:
+		return Decision{Retry: true, DelayMs: uint64(delay)}
+	case answer == 0:
+		return Decision{}
+	default:
+		panicResult(int32(answer), "wsclose_policy_decide")
+		return Decision{}
+	}
+}
+
+func secureRandom() uint64 {
+	var buf [8]byte
+	if _, err := rand.Read(buf[:]); err != nil {
+		panic("wsclose: crypto/rand: " + err.Error())
+	}
+	return binary.LittleEndian.Uint64(buf[:])
+}
+
+func panicResult(result int32, what string) {
+	panic(fmt.Sprintf("wsclose: %s failed: %s", what, C.GoString(C.wsclose_result_message(C.int32_t(result)))))
+}

@@ -1,0 +1,139 @@
+package dev.wsclose;
+
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The close-code vocabulary of one application protocol (discord-gateway, graphql-transport-ws,
+ * ...): what its codes mean and whether a client should reconnect. Every answer comes from the
+ * library; get profiles from {@link #all()}, {@link #byName(String)} or
+ * {@link #bySubprotocol(String)}.
+ */
+public final class Profile {
+    private final int index;
+
+    private Profile(int index) {
+        this.index = index;
+    }
+
+    /** The profile's index in the C ABI. */
+    int index() {
+        return index;
+    }
+
+    /** Every profile, in name order. */
+    public static List<Profile> all() {
+        int count;
+        try {
+            count = (int) Native.PROFILE_COUNT.invokeExact();
+        } catch (Throwable t) {
+            throw WsClose.rethrow(t);
+        }
+        List<Profile> profiles = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            profiles.add(new Profile(i));
+        }
+        return Collections.unmodifiableList(profiles);
+    }
+
+    /** The profile called {@code name}, e.g. {@code "discord-gateway"}. */
+    public static Optional<Profile> byName(String name) {
+        return find(Native.PROFILE_BY_NAME, name);
+    }
+
+    /** The profile negotiated by a {@code Sec-WebSocket-Protocol} token (exact, case-sensitive). */
+    public static Optional<Profile> bySubprotocol(String token) {
+        return find(Native.PROFILE_BY_SUBPROTOCOL, token);
+    }
+
+    private static Optional<Profile> find(MethodHandle handle, String text) {
+        // The name or token goes as its UTF-8 bytes; a lone surrogate becomes bytes no profile has.
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment in = bytes.length == 0 ? MemorySegment.NULL : arena.allocateFrom(JAVA_BYTE, bytes);
+            int index = (int) handle.invokeExact(in, (long) bytes.length);
+            if (index == Native.ERR_UNKNOWN_PROFILE) {
+                return Optional.empty();
+            }
+            if (index < 0) {
+                throw new IllegalStateException("profile lookup: " + Native.resultMessage(index));
+            }
+            return Optional.of(new Profile(index));
+        } catch (Throwable t) {
+            throw WsClose.rethrow(t);
+        }
+    }
+
+    /** The profile's name, e.g. {@code "discord-gateway"}. */
+    public String name() {
+        try {
+            return Native.string((MemorySegment) Native.PROFILE_NAME.invokeExact(index));
+        } catch (Throwable t) {
+            throw WsClose.rethrow(t);
+        }
+    }
+
+    /**
+     * What the profile says a client should do after a close with {@code code}.
+     *
+     * @throws IllegalArgumentException when {@code code} is not in 0..65535
+     */
+    public Advice advice(int code) {
+        char c = WsClose.checkCode(code);
+        int advice;
+        try {
+            advice = (int) Native.PROFILE_ADVICE.invokeExact(index, c);
+        } catch (Throwable t) {
+            throw WsClose.rethrow(t);
+        }
+        if (advice < 0) {
+            throw new IllegalStateException("wsclose_profile_advice: " + Native.resultMessage(advice));
+        }
+        return Advice.fromNumber(advice);
+    }
+
+    /**
+     * What the profile says about {@code code}, when it names the code.
+     *
+     * @throws IllegalArgumentException when {@code code} is not in 0..65535
+     */
+    public Optional<ProfileCode> lookup(int code) {
+        char c = WsClose.checkCode(code);
+        String name;
+        String description;
+        try {
+            name = Native.string((MemorySegment) Native.PROFILE_CODE_NAME.invokeExact(index, c));
+            description = Native.string((MemorySegment) Native.PROFILE_CODE_DESCRIPTION.invokeExact(index, c));
+        } catch (Throwable t) {
+            throw WsClose.rethrow(t);
+        }
+        if (name == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new ProfileCode(code, name, description, advice(code)));
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Profile p && p.index == index;
+    }
+
+    @Override
+    public int hashCode() {
+        return index;
+    }
+
+    /** The profile's name. */
+    @Override
+    public String toString() {
+        return name();
+    }
+}
