@@ -26,23 +26,51 @@ import builtins
 from typing import NamedTuple
 
 from . import _wsclose
-from ._constants import MAX_CLOSE_PAYLOAD, MAX_REASON_LEN, Category, CloseCode, PayloadErrorKind, Reconnect
+from ._constants import (
+    MAX_CLOSE_PAYLOAD,
+    MAX_REASON_LEN,
+    Advice,
+    Category,
+    Cause,
+    CloseCode,
+    Engine,
+    PayloadErrorKind,
+    Reconnect,
+)
 
 __all__ = [
     "MAX_CLOSE_PAYLOAD",
     "MAX_REASON_LEN",
+    "Advice",
     "Category",
+    "Cause",
     "Close",
     "CloseCode",
+    "CloseEvent",
     "CodeInfo",
+    "Decision",
+    "DomException",
+    "DomSyntaxError",
+    "Engine",
+    "Explanation",
+    "InvalidAccessError",
     "PayloadError",
     "PayloadErrorKind",
+    "Profile",
+    "ProfileCode",
+    "ProfileRange",
     "Reconnect",
+    "ReconnectPolicy",
+    "Reply",
+    "SentClose",
     "__version__",
     "classify",
     "classify_many",
+    "close_event",
     "encode_close_payload",
+    "explain",
     "info",
+    "page_close",
     "parse_close_payload",
 ]
 
@@ -81,17 +109,54 @@ class PayloadError(ValueError):
         return (type(self), (str(self), self.kind, self.close_code, self.code))
 
 
+class DomException(Exception):
+    """The exception a page's ``WebSocket.close(code, reason)`` throws, as :func:`page_close`
+    raises it. ``name`` is the DOM exception's name as a page reads it (``"InvalidAccessError"``
+    or ``"SyntaxError"``); catch a subclass to tell them apart."""
+
+    name: str
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+
+    def __reduce__(self) -> tuple[type[DomException], tuple[str]]:
+        return (type(self), (self.name,))
+
+
+class InvalidAccessError(DomException):
+    """``InvalidAccessError``: the engine refuses the code (after converting the number)."""
+
+
+class DomSyntaxError(DomException):
+    """The DOM ``SyntaxError`` (named so as not to shadow Python's): the reason is too long
+    once converted to a USVString and encoded as UTF-8."""
+
+
 # Hand the types to the core once (it checks the members against its own table): from now on
 # it returns their cached members.
 _wsclose._register(tuple(Category), tuple(Reconnect), tuple(CloseCode), tuple(PayloadErrorKind), Close, PayloadError)
+_wsclose._register_model(tuple(Advice), tuple(Cause), tuple(Engine), DomException, InvalidAccessError, DomSyntaxError)
 
 from ._wsclose import (  # noqa: E402  (needs the registration above)
+    CloseEvent,
     CodeInfo,
+    Decision,
+    Explanation,
+    Profile,
+    ProfileCode,
+    ProfileRange,
+    ReconnectPolicy,
+    Reply,
+    SentClose,
     __version__,
     classify,
     classify_many,
+    close_event,
     encode_close_payload,
+    explain,
     info,
+    page_close,
     parse_close_payload,
 )
 
@@ -123,6 +188,14 @@ def _set_facts() -> None:
         kind.message = message
         kind.result_number = result_number
         kind.close_code = None if answer is None else CloseCode(answer)
+    for value, _const, label, reconnects in _wsclose.advices():
+        advice = Advice(value)
+        advice.label = label
+        advice.reconnects = reconnects
+    for value, _const, summary, check in _wsclose.causes():
+        cause = Cause(value)
+        cause.summary = summary
+        cause.check = check
 
 
 _set_facts()
