@@ -158,6 +158,9 @@ fn _register_model(
             return Err(mismatch("DomException classes"));
         }
     }
+    // The subclasses carry the names of the core's DOM exceptions: a page reads them as `name`.
+    invalid_access.setattr("name", DomException::InvalidAccess.name())?;
+    syntax.setattr("name", DomException::Syntax.name())?;
     let unbind = |members: Vec<Bound<'_, PyAny>>| members.into_iter().map(Bound::unbind).collect();
     MODEL
         .set(

@@ -23,7 +23,7 @@ anything else (``str``, ``float``, ``None``, ``bytes``) raises ``TypeError``.
 from __future__ import annotations
 
 import builtins
-from typing import NamedTuple
+from typing import ClassVar, NamedTuple
 
 from . import _wsclose
 from ._constants import (
@@ -111,26 +111,20 @@ class PayloadError(ValueError):
 
 class DomException(Exception):
     """The exception a page's ``WebSocket.close(code, reason)`` throws, as :func:`page_close`
-    raises it. ``name`` is the DOM exception's name as a page reads it (``"InvalidAccessError"``
-    or ``"SyntaxError"``); catch a subclass to tell them apart."""
+    raises it. Catch a subclass to tell them apart; ``name`` is the DOM exception's name as a
+    page reads it (set on each subclass from the core at import), and also the message."""
 
-    name: str
-
-    def __init__(self, name: str) -> None:
-        super().__init__(name)
-        self.name = name
-
-    def __reduce__(self) -> tuple[type[DomException], tuple[str]]:
-        return (type(self), (self.name,))
+    name: ClassVar[str] = "DomException"
 
 
 class InvalidAccessError(DomException):
-    """``InvalidAccessError``: the engine refuses the code (after converting the number)."""
+    """``InvalidAccessError``: the engine refuses the code (after converting the number).
+    ``name`` is ``"InvalidAccessError"``."""
 
 
 class DomSyntaxError(DomException):
-    """The DOM ``SyntaxError`` (named so as not to shadow Python's): the reason is too long
-    once converted to a USVString and encoded as UTF-8."""
+    """The DOM ``SyntaxError`` (named so as not to shadow Python's): the reason is too long once
+    converted to a USVString and encoded as UTF-8. ``name`` is ``"SyntaxError"``."""
 
 
 # Hand the types to the core once (it checks the members against its own table): from now on
