@@ -14,6 +14,11 @@ be sent, lengths, UTF-8) comes from the compiled core through the private module
 file sets their facts once at import (as :class:`http.HTTPStatus` sets ``phrase``), and defines
 the two Python types results are returned as, :class:`Close` and :class:`PayloadError`.
 
+Protocol profiles (:class:`Profile`, :class:`Advice`), the reconnect policy
+(:class:`ReconnectPolicy` -> :class:`Decision`), :func:`explain` (-> :class:`Explanation` of
+:class:`Cause` members) and the browser model (:func:`close_event` -> :class:`CloseEvent`,
+:func:`page_close` -> :class:`SentClose` or a :class:`DomException`) answer from the core as well.
+
 Integers: every function that takes a close code accepts an ``int`` in 0..65535, including
 ``IntEnum`` members and ``bool`` (an ``int`` subclass: ``True`` is code 1), and any object with
 ``__index__`` such as ``numpy.uint16(1000)``. A negative or larger int raises ``ValueError``;
