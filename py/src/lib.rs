@@ -19,6 +19,8 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyInt, PyList, PyString, PyTuple, PyType};
 use wsclose::{Category, CloseCode, PayloadError, PayloadErrorKind, Reconnect, MAX_CLOSE_PAYLOAD};
 
+mod model;
+
 /// A code the core names (a `CloseCode` member), with the objects made for it once.
 struct Named {
     value: u16,
@@ -762,5 +764,6 @@ fn _wsclose(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(categories, module)?)?;
     module.add_function(wrap_pyfunction!(reconnects, module)?)?;
     module.add_function(wrap_pyfunction!(payload_error_kinds, module)?)?;
+    model::add(module)?;
     Ok(())
 }

@@ -166,3 +166,102 @@ def test_stats_output_into_a_closed_pipe_is_quiet() -> None:
     assert producer.wait(timeout=60) == 0
     assert "Traceback" not in producer.stderr.read()
     producer.stderr.close()
+
+
+# --- profiles and explain ----------------------------------------------------------------------
+
+
+def test_code_with_a_profile() -> None:
+    profile = wsclose.Profile.ALL[1]
+    row = profile.codes[0]
+    result = run(str(row.code), "--profile", profile.name)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == run(str(row.code)).stdout.splitlines()[0]  # the standard facts come first
+    assert f"  profile          {profile.title} ({profile.name})" in lines
+    assert f"  profile name     {row.name} ({row.const_name})" in lines
+    assert f"  profile meaning  {row.description}" in lines
+    assert f"  profile advice   {row.advice.label}" in lines
+
+
+def test_code_with_a_profile_as_json_and_short() -> None:
+    profile = wsclose.Profile.ALL[0]
+    row = profile.codes[-1]
+    rule = profile.range_of(row.code)
+    report = json.loads(run("--json", "--profile", profile.name, str(row.code)).stdout)
+    assert report["code"] == row.code
+    assert report["profile"] == {
+        "profile": profile.name,
+        "name": row.name,
+        "const_name": row.const_name,
+        "description": row.description,
+        "range": None if rule is None else {"first": rule.first, "last": rule.last, "description": rule.description},
+        "advice": row.advice.name,
+    }
+    short = run("--short", "--profile", profile.name, str(row.code)).stdout
+    assert short.rstrip("\n").endswith(f"{profile.name}={row.const_name} {profile.name}_advice={row.advice.label}")
+
+
+def test_unknown_profile_exits_2_naming_the_profiles() -> None:
+    result = run("--profile", "nope", "4000")
+    assert result.returncode == 2 and result.stdout == ""
+    names = ", ".join(profile.name for profile in wsclose.Profile.ALL)
+    assert result.stderr.splitlines() == [f"wsclose: no profile 'nope' (profiles: {names})"]
+
+
+def test_profiles_lists_every_profile() -> None:
+    result = run("profiles")
+    assert result.returncode == 0, result.stderr
+    for profile in wsclose.Profile.ALL:
+        assert f"{profile.name} ({profile.title})" in result.stdout.splitlines()
+        assert f"  subprotocols  {', '.join(profile.subprotocols) or 'none'}" in result.stdout.splitlines()
+        assert f"  source        {profile.source}" in result.stdout.splitlines()
+    listed = [json.loads(line) for line in run("--json", "profiles").stdout.splitlines()]
+    assert [entry["name"] for entry in listed] == [profile.name for profile in wsclose.Profile.ALL]
+    assert listed[0]["subprotocols"] == list(wsclose.Profile.ALL[0].subprotocols)
+
+
+def test_profiles_name_lists_its_codes_and_ranges() -> None:
+    for profile in wsclose.Profile.ALL:
+        lines = run("profiles", profile.name).stdout.splitlines()
+        assert lines[0] == f"{profile.name} ({profile.title})"
+        for row in profile.codes:
+            assert f"{row.code:>5}  {row.advice.label:<11}  {row.name} ({row.const_name}): {row.description}" in lines
+        for rule in profile.ranges:
+            assert f"{f'{rule.first}-{rule.last}':>9}  {rule.advice.label:<11}  {rule.description}" in lines
+        detail = json.loads(run("--json", "profiles", profile.name).stdout)
+        assert [entry["code"] for entry in detail["codes"]] == [row.code for row in profile.codes]
+        assert [entry["advice"] for entry in detail["ranges"]] == [rule.advice.name for rule in profile.ranges]
+    assert run("profiles", "nope").returncode == 2
+    assert run("profiles", "a", "b").returncode == 2
+
+
+def test_explain_lists_causes_with_what_to_check() -> None:
+    result = run("explain", "1006", "--unclean")
+    assert result.returncode == 0, result.stderr
+    explanation = wsclose.explain(1006, False)
+    assert result.stdout == str(explanation)
+    for cause in explanation.causes:
+        assert cause.check in result.stdout
+    clean = json.loads(run("--json", "explain", "--clean", "1006").stdout)
+    assert clean == {
+        "code": 1006,
+        "was_clean": True,
+        "causes": [
+            {"cause": cause.name, "summary": cause.summary, "check": cause.check}
+            for cause in wsclose.explain(1006, True).causes
+        ],
+    }
+    short = run("--short", "explain", "1005", "4000").stdout.splitlines()
+    assert short == [
+        f"{code} {','.join(cause.name for cause in wsclose.explain(code).causes)}" for code in (1005, 4000)
+    ]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["explain"], ["explain", "70000"], ["--clean", "1000"], ["--unclean", "profiles"], ["--profile", "x", "explain", "1"]],
+)
+def test_explain_and_profile_usage_errors_exit_2(args: list[str]) -> None:
+    result = run(*args)
+    assert result.returncode == 2 and result.stdout == ""

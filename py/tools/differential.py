@@ -7,7 +7,14 @@ package, through its public API only, in the neutral format every language write
 all 65,536 codes (``info``), every payload of ``parse.txt`` (``parse_close_payload``), every row of
 ``encode.tsv`` with the reason as ``bytes`` (``encode``) and, where a string can hold it, as a
 ``str`` decoded from the UTF-16 column with ``surrogatepass`` (``encode16``), so that a lone
-surrogate reaches the core and fails there. ``xtask differential`` compares the file with the core.
+surrogate reaches the core and fails there. Then the newer sections: ``advice`` (every
+``Profile`` over all 65,536 codes), ``policy`` (every row of ``policy.tsv`` through
+``ReconnectPolicy.decide`` with the row's random value injected), ``explain`` (all codes, each
+with ``was_clean`` unknown, False and True), ``event`` (``close_event`` for a dropped connection and
+every payload of ``parse.txt``, per engine) and ``pageclose`` (``page_close`` for every row of
+``pageclose.tsv``, per engine; the reason's UTF-16 code units become a ``str`` with
+``surrogatepass``, so a lone surrogate reaches the core). ``xtask differential`` compares the file
+with the core.
 """
 
 from __future__ import annotations
@@ -16,7 +23,7 @@ import sys
 from pathlib import Path
 
 import wsclose
-from wsclose import PayloadError
+from wsclose import Advice, DomException, Engine, PayloadError, Profile, ReconnectPolicy
 
 
 def unhex(field: str) -> bytes:
@@ -77,6 +84,73 @@ def encode_answer(code: int, reason: str | bytes) -> str:
     return f"ok\t{payload.hex()}"
 
 
+def advice_lines() -> list[str]:
+    return [
+        f"advice\t{profile.name}\t{code}\t{profile.advice(code).name}"
+        for profile in Profile.ALL
+        for code in range(65536)
+    ]
+
+
+def policy_answer(row: str) -> str:
+    name, base_ms, cap_ms, max_attempts, retry_unspecified, overrides, code, was_clean, attempt, random = row.split("\t")
+    profile = None
+    if name != "-":
+        profile = Profile.by_name(name)
+        if profile is None:
+            raise SystemExit(f"differential: no profile {name!r}")
+    pairs = [] if overrides == "-" else [item.split(":") for item in overrides.split(",")]
+    policy = ReconnectPolicy(
+        profile=profile,
+        base_ms=int(base_ms),
+        cap_ms=int(cap_ms),
+        max_attempts=None if max_attempts == "-" else int(max_attempts),
+        retry_unspecified=retry_unspecified == "1",
+        overrides={int(code): Advice[advice] for code, advice in pairs},
+    )
+    value = int(random)
+    decision = policy.decide(int(code), was_clean == "1", int(attempt), lambda: value)
+    return "stop\t-" if decision.stop else f"retry\t{decision.retry_after_ms}"
+
+
+def explain_lines() -> list[str]:
+    out = []
+    for code in range(65536):
+        for clean, was_clean in (("-", None), ("0", False), ("1", True)):
+            causes = ",".join(cause.name for cause in wsclose.explain(code, was_clean).causes)
+            out.append(f"explain\t{code}\t{clean}\t{causes}")
+    return out
+
+
+def event_answer(engine: Engine, payload: bytes | None) -> str:
+    event = wsclose.close_event(engine, payload)
+    reply = event.reply
+    if reply is None:
+        answer = "none"
+    elif reply.code is None:
+        answer = "empty"
+    else:
+        answer = f"{reply.code}:{hex_or_dash(reply.reason.encode('utf-8'))}"
+    fields = [str(int(event.code)), flag(event.was_clean), flag(event.error_fired)]
+    return "\t".join([*fields, hex_or_dash(event.reason.encode("utf-8")), answer])
+
+
+def js_number(literal: str) -> float | None:
+    """A JavaScript number literal of the corpus (``NaN``, ``-Infinity``, ``1e300``, ``-0``)."""
+    if literal == "undefined":
+        return None
+    return float({"NaN": "nan", "Infinity": "inf", "-Infinity": "-inf"}.get(literal, literal))
+
+
+def pageclose_answer(engine: Engine, code: str, reason: str) -> str:
+    text = None if reason == "undefined" else unhex(reason).decode("utf-16-be", "surrogatepass")
+    try:
+        sent = wsclose.page_close(engine, js_number(code), text)
+    except DomException as err:
+        return f"throw\t{err.name}"
+    return f"ok\t{dash(sent.code)}\t{hex_or_dash(sent.reason.encode('utf-8'))}"
+
+
 def data_lines(path: Path) -> list[str]:
     lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
     if not lines:
@@ -94,6 +168,16 @@ def answers(corpus: Path) -> list[str]:
             continue  # no string holds these bytes
         reason = unhex(utf16).decode("utf-16-be", "surrogatepass")
         out.append(f"encode16\t{code}\t{utf16}\t{encode_answer(int(code), reason)}")
+    out += advice_lines()
+    out += [f"policy\t{row}\t{policy_answer(row)}" for row in data_lines(corpus / "policy.tsv")]
+    out += explain_lines()
+    payloads = data_lines(corpus / "parse.txt")
+    for engine in Engine:
+        out.append(f"event\t{engine.value}\tdropped\t{event_answer(engine, None)}")
+        out += [f"event\t{engine.value}\t{line}\t{event_answer(engine, unhex(line))}" for line in payloads]
+    pages = [line.split("\t") for line in data_lines(corpus / "pageclose.tsv")]
+    for engine in Engine:
+        out += [f"pageclose\t{engine.value}\t{code}\t{reason}\t{pageclose_answer(engine, code, reason)}" for code, reason in pages]
     return out
 
 

@@ -14,6 +14,11 @@ be sent, lengths, UTF-8) comes from the compiled core through the private module
 file sets their facts once at import (as :class:`http.HTTPStatus` sets ``phrase``), and defines
 the two Python types results are returned as, :class:`Close` and :class:`PayloadError`.
 
+Protocol profiles (:class:`Profile`, :class:`Advice`), the reconnect policy
+(:class:`ReconnectPolicy` -> :class:`Decision`), :func:`explain` (-> :class:`Explanation` of
+:class:`Cause` members) and the browser model (:func:`close_event` -> :class:`CloseEvent`,
+:func:`page_close` -> :class:`SentClose` or a :class:`DomException`) answer from the core as well.
+
 Integers: every function that takes a close code accepts an ``int`` in 0..65535, including
 ``IntEnum`` members and ``bool`` (an ``int`` subclass: ``True`` is code 1), and any object with
 ``__index__`` such as ``numpy.uint16(1000)``. A negative or larger int raises ``ValueError``;
@@ -23,26 +28,54 @@ anything else (``str``, ``float``, ``None``, ``bytes``) raises ``TypeError``.
 from __future__ import annotations
 
 import builtins
-from typing import NamedTuple
+from typing import ClassVar, NamedTuple
 
 from . import _wsclose
-from ._constants import MAX_CLOSE_PAYLOAD, MAX_REASON_LEN, Category, CloseCode, PayloadErrorKind, Reconnect
+from ._constants import (
+    MAX_CLOSE_PAYLOAD,
+    MAX_REASON_LEN,
+    Advice,
+    Category,
+    Cause,
+    CloseCode,
+    Engine,
+    PayloadErrorKind,
+    Reconnect,
+)
 
 __all__ = [
     "MAX_CLOSE_PAYLOAD",
     "MAX_REASON_LEN",
+    "Advice",
     "Category",
+    "Cause",
     "Close",
     "CloseCode",
+    "CloseEvent",
     "CodeInfo",
+    "Decision",
+    "DomException",
+    "DomSyntaxError",
+    "Engine",
+    "Explanation",
+    "InvalidAccessError",
     "PayloadError",
     "PayloadErrorKind",
+    "Profile",
+    "ProfileCode",
+    "ProfileRange",
     "Reconnect",
+    "ReconnectPolicy",
+    "Reply",
+    "SentClose",
     "__version__",
     "classify",
     "classify_many",
+    "close_event",
     "encode_close_payload",
+    "explain",
     "info",
+    "page_close",
     "parse_close_payload",
 ]
 
@@ -81,17 +114,48 @@ class PayloadError(ValueError):
         return (type(self), (str(self), self.kind, self.close_code, self.code))
 
 
+class DomException(Exception):
+    """The exception a page's ``WebSocket.close(code, reason)`` throws, as :func:`page_close`
+    raises it. Catch a subclass to tell them apart; ``name`` is the DOM exception's name as a
+    page reads it (set on each subclass from the core at import), and also the message."""
+
+    name: ClassVar[str] = "DomException"
+
+
+class InvalidAccessError(DomException):
+    """``InvalidAccessError``: the engine refuses the code (after converting the number).
+    ``name`` is ``"InvalidAccessError"``."""
+
+
+class DomSyntaxError(DomException):
+    """The DOM ``SyntaxError`` (named so as not to shadow Python's): the reason is too long once
+    converted to a USVString and encoded as UTF-8. ``name`` is ``"SyntaxError"``."""
+
+
 # Hand the types to the core once (it checks the members against its own table): from now on
 # it returns their cached members.
 _wsclose._register(tuple(Category), tuple(Reconnect), tuple(CloseCode), tuple(PayloadErrorKind), Close, PayloadError)
+_wsclose._register_model(tuple(Advice), tuple(Cause), tuple(Engine), DomException, InvalidAccessError, DomSyntaxError)
 
 from ._wsclose import (  # noqa: E402  (needs the registration above)
+    CloseEvent,
     CodeInfo,
+    Decision,
+    Explanation,
+    Profile,
+    ProfileCode,
+    ProfileRange,
+    ReconnectPolicy,
+    Reply,
+    SentClose,
     __version__,
     classify,
     classify_many,
+    close_event,
     encode_close_payload,
+    explain,
     info,
+    page_close,
     parse_close_payload,
 )
 
@@ -123,6 +187,14 @@ def _set_facts() -> None:
         kind.message = message
         kind.result_number = result_number
         kind.close_code = None if answer is None else CloseCode(answer)
+    for value, _const, label, reconnects in _wsclose.advices():
+        advice = Advice(value)
+        advice.label = label
+        advice.reconnects = reconnects
+    for value, _const, summary, check in _wsclose.causes():
+        cause = Cause(value)
+        cause.summary = summary
+        cause.check = check
 
 
 _set_facts()

@@ -10,7 +10,17 @@ import builtins
 import enum
 from typing import Final
 
-__all__ = ["MAX_CLOSE_PAYLOAD", "MAX_REASON_LEN", "Category", "CloseCode", "PayloadErrorKind", "Reconnect"]
+__all__ = [
+    "MAX_CLOSE_PAYLOAD",
+    "MAX_REASON_LEN",
+    "Advice",
+    "Category",
+    "Cause",
+    "CloseCode",
+    "Engine",
+    "PayloadErrorKind",
+    "Reconnect",
+]
 
 MAX_CLOSE_PAYLOAD: Final[int] = 125
 """The largest Close payload: control frames carry at most 125 bytes."""
@@ -139,3 +149,51 @@ class PayloadErrorKind(enum.StrEnum):
     """close reason is longer than the 123 bytes that fit in a Close frame."""
     BUFFER_TOO_SMALL = "BUFFER_TOO_SMALL"
     """output buffer is too small for the close payload."""
+
+
+class Advice(enum.IntEnum):
+    """What a client should do after a close, as a protocol profile sees it; the numbers are those of
+    the core and the C header.
+    """
+
+    label: str
+    """The word of the profile data files, e.g. ``"resume"``."""
+    reconnects: bool | None
+    """Whether the client reconnects: ``False`` for ``STOP``, ``None`` for ``UNSPECIFIED``."""
+
+    STOP = 0
+    """stop."""
+    RETRY = 1
+    """retry."""
+    RESUME = 2
+    """resume."""
+    UNSPECIFIED = 3
+    """unspecified."""
+
+
+class Cause(enum.IntEnum):
+    """One likely cause of a close, as listed by :func:`wsclose.explain`; the numbers are those of the
+    core and the C header.
+    """
+
+    summary: str
+    """What happened, in a sentence."""
+    check: str
+    """What to check to confirm or rule out this cause."""
+
+    CONNECTION_DROPPED = 0
+    IDLE_TIMEOUT = 1
+    MALFORMED_CLOSE = 2
+    TLS_HANDSHAKE = 3
+    HANDSHAKE_REJECTED = 4
+    LOCAL_ONLY_CODE_SENT = 5
+    NO_STATUS_CODE = 6
+    INVALID_CODE_SENT = 7
+    PEER_CLOSED = 8
+
+
+class Engine(enum.StrEnum):
+    """A browser engine whose WebSocket behaviour the core models; the values are the engines' names."""
+
+    CHROMIUM = "chromium"
+    FIREFOX = "firefox"

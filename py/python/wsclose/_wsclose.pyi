@@ -1,11 +1,24 @@
 """Private extension module of wsclose (Rust, pyo3). Import ``wsclose`` instead."""
 
-from collections.abc import Iterable
-from typing import SupportsIndex, final
+from collections.abc import Callable, Iterable, Mapping
+from typing import ClassVar, SupportsIndex, final
 
 from typing_extensions import Buffer
 
-from wsclose import Category, Close, CloseCode, PayloadError, PayloadErrorKind, Reconnect
+from wsclose import (
+    Advice,
+    Category,
+    Cause,
+    Close,
+    CloseCode,
+    DomException,
+    DomSyntaxError,
+    Engine,
+    InvalidAccessError,
+    PayloadError,
+    PayloadErrorKind,
+    Reconnect,
+)
 
 __all__ = [
     "__version__",
@@ -22,6 +35,21 @@ __all__ = [
     "categories",
     "reconnects",
     "payload_error_kinds",
+    "Profile",
+    "ProfileCode",
+    "ProfileRange",
+    "Decision",
+    "ReconnectPolicy",
+    "Explanation",
+    "Reply",
+    "CloseEvent",
+    "SentClose",
+    "_register_model",
+    "advices",
+    "causes",
+    "explain",
+    "close_event",
+    "page_close",
 ]
 
 __version__: str
@@ -81,3 +109,232 @@ def classify_many(codes: Buffer | Iterable[SupportsIndex], /) -> bytes: ...
 def categories() -> list[tuple[int, str, str, str, int, int]]: ...
 def reconnects() -> list[tuple[int, str, str]]: ...
 def payload_error_kinds() -> list[tuple[str, str, int, int | None]]: ...
+
+# Profiles, the reconnect policy, explain and the browser model (py/src/model.rs).
+
+@final
+class Profile:
+    """The close codes of one application protocol (Discord's Gateway, graphql-transport-ws,
+    ...): their names, and whether its clients reconnect after them. Equal and hashed by name.
+
+    ``Profile.ALL`` lists the built-in profiles in name order; find one with :meth:`by_name` or
+    by the negotiated ``Sec-WebSocket-Protocol`` with :meth:`by_subprotocol`.
+    """
+
+    ALL: ClassVar[tuple[Profile, ...]]
+    @staticmethod
+    def by_name(name: str) -> Profile | None:
+        """The profile called ``name`` (e.g. ``"discord-gateway"``), compared exactly."""
+    @staticmethod
+    def by_subprotocol(token: str) -> Profile | None:
+        """The profile selected by one ``Sec-WebSocket-Protocol`` token, compared exactly
+        (case-sensitive); ``None`` for protocols that negotiate none (Discord, Twitch)."""
+    @property
+    def name(self) -> str:
+        """The identifier, lowercase with hyphens, e.g. ``"twitch-eventsub"``."""
+    @property
+    def title(self) -> str:
+        """A human title, e.g. ``"Discord Gateway"``."""
+    @property
+    def subprotocols(self) -> tuple[str, ...]:
+        """The ``Sec-WebSocket-Protocol`` tokens that select the protocol; empty when none."""
+    @property
+    def source(self) -> str:
+        """The primary source the data was checked against."""
+    @property
+    def codes(self) -> tuple[ProfileCode, ...]:
+        """Every named code, in code order."""
+    @property
+    def ranges(self) -> tuple[ProfileRange, ...]:
+        """Every range rule, in code order."""
+    def lookup(self, code: SupportsIndex, /) -> ProfileCode | None:
+        """The profile's row for ``code``, if it names that code."""
+    def range_of(self, code: SupportsIndex, /) -> ProfileRange | None:
+        """The range rule covering ``code``, if any."""
+    def advice(self, code: SupportsIndex, /) -> Advice:
+        """What this protocol's clients do after ``code``, for any of the 65,536 codes."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[object, tuple[str]]: ...
+
+@final
+class ProfileCode:
+    """One named code of a profile, as returned by :meth:`Profile.lookup`."""
+
+    @property
+    def code(self) -> int: ...
+    @property
+    def const_name(self) -> str:
+        """The identifier, e.g. ``"AUTHENTICATION_FAILED"``."""
+    @property
+    def name(self) -> str:
+        """The human name, e.g. ``"Authentication failed"``."""
+    @property
+    def description(self) -> str: ...
+    @property
+    def advice(self) -> Advice: ...
+    @property
+    def source(self) -> str: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class ProfileRange:
+    """A profile's rule for a whole range of codes (named codes take precedence)."""
+
+    @property
+    def first(self) -> int: ...
+    @property
+    def last(self) -> int: ...
+    @property
+    def advice(self) -> Advice: ...
+    @property
+    def description(self) -> str: ...
+    @property
+    def source(self) -> str: ...
+    def __contains__(self, code: SupportsIndex, /) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Decision:
+    """What :meth:`ReconnectPolicy.decide` answers: ``stop``, or retry after
+    ``retry_after_ms`` milliseconds (``None`` when stopping). ``Decision(None)`` is stop."""
+
+    def __new__(cls, retry_after_ms: int | None, /) -> Decision: ...
+    @property
+    def stop(self) -> bool: ...
+    @property
+    def retry_after_ms(self) -> int | None: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[object, tuple[int | None]]: ...
+
+@final
+class ReconnectPolicy:
+    """Whether and when a client reconnects after a close: the profile's advice (or the
+    standard's), overrides, an attempt limit, and exponential backoff with full jitter."""
+
+    MAX_OVERRIDES: ClassVar[int]
+    DEFAULT_BASE_MS: ClassVar[int]
+    DEFAULT_CAP_MS: ClassVar[int]
+    def __new__(
+        cls,
+        *,
+        profile: Profile | None = None,
+        base_ms: int = ...,
+        cap_ms: int = ...,
+        max_attempts: int | None = None,
+        retry_unspecified: bool = True,
+        overrides: Mapping[int, Advice] | None = None,
+    ) -> ReconnectPolicy: ...
+    @property
+    def profile(self) -> Profile | None: ...
+    @property
+    def base_ms(self) -> int: ...
+    @property
+    def cap_ms(self) -> int: ...
+    @property
+    def max_attempts(self) -> int | None: ...
+    @property
+    def retry_unspecified(self) -> bool: ...
+    @property
+    def overrides(self) -> dict[int, Advice]: ...
+    def decide(
+        self,
+        code: SupportsIndex,
+        was_clean: bool,
+        attempt: int,
+        random: Callable[[], int] | None = None,
+    ) -> Decision:
+        """Stop or retry after a close with ``code``, when ``attempt`` reconnect attempts were
+        already made. ``random`` returns an int in ``[0, 2**64)`` and is called once for a
+        retry; by default ``secrets.randbits(64)``."""
+    def advice(self, code: SupportsIndex, was_clean: bool) -> Advice:
+        """The resolved advice (never ``UNSPECIFIED``), ignoring the attempt limit."""
+    def ceiling_ms(self, attempt: int, /) -> int:
+        """The largest delay of attempt ``attempt``: ``min(cap_ms, base_ms * 2**attempt)``."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Explanation:
+    """The likely causes of a close, most likely first (never empty); ``str()`` is a report."""
+
+    @property
+    def code(self) -> int: ...
+    @property
+    def was_clean(self) -> bool | None: ...
+    @property
+    def causes(self) -> tuple[Cause, ...]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Reply:
+    """The Close frame a browser sends back: ``code`` ``None`` is an empty Close frame;
+    ``payload`` is the frame's payload."""
+
+    @property
+    def code(self) -> int | None: ...
+    @property
+    def reason(self) -> str: ...
+    @property
+    def payload(self) -> bytes: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class CloseEvent:
+    """What a page observes when the server ends the connection: the ``close`` event's fields,
+    whether an ``error`` event fired first, and the browser's reply (``None``: no Close frame)."""
+
+    @property
+    def engine(self) -> Engine: ...
+    @property
+    def code(self) -> int: ...
+    @property
+    def reason(self) -> str: ...
+    @property
+    def was_clean(self) -> bool: ...
+    @property
+    def error_fired(self) -> bool: ...
+    @property
+    def reply(self) -> Reply | None: ...
+
+@final
+class SentClose:
+    """The Close frame a page's ``ws.close(code, reason)`` sends; ``code`` ``None`` is an empty
+    Close frame. ``reason`` is after USVString conversion (lone surrogates became U+FFFD)."""
+
+    @property
+    def code(self) -> int | None: ...
+    @property
+    def reason(self) -> str: ...
+    @property
+    def payload(self) -> bytes: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+def _register_model(
+    advices: tuple[Advice, ...],
+    causes: tuple[Cause, ...],
+    engines: tuple[Engine, ...],
+    dom_exception: type[DomException],
+    invalid_access: type[InvalidAccessError],
+    syntax: type[DomSyntaxError],
+) -> None: ...
+def advices() -> list[tuple[int, str, str, bool | None]]: ...
+def causes() -> list[tuple[int, str, str, str]]: ...
+def explain(code: SupportsIndex, was_clean: bool | None = None) -> Explanation:
+    """The likely causes of a close with ``code`` as the receiving application reported it;
+    ``was_clean`` is ``CloseEvent.wasClean`` when known."""
+def close_event(engine: Engine, payload: Buffer | None, /) -> CloseEvent:
+    """What the page sees when the server sends a Close frame with ``payload`` (any bytes), or
+    drops the connection (``None``)."""
+def page_close(engine: Engine, code: float | None = None, reason: str | None = None) -> SentClose:
+    """What a page's ``ws.close(code, reason)`` sends; ``None`` is an omitted argument. Raises
+    :class:`InvalidAccessError` or :class:`DomSyntaxError` where the engine throws."""

@@ -1,4 +1,5 @@
-"""The ``wsclose`` command: explain close codes, or count them in a log.
+"""The ``wsclose`` command: explain close codes (optionally as a protocol profile sees them),
+list the profiles, list the likely causes of a close, or count codes in a log.
 
 Exit status: 0 on success; 1 when ``stats`` skipped bad lines (the table is still printed);
 2 for bad arguments (a bad code, an unreadable file, a usage error).
@@ -14,14 +15,16 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TextIO
 
-from . import Category, CodeInfo, __version__, classify, info
+from . import Category, CodeInfo, Explanation, Profile, __version__, classify, explain, info
 
 EXIT_OK = 0
 EXIT_BAD_LINES = 1
 EXIT_USAGE = 2
 
 _USAGE = """\
-wsclose [--json | --short] CODE [CODE ...]
+wsclose [--json | --short] [--profile NAME] CODE [CODE ...]
+       wsclose [--json | --short] profiles [NAME]
+       wsclose [--json | --short] [--clean | --unclean] explain CODE [CODE ...]
        wsclose [--json] stats FILE|-"""
 
 _EPILOG = """\
@@ -29,6 +32,12 @@ examples:
   wsclose 1006                 explain a code
   wsclose --json 1000 4000     one JSON object per line, for machines
   wsclose --short 1000 4000    one line per code
+  wsclose 4004 --profile discord-gateway
+                               what a protocol's profile says about a code
+  wsclose profiles             the profiles, their subprotocols and sources
+  wsclose profiles centrifuge  one profile's codes and ranges
+  wsclose explain 1006 --unclean
+                               the likely causes of a close, and what to check
   wsclose stats codes.log      count the codes in a file (one per line; '-' reads stdin)
 
 exit status: 0 ok, 1 stats skipped bad lines, 2 bad arguments"""
@@ -46,7 +55,17 @@ def _parser() -> argparse.ArgumentParser:
     style.add_argument("--json", action="store_true", help="print JSON instead of text")
     style.add_argument("--short", action="store_true", help="one line per code")
     parser.add_argument("--version", action="version", version=f"wsclose {__version__}")
-    parser.add_argument("args", nargs="+", metavar="CODE", help="close codes, or: stats FILE|-")
+    parser.add_argument(
+        "--profile", metavar="NAME", help="also show what this protocol profile says (see: wsclose profiles)"
+    )
+    clean = parser.add_mutually_exclusive_group()
+    clean.add_argument("--clean", dest="was_clean", action="store_const", const=True, help="explain: the close was clean")
+    clean.add_argument(
+        "--unclean", dest="was_clean", action="store_const", const=False, help="explain: the close was not clean"
+    )
+    parser.add_argument(
+        "args", nargs="+", metavar="CODE", help="close codes, or: profiles [NAME], explain CODE..., stats FILE|-"
+    )
     return parser
 
 
@@ -70,8 +89,8 @@ def _title(facts: CodeInfo) -> str:
     return f"{int(facts.code)} ({facts.category.label})"
 
 
-def describe(code: int) -> str:
-    """A few lines explaining ``code`` to a person."""
+def describe(code: int, profile: Profile | None = None) -> str:
+    """A few lines explaining ``code`` to a person; with ``profile``, what that protocol says too."""
     facts = info(code)
     span = facts.category.range
     rows = [
@@ -83,24 +102,60 @@ def describe(code: int) -> str:
         ("clean close", _yes_no(facts.ok)),
         ("reconnect", facts.reconnect.label),
     ]
+    if profile is not None:
+        rows += _profile_rows(code, profile)
     width = max(len(key) for key, _ in rows)
     return "\n".join([_title(facts)] + [f"  {key:<{width}}  {value}" for key, value in rows])
 
 
-def one_line(code: int) -> str:
+def one_line(code: int, profile: Profile | None = None) -> str:
     """``describe`` in one line."""
     facts = info(code)
-    return (
+    line = (
         f"{_title(facts):<31} category={facts.category.label:<12} sendable={_yes_no(facts.sendable):<3} "
         f"local_only={_yes_no(facts.local_only):<3} browser_closeable={_yes_no(facts.browser_closeable):<3} "
         f"ok={_yes_no(facts.ok):<3} reconnect={facts.reconnect.label}"
     )
+    if profile is None:
+        return line
+    row = profile.lookup(code)
+    named = f" {profile.name}={row.const_name}" if row is not None else ""
+    return f"{line}{named} {profile.name}_advice={profile.advice(code).label}"
 
 
-def as_json(code: int) -> dict[str, object]:
-    """The facts about ``code`` as a JSON-ready dict."""
-    facts = info(code)
+def _profile_rows(code: int, profile: Profile) -> list[tuple[str, str]]:
+    """The rows ``describe`` adds for a profile: the profile's name, meaning and advice."""
+    rows = [("profile", f"{profile.title} ({profile.name})")]
+    row = profile.lookup(code)
+    rule = profile.range_of(code)
+    if row is not None:
+        rows += [("profile name", f"{row.name} ({row.const_name})"), ("profile meaning", row.description)]
+    elif rule is not None:
+        rows.append(("profile range", f"{rule.first}-{rule.last}: {rule.description}"))
+    else:
+        rows.append(("profile name", "none (the profile does not name this code)"))
+    rows.append(("profile advice", profile.advice(code).label))
+    return rows
+
+
+def profile_json(code: int, profile: Profile) -> dict[str, object]:
+    """What ``profile`` says about ``code``, JSON-ready."""
+    row = profile.lookup(code)
+    rule = profile.range_of(code)
     return {
+        "profile": profile.name,
+        "name": None if row is None else row.name,
+        "const_name": None if row is None else row.const_name,
+        "description": None if row is None else row.description,
+        "range": None if rule is None else {"first": rule.first, "last": rule.last, "description": rule.description},
+        "advice": profile.advice(code).name,
+    }
+
+
+def as_json(code: int, profile: Profile | None = None) -> dict[str, object]:
+    """The facts about ``code`` as a JSON-ready dict (with ``"profile"`` when one is given)."""
+    facts = info(code)
+    result: dict[str, object] = {
         "code": int(facts.code),
         "name": facts.name,
         "category": facts.category.name,
@@ -111,9 +166,13 @@ def as_json(code: int) -> dict[str, object]:
         "ok": facts.ok,
         "reconnect": facts.reconnect.name,
     }
+    if profile is not None:
+        result["profile"] = profile_json(code, profile)
+    return result
 
 
-def _explain(raw: Sequence[str], use_json: bool, short: bool, out: TextIO, err: TextIO) -> int:
+def _codes(raw: Sequence[str], err: TextIO) -> list[int] | None:
+    """The codes of ``raw``, or ``None`` after reporting every bad one to ``err``."""
     codes: list[int] = []
     bad = False
     for text in raw:
@@ -122,17 +181,148 @@ def _explain(raw: Sequence[str], use_json: bool, short: bool, out: TextIO, err: 
         except ValueError as exc:
             print(f"wsclose: bad code: {exc}", file=err)
             bad = True
-    if bad:
+    return None if bad else codes
+
+
+def find_profile(name: str) -> Profile:
+    """The profile called ``name``; ``ValueError`` naming the profiles otherwise."""
+    profile = Profile.by_name(name)
+    if profile is None:
+        names = ", ".join(profile.name for profile in Profile.ALL)
+        raise ValueError(f"no profile {name!r} (profiles: {names})")
+    return profile
+
+
+def profile_summary_json(profile: Profile) -> dict[str, object]:
+    return {
+        "name": profile.name,
+        "title": profile.title,
+        "subprotocols": list(profile.subprotocols),
+        "source": profile.source,
+    }
+
+
+def profile_detail_json(profile: Profile) -> dict[str, object]:
+    result = profile_summary_json(profile)
+    result["codes"] = [
+        {
+            "code": row.code,
+            "name": row.name,
+            "const_name": row.const_name,
+            "description": row.description,
+            "advice": row.advice.name,
+            "source": row.source,
+        }
+        for row in profile.codes
+    ]
+    result["ranges"] = [
+        {
+            "first": rule.first,
+            "last": rule.last,
+            "description": rule.description,
+            "advice": rule.advice.name,
+            "source": rule.source,
+        }
+        for rule in profile.ranges
+    ]
+    return result
+
+
+def _profiles(raw: Sequence[str], use_json: bool, short: bool, out: TextIO, err: TextIO) -> int:
+    if len(raw) > 1:
+        print("wsclose: usage: wsclose [--json | --short] profiles [NAME]", file=err)
+        return EXIT_USAGE
+    if not raw:
+        for index, profile in enumerate(Profile.ALL):
+            subprotocols = ", ".join(profile.subprotocols) or "none"
+            if use_json:
+                print(json.dumps(profile_summary_json(profile)), file=out)
+            elif short:
+                print(f"{profile.name:<21} {profile.title:<21} subprotocols={subprotocols}", file=out)
+            else:
+                if index:
+                    print(file=out)
+                print(f"{profile.name} ({profile.title})", file=out)
+                print(f"  subprotocols  {subprotocols}", file=out)
+                print(f"  source        {profile.source}", file=out)
+        return EXIT_OK
+    try:
+        profile = find_profile(raw[0])
+    except ValueError as exc:
+        print(f"wsclose: {exc}", file=err)
+        return EXIT_USAGE
+    if use_json:
+        print(json.dumps(profile_detail_json(profile)), file=out)
+        return EXIT_OK
+    if not short:
+        print(f"{profile.name} ({profile.title})", file=out)
+        print(f"  subprotocols  {', '.join(profile.subprotocols) or 'none'}", file=out)
+        print(f"  source        {profile.source}", file=out)
+        print(file=out)
+        print(f"{'code':>5}  {'advice':<11}  name", file=out)
+    for row in profile.codes:
+        if short:
+            print(f"{row.code} {row.const_name} {row.advice.label}", file=out)
+        else:
+            print(f"{row.code:>5}  {row.advice.label:<11}  {row.name} ({row.const_name}): {row.description}", file=out)
+    if profile.ranges and not short:
+        print(file=out)
+        print(f"{'range':>9}  {'advice':<11}  meaning", file=out)
+    for rule in profile.ranges:
+        span = f"{rule.first}-{rule.last}"
+        if short:
+            print(f"{span} {rule.advice.label}", file=out)
+        else:
+            print(f"{span:>9}  {rule.advice.label:<11}  {rule.description}", file=out)
+    return EXIT_OK
+
+
+def explanation_json(explanation: Explanation) -> dict[str, object]:
+    """An :class:`Explanation` as a JSON-ready dict."""
+    return {
+        "code": int(explanation.code),
+        "was_clean": explanation.was_clean,
+        "causes": [{"cause": cause.name, "summary": cause.summary, "check": cause.check} for cause in explanation.causes],
+    }
+
+
+def _why(
+    raw: Sequence[str], was_clean: bool | None, use_json: bool, short: bool, out: TextIO, err: TextIO
+) -> int:
+    if not raw:
+        print("wsclose: usage: wsclose [--json | --short] [--clean | --unclean] explain CODE [CODE ...]", file=err)
+        return EXIT_USAGE
+    codes = _codes(raw, err)
+    if codes is None:
         return EXIT_USAGE
     for index, code in enumerate(codes):
+        explanation = explain(code, was_clean)
         if use_json:
-            print(json.dumps(as_json(code)), file=out)
+            print(json.dumps(explanation_json(explanation)), file=out)
         elif short:
-            print(one_line(code), file=out)
+            print(f"{code} {','.join(cause.name for cause in explanation.causes)}", file=out)
         else:
             if index:
                 print(file=out)
-            print(describe(code), file=out)
+            print(str(explanation), end="", file=out)
+    return EXIT_OK
+
+
+def _explain(
+    raw: Sequence[str], use_json: bool, short: bool, out: TextIO, err: TextIO, profile: Profile | None = None
+) -> int:
+    codes = _codes(raw, err)
+    if codes is None:
+        return EXIT_USAGE
+    for index, code in enumerate(codes):
+        if use_json:
+            print(json.dumps(as_json(code, profile)), file=out)
+        elif short:
+            print(one_line(code, profile), file=out)
+        else:
+            if index:
+                print(file=out)
+            print(describe(code, profile), file=out)
     return EXIT_OK
 
 
@@ -200,13 +390,32 @@ def _stats(raw: Sequence[str], use_json: bool, out: TextIO, err: TextIO, stdin: 
 def main(argv: Sequence[str] | None = None) -> int:
     """Runs the command line; returns the exit status."""
     parser = _parser()
-    options = parser.parse_args(argv)
+    # Options may come after the codes: `wsclose explain 1006 --unclean`, `wsclose 4004 --profile NAME`.
+    options = parser.parse_intermixed_args(argv)
     raw: list[str] = options.args
     use_json: bool = options.json
-    if raw[0] == "stats":
-        return _stats(raw[1:], use_json, sys.stdout, sys.stderr, sys.stdin)
     short: bool = options.short
-    return _explain(raw, use_json, short, sys.stdout, sys.stderr)
+    was_clean: bool | None = options.was_clean
+    profile_name: str | None = options.profile
+    command = raw[0] if raw[0] in ("stats", "profiles", "explain") else None
+    if was_clean is not None and command != "explain":
+        parser.error("--clean and --unclean go with: explain CODE")
+    if profile_name is not None and command is not None:
+        parser.error("--profile goes with codes: wsclose --profile NAME CODE [CODE ...]")
+    if command == "stats":
+        return _stats(raw[1:], use_json, sys.stdout, sys.stderr, sys.stdin)
+    if command == "profiles":
+        return _profiles(raw[1:], use_json, short, sys.stdout, sys.stderr)
+    if command == "explain":
+        return _why(raw[1:], was_clean, use_json, short, sys.stdout, sys.stderr)
+    profile = None
+    if profile_name is not None:
+        try:
+            profile = find_profile(profile_name)
+        except ValueError as exc:
+            print(f"wsclose: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+    return _explain(raw, use_json, short, sys.stdout, sys.stderr, profile)
 
 
 def entry_point() -> None:

@@ -803,7 +803,7 @@ fn named_codes() -> impl Iterator<Item = (&'static str, u16, &'static str)> {
 /// (labels, phrases, predicates, messages) are set on the members at import from the core.
 fn python() -> String {
     let mut out = format!(
-        "\"\"\"{NOTE}\n\nThe members of wsclose's enums and its limits. `wsclose/__init__.py` sets each member's facts\n(labels, phrases, descriptions, predicates, messages) at import, from the core.\n\"\"\"\n\nfrom __future__ import annotations\n\nimport builtins\nimport enum\nfrom typing import Final\n\n__all__ = [\"MAX_CLOSE_PAYLOAD\", \"MAX_REASON_LEN\", \"Category\", \"CloseCode\", \"PayloadErrorKind\", \"Reconnect\"]\n\n"
+        "\"\"\"{NOTE}\n\nThe members of wsclose's enums and its limits. `wsclose/__init__.py` sets each member's facts\n(labels, phrases, descriptions, predicates, messages) at import, from the core.\n\"\"\"\n\nfrom __future__ import annotations\n\nimport builtins\nimport enum\nfrom typing import Final\n\n__all__ = [\n    \"MAX_CLOSE_PAYLOAD\",\n    \"MAX_REASON_LEN\",\n    \"Advice\",\n    \"Category\",\n    \"Cause\",\n    \"CloseCode\",\n    \"Engine\",\n    \"PayloadErrorKind\",\n    \"Reconnect\",\n]\n\n"
     );
     let _ = writeln!(
         out,
@@ -844,5 +844,28 @@ fn python() -> String {
             k.message()
         );
     }
+    python_model(&mut out);
     out
+}
+
+/// Python: the enums of profiles, the reconnect policy, `explain` and the browser model.
+fn python_model(out: &mut String) {
+    out.push_str("\n\nclass Advice(enum.IntEnum):\n    \"\"\"What a client should do after a close, as a protocol profile sees it; the numbers are those of\n    the core and the C header.\n    \"\"\"\n\n    label: str\n    \"\"\"The word of the profile data files, e.g. ``\"resume\"``.\"\"\"\n    reconnects: bool | None\n    \"\"\"Whether the client reconnects: ``False`` for ``STOP``, ``None`` for ``UNSPECIFIED``.\"\"\"\n\n");
+    for a in wsclose::Advice::ALL {
+        let _ = writeln!(
+            out,
+            "    {} = {}\n    \"\"\"{}.\"\"\"",
+            a.const_name(),
+            a as u8,
+            a.label()
+        );
+    }
+    out.push_str("\n\nclass Cause(enum.IntEnum):\n    \"\"\"One likely cause of a close, as listed by :func:`wsclose.explain`; the numbers are those of the\n    core and the C header.\n    \"\"\"\n\n    summary: str\n    \"\"\"What happened, in a sentence.\"\"\"\n    check: str\n    \"\"\"What to check to confirm or rule out this cause.\"\"\"\n\n");
+    for c in wsclose::Cause::ALL {
+        let _ = writeln!(out, "    {} = {}", c.const_name(), c as u8);
+    }
+    out.push_str("\n\nclass Engine(enum.StrEnum):\n    \"\"\"A browser engine whose WebSocket behaviour the core models; the values are the engines' names.\"\"\"\n\n");
+    for e in wsclose::Engine::ALL {
+        let _ = writeln!(out, "    {} = \"{}\"", e.name().to_uppercase(), e.name());
+    }
 }
