@@ -236,11 +236,12 @@ const c2 = {
   policyDefault: lib.func("int32_t wsclose_policy_default(_Out_ wsclose_policy *out)") as (
     out: Partial<RawPolicy>,
   ) => number,
+  // The policy goes in as the bytes of a `wsclose_policy`, encoded once (see `policyBytes`).
   policyDecide: lib.func(
-    "int32_t wsclose_policy_decide(const wsclose_policy *policy, uint16_t code, bool was_clean, uint32_t attempt, " +
+    "int32_t wsclose_policy_decide(const uint8_t *policy, uint16_t code, bool was_clean, uint32_t attempt, " +
       "uint64_t random, _Out_ uint64_t *delay_ms_out)",
   ) as (
-    policy: RawPolicy,
+    policy: Uint8Array,
     code: number,
     wasClean: boolean,
     attempt: number,
@@ -583,6 +584,8 @@ export interface ProfileCode {
 const PROFILE_INDEX = new WeakMap<Profile, number>();
 /** One object per profile, in the library's index order (set when `Profile` is defined). */
 let PROFILE_OBJECTS: readonly Profile[] = [];
+/** True only while the class creates its objects: callers cannot make a profile. */
+let creatingProfiles = false;
 
 function profileIndex(profile: Profile): number {
   const index = PROFILE_INDEX.get(profile);
@@ -604,6 +607,9 @@ export class Profile {
   readonly subprotocols: readonly string[];
 
   private constructor(name: ProfileName, title: string, subprotocols: readonly string[]) {
+    if (!creatingProfiles) {
+      throw new TypeError("wsclose: profiles come from profiles(), profileByName or profileBySubprotocol");
+    }
     this.name = name;
     this.title = title;
     this.subprotocols = subprotocols;
@@ -615,6 +621,7 @@ export class Profile {
     if (count !== PROFILES.length) {
       throw new Error(`wsclose: the library has ${count} profiles, the generated table ${PROFILES.length}`);
     }
+    creatingProfiles = true;
     PROFILE_OBJECTS = Object.freeze(
       PROFILES.map((facts, index) => {
         const name = c2.profileName(index);
@@ -626,6 +633,7 @@ export class Profile {
         return profile;
       }),
     );
+    creatingProfiles = false;
   }
 
   /** What this protocol's clients do after `code` (an {@link Advice} number). Throws like {@link classify}. */
@@ -775,6 +783,18 @@ function secureRandom(): bigint {
   return getRandomValues(new BigUint64Array(1))[0] as bigint;
 }
 
+/** A `wsclose_policy` as its bytes (koffi lays the struct out), so each decision passes a pointer. */
+function policyBytes(raw: RawPolicy): Uint8Array {
+  const size = koffi.sizeof("wsclose_policy");
+  const memory = koffi.alloc("wsclose_policy", 1) as bigint;
+  try {
+    koffi.encode(memory, "wsclose_policy", raw);
+    return (koffi.decode(memory, "uint8_t", size) as Uint8Array).slice();
+  } finally {
+    koffi.free(memory);
+  }
+}
+
 const POLICY_DEFAULTS: Readonly<RawPolicy> = (() => {
   const raw: Partial<RawPolicy> = {};
   checkOk(c2.policyDefault(raw));
@@ -793,6 +813,7 @@ const POLICY_DEFAULTS: Readonly<RawPolicy> = (() => {
  */
 export class ReconnectPolicy {
   readonly #raw: RawPolicy;
+  readonly #bytes: Uint8Array;
   readonly #profile: Profile | null;
 
   /**
@@ -837,12 +858,14 @@ export class ReconnectPolicy {
       });
       raw.override_count = entries.length;
     }
+    const bytes = policyBytes(raw);
     // The library checks the rest (an advice number it does not know): ask it once now.
-    const result = c2.policyDecide(raw, 0, true, 0, 0n, [0]);
+    const result = c2.policyDecide(bytes, 0, true, 0, 0n, [0]);
     if (result < 0) {
       throw new RangeError(`wsclose: invalid reconnect policy: ${c.resultMessage(result)}`);
     }
     this.#raw = raw;
+    this.#bytes = bytes;
     this.#profile = profile;
   }
 
@@ -895,13 +918,13 @@ export class ReconnectPolicy {
     }
     const delay: (number | bigint)[] = [0];
     // Whether to stop does not depend on the random number, so ask first and draw only to retry.
-    let result = c2.policyDecide(this.#raw, code, wasClean, attempt, 0n, delay);
+    let result = c2.policyDecide(this.#bytes, code, wasClean, attempt, 0n, delay);
     if (result === 1) {
       const bits = random();
       if (typeof bits !== "bigint") {
         throw new TypeError(`wsclose: random() must return a bigint, got ${describe(bits)}`);
       }
-      result = c2.policyDecide(this.#raw, code, wasClean, attempt, toU64(bits, "random()"), delay);
+      result = c2.policyDecide(this.#bytes, code, wasClean, attempt, toU64(bits, "random()"), delay);
     }
     if (result === 0) return Object.freeze({ stop: true });
     if (result !== 1) throw failure(result, null);
