@@ -92,3 +92,75 @@ export declare const PAYLOAD_ERROR_KINDS: Readonly<{
 }>;
 /** The constant name of a payload error kind, e.g. `"INVALID_UTF8"`. */
 export type PayloadErrorKind = keyof typeof PAYLOAD_ERROR_KINDS;
+
+/** A profile's reconnect advice: constant name to number. */
+export declare const Advice: Readonly<{
+  /** stop */
+  STOP: 0;
+  /** retry */
+  RETRY: 1;
+  /** resume */
+  RESUME: 2;
+  /** unspecified */
+  UNSPECIFIED: 3;
+}>;
+/** An advice number. */
+export type Advice = (typeof Advice)[keyof typeof Advice];
+
+/** The likely causes of a close that `explain` names: constant name to number. */
+export declare const Cause: Readonly<{
+  /** The TCP connection ended without a closing handshake: the other side crashed or was killed, the network path went away, or the other side closed its socket without sending a Close frame. */
+  CONNECTION_DROPPED: 0;
+  /** A proxy or load balancer between the two ends closed a connection that carried no traffic for a while. */
+  IDLE_TIMEOUT: 1;
+  /** The other side's Close frame broke the protocol (a 1-byte payload, a reason that is not UTF-8, more than 125 bytes, or a code that may not be sent), so the receiver failed the connection instead of finishing the closing handshake. */
+  MALFORMED_CLOSE: 2;
+  /** The TLS handshake failed before the WebSocket opened: the certificate is not trusted or does not match the host name, or the two ends share no protocol version or cipher. */
+  TLS_HANDSHAKE: 3;
+  /** The HTTP upgrade to WebSocket was refused or never answered: wrong path, an HTTP error status, a missing Sec-WebSocket-Accept, or a proxy that strips the Upgrade header. */
+  HANDSHAKE_REJECTED: 4;
+  /** The other side put 1005, 1006 or 1015 in a Close frame, codes that an endpoint may only report locally; some receivers hand them on as if they were real close codes. */
+  LOCAL_ONLY_CODE_SENT: 5;
+  /** The other side sent a Close frame with an empty payload, so there is no status code to report. */
+  NO_STATUS_CODE: 6;
+  /** The other side sent a code that may not appear on the wire (0–999, 1004, 1016–2999, or 5000 and above); browsers still hand it to the page as a clean close. */
+  INVALID_CODE_SENT: 7;
+  /** The other side closed the connection on purpose with this code. */
+  PEER_CLOSED: 8;
+}>;
+/** A cause number. */
+export type Cause = (typeof Cause)[keyof typeof Cause];
+
+/** The browser engines of the browser model: constant name to number. */
+export declare const Engine: Readonly<{
+  /** chromium */
+  CHROMIUM: 0;
+  /** firefox */
+  FIREFOX: 1;
+}>;
+/** An engine number. */
+export type Engine = (typeof Engine)[keyof typeof Engine];
+
+/** Human labels of the advice, by number. */
+export declare const ADVICE_LABELS: readonly ["stop", "retry", "resume", "unspecified"];
+
+/** The engines' names, by number. */
+export declare const ENGINE_NAMES: readonly ["chromium", "firefox"];
+
+/**
+ * The profiles in name order (the order of the C ABI's profile indexes): name, title and the
+ * `Sec-WebSocket-Protocol` tokens that select each.
+ */
+export declare const PROFILES: readonly [
+  Readonly<{ name: "centrifuge"; title: "Centrifuge / Centrifugo"; subprotocols: readonly ["centrifuge-json", "centrifuge-protobuf"] }>,
+  Readonly<{ name: "discord-gateway"; title: "Discord Gateway"; subprotocols: readonly [] }>,
+  Readonly<{ name: "discord-voice"; title: "Discord Voice Gateway"; subprotocols: readonly [] }>,
+  Readonly<{ name: "graphql-transport-ws"; title: "GraphQL over WebSocket (graphql-ws)"; subprotocols: readonly ["graphql-transport-ws"] }>,
+  Readonly<{ name: "saltyrtc"; title: "SaltyRTC signalling"; subprotocols: readonly ["v1.saltyrtc.org"] }>,
+  Readonly<{ name: "twitch-eventsub"; title: "Twitch EventSub WebSocket"; subprotocols: readonly [] }>,
+];
+/** A profile name, e.g. `"discord-gateway"`. */
+export type ProfileName = (typeof PROFILES)[number]["name"];
+
+/** How many codes one reconnect policy can override (the C ABI's `wsclose_policy` holds that many). */
+export declare const POLICY_MAX_OVERRIDES: 8;

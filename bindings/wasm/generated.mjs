@@ -86,3 +86,67 @@ export const PAYLOAD_ERROR_KINDS = Object.freeze({
   REASON_TOO_LONG: Object.freeze({ result: -105, message: "close reason is longer than the 123 bytes that fit in a Close frame", closeCode: null, carriesCode: true }),
   BUFFER_TOO_SMALL: Object.freeze({ result: -106, message: "output buffer is too small for the close payload", closeCode: null, carriesCode: true }),
 });
+
+/** A profile's reconnect advice: constant name to number. */
+export const Advice = Object.freeze({
+  /** stop */
+  STOP: 0,
+  /** retry */
+  RETRY: 1,
+  /** resume */
+  RESUME: 2,
+  /** unspecified */
+  UNSPECIFIED: 3,
+});
+
+/** The likely causes of a close that `explain` names: constant name to number. */
+export const Cause = Object.freeze({
+  /** The TCP connection ended without a closing handshake: the other side crashed or was killed, the network path went away, or the other side closed its socket without sending a Close frame. */
+  CONNECTION_DROPPED: 0,
+  /** A proxy or load balancer between the two ends closed a connection that carried no traffic for a while. */
+  IDLE_TIMEOUT: 1,
+  /** The other side's Close frame broke the protocol (a 1-byte payload, a reason that is not UTF-8, more than 125 bytes, or a code that may not be sent), so the receiver failed the connection instead of finishing the closing handshake. */
+  MALFORMED_CLOSE: 2,
+  /** The TLS handshake failed before the WebSocket opened: the certificate is not trusted or does not match the host name, or the two ends share no protocol version or cipher. */
+  TLS_HANDSHAKE: 3,
+  /** The HTTP upgrade to WebSocket was refused or never answered: wrong path, an HTTP error status, a missing Sec-WebSocket-Accept, or a proxy that strips the Upgrade header. */
+  HANDSHAKE_REJECTED: 4,
+  /** The other side put 1005, 1006 or 1015 in a Close frame, codes that an endpoint may only report locally; some receivers hand them on as if they were real close codes. */
+  LOCAL_ONLY_CODE_SENT: 5,
+  /** The other side sent a Close frame with an empty payload, so there is no status code to report. */
+  NO_STATUS_CODE: 6,
+  /** The other side sent a code that may not appear on the wire (0–999, 1004, 1016–2999, or 5000 and above); browsers still hand it to the page as a clean close. */
+  INVALID_CODE_SENT: 7,
+  /** The other side closed the connection on purpose with this code. */
+  PEER_CLOSED: 8,
+});
+
+/** The browser engines of the browser model: constant name to number. */
+export const Engine = Object.freeze({
+  /** chromium */
+  CHROMIUM: 0,
+  /** firefox */
+  FIREFOX: 1,
+});
+
+/** Human labels of the advice, by number. */
+export const ADVICE_LABELS = Object.freeze(["stop", "retry", "resume", "unspecified"]);
+
+/** The engines' names, by number. */
+export const ENGINE_NAMES = Object.freeze(["chromium", "firefox"]);
+
+/**
+ * The profiles in name order (the order of the C ABI's profile indexes): name, title and the
+ * `Sec-WebSocket-Protocol` tokens that select each.
+ */
+export const PROFILES = Object.freeze([
+  Object.freeze({ name: "centrifuge", title: "Centrifuge / Centrifugo", subprotocols: Object.freeze(["centrifuge-json", "centrifuge-protobuf"]) }),
+  Object.freeze({ name: "discord-gateway", title: "Discord Gateway", subprotocols: Object.freeze([]) }),
+  Object.freeze({ name: "discord-voice", title: "Discord Voice Gateway", subprotocols: Object.freeze([]) }),
+  Object.freeze({ name: "graphql-transport-ws", title: "GraphQL over WebSocket (graphql-ws)", subprotocols: Object.freeze(["graphql-transport-ws"]) }),
+  Object.freeze({ name: "saltyrtc", title: "SaltyRTC signalling", subprotocols: Object.freeze(["v1.saltyrtc.org"]) }),
+  Object.freeze({ name: "twitch-eventsub", title: "Twitch EventSub WebSocket", subprotocols: Object.freeze([]) }),
+]);
+
+/** How many codes one reconnect policy can override (the C ABI's `wsclose_policy` holds that many). */
+export const POLICY_MAX_OVERRIDES = 8;

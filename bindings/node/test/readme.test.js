@@ -38,3 +38,15 @@ test('a library that cannot be loaded gives an error naming it and WSCLOSE_LIBRA
   assert.match(run.stderr, /cannot load the C library '\/nonexistent\/libwsclose\.so'/);
   assert.match(run.stderr, /WSCLOSE_LIBRARY/);
 });
+
+test('the snippet of bindings/node/README.md runs and its assertions hold', () => {
+  const readme = fs.readFileSync(path.join(PACKAGE_DIR, 'README.md'), 'utf8');
+  const code = /```js\n([\s\S]*?)\n```/.exec(readme);
+  assert.ok(code, 'bindings/node/README.md has no ```js code');
+  const dir = path.join(PACKAGE_DIR, '.snippets');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'binding-readme.js');
+  fs.writeFileSync(file, code[1]);
+  const run = spawnSync(process.execPath, [file], { encoding: 'utf8' });
+  assert.equal(run.status, 0, `the README snippet failed:\n${run.stdout}${run.stderr}`);
+});

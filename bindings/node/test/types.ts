@@ -19,6 +19,7 @@ import {
   type CodeInfo,
   type PayloadErrorKind,
 } from "../dist/index";
+import * as R from "../dist/index";
 
 const category: Category = classify(1000);
 const isPrivate: boolean = category === Category.PRIVATE;
@@ -69,3 +70,53 @@ export const used = [
   isPrivate, four, normal, limit, label, name, advice, adviceLabel, categories, close, payload, fromBytes,
   utf8Result, text, answer, notNull, badKind, six, answerCode,
 ];
+
+// Profiles, the reconnect policy, explain and the browser model.
+{
+  const p: R.Profile | null = R.profileByName("discord-gateway");
+  const all: readonly R.Profile[] = R.profiles();
+  const named: R.ProfileName = all[0]!.name;
+  const stop: R.Advice = R.Advice.STOP;
+  const zero: 0 = R.Advice.STOP;
+  const row: R.ProfileCode | null = all[0]!.lookup(4004);
+  const rowAdvice: R.Advice | undefined = row?.advice;
+  const label: string = R.adviceLabel(all[0]!.advice(4004));
+  const max: 8 = R.POLICY_MAX_OVERRIDES;
+  const policy = new R.ReconnectPolicy({
+    profile: p,
+    baseMs: 500,
+    capMs: 2n ** 64n - 1n,
+    maxAttempts: null,
+    retryUnspecified: false,
+    overrides: new Map([[4000, R.Advice.RETRY]]),
+  });
+  const decision: R.Decision = policy.decide(1006, false, 0, () => 0n);
+  const delay: number = decision.stop ? 0 : decision.delayMs;
+  const exact: bigint | null = decision.stop ? null : decision.delayMsExact;
+  const base: bigint = policy.baseMs;
+  const why: R.Explanation = R.explain(1006, false);
+  const cause: R.Cause = why.causes[0]!.cause;
+  const causeName: string = why.causes[0]!.constName;
+  const event: R.CloseEvent = R.closeEvent(R.Engine.CHROMIUM, null);
+  const reply: R.SentClose | null = event.reply;
+  const sent: R.SentClose = R.pageClose(R.Engine.FIREFOX, 999.5, "bye");
+  const none: R.SentClose = R.pageClose(R.Engine.FIREFOX);
+  const engineName: "chromium" | "firefox" = R.ENGINE_NAMES[R.Engine.FIREFOX];
+  const exceptionName: R.DomExceptionName = "SyntaxError";
+  // @ts-expect-error not a profile name
+  const badName: R.ProfileName = "discord";
+  // @ts-expect-error the random source returns a bigint
+  policy.decide(1006, false, 0, () => 0.5);
+  // @ts-expect-error a decision to stop has no delay
+  const noDelay: number = ({ stop: true } as R.Decision).delayMs;
+  // @ts-expect-error profiles are not constructed
+  new R.Profile();
+  // @ts-expect-error an engine is its number
+  R.closeEvent("chromium", null);
+  // @ts-expect-error there is no advice 4
+  const four: R.Advice = 4;
+  // @ts-expect-error wasClean is a boolean
+  R.explain(1006, 0);
+  void [p, named, stop, zero, rowAdvice, label, max, delay, exact, base, cause, causeName, reply, sent, none, engineName,
+    exceptionName, badName, noDelay, four];
+}

@@ -26,3 +26,18 @@ test('README snippet (<!-- lang:wasm -->) runs and prints what its comments say'
     rmSync(file, { force: true });
   }
 });
+
+test('the snippet of bindings/wasm/README.md runs and its assertions hold', () => {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+  const code = readme.match(/```js\n([\s\S]*?)```/);
+  assert.ok(code, 'bindings/wasm/README.md has no ```js snippet');
+  const file = new URL('../.readme-snippet-binding.mjs', import.meta.url);
+  writeFileSync(file, code[1]);
+  try {
+    execFileSync(process.execPath, [fileURLToPath(file)], { encoding: 'utf8', stdio: 'pipe' });
+  } catch (error) {
+    assert.fail(`the README snippet failed:\n${error.stdout}${error.stderr}`);
+  } finally {
+    rmSync(file, { force: true });
+  }
+});

@@ -507,7 +507,158 @@ fn js_body(typescript: bool) -> String {
     if typescript {
         out.push_str("/** The constant name of a payload error kind, e.g. `\"INVALID_UTF8\"`. */\nexport type PayloadErrorKind = keyof typeof PAYLOAD_ERROR_KINDS;\n");
     }
+    js_profile_facts(&mut out, if typescript { JsOut::Ts } else { JsOut::Mjs });
     out
+}
+
+/// Which JavaScript text `js_profile_facts` writes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum JsOut {
+    /// TypeScript values (`as const`) and their type aliases.
+    Ts,
+    /// ES module values.
+    Mjs,
+    /// Declarations (`.d.ts`) of the ES module's values.
+    Dts,
+}
+
+/// The enums of profiles, the reconnect policy, `explain` and the browser model (constant name
+/// to the C ABI's number), the labels of the advice, the engines' names, the profiles' names,
+/// titles and subprotocols in the ABI's index order, and the policy's override capacity.
+fn js_profile_facts(out: &mut String, mode: JsOut) {
+    let dts = mode == JsOut::Dts;
+    let konst = if mode == JsOut::Ts { " as const" } else { "" };
+    let advice: Vec<(String, u8, &str)> = wsclose::Advice::ALL
+        .into_iter()
+        .map(|a| (a.const_name().to_string(), u8::from(a), a.label()))
+        .collect();
+    let causes: Vec<(String, u8, &str)> = (0u8..)
+        .zip(wsclose::Cause::ALL)
+        .map(|(n, c)| (c.const_name().to_string(), n, c.summary()))
+        .collect();
+    let engines: Vec<(String, u8, &str)> = (0u8..)
+        .zip(wsclose::Engine::ALL)
+        .map(|(n, e)| (e.name().to_ascii_uppercase(), n, e.name()))
+        .collect();
+    let enums = [
+        (
+            "Advice",
+            "A profile's reconnect advice",
+            "An advice number",
+            &advice,
+        ),
+        (
+            "Cause",
+            "The likely causes of a close that `explain` names",
+            "A cause number",
+            &causes,
+        ),
+        (
+            "Engine",
+            "The browser engines of the browser model",
+            "An engine number",
+            &engines,
+        ),
+    ];
+    for (name, what, type_doc, entries) in enums {
+        if dts {
+            let _ = writeln!(
+                out,
+                "\n/** {what}: constant name to number. */\nexport declare const {name}: Readonly<{{"
+            );
+        } else {
+            let _ = writeln!(
+                out,
+                "\n/** {what}: constant name to number. */\nexport const {name} = Object.freeze({{"
+            );
+        }
+        let sep = if dts { ';' } else { ',' };
+        for (const_name, number, doc) in entries.iter() {
+            let _ = writeln!(out, "  /** {doc} */\n  {const_name}: {number}{sep}");
+        }
+        out.push_str(if dts { "}>;\n" } else { "}" });
+        if !dts {
+            let _ = writeln!(out, "{konst});");
+        }
+        if mode != JsOut::Mjs {
+            let _ = writeln!(
+                out,
+                "/** {type_doc}. */\nexport type {name} = (typeof {name})[keyof typeof {name}];"
+            );
+        }
+    }
+    let list = |items: &[(String, u8, &str)]| {
+        items
+            .iter()
+            .map(|i| format!("{:?}", i.2))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    for (name, doc, items) in [
+        ("ADVICE_LABELS", "Human labels of the advice, by number.", &advice),
+        ("ENGINE_NAMES", "The engines' names, by number.", &engines),
+    ] {
+        if dts {
+            let _ = writeln!(
+                out,
+                "\n/** {doc} */\nexport declare const {name}: readonly [{}];",
+                list(items)
+            );
+        } else {
+            let _ = writeln!(
+                out,
+                "\n/** {doc} */\nexport const {name} = Object.freeze([{}]{konst});",
+                list(items)
+            );
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\n/**\n * The profiles in name order (the order of the C ABI's profile indexes): name, title and the\n * `Sec-WebSocket-Protocol` tokens that select each.\n */"
+    );
+    if dts {
+        out.push_str("export declare const PROFILES: readonly [\n");
+    } else {
+        out.push_str("export const PROFILES = Object.freeze([\n");
+    }
+    for p in wsclose::Profile::ALL {
+        let tokens = p
+            .subprotocols()
+            .iter()
+            .map(|t| format!("{t:?}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        if dts {
+            let _ = writeln!(
+                out,
+                "  Readonly<{{ name: {:?}; title: {:?}; subprotocols: readonly [{tokens}] }}>,",
+                p.name(),
+                p.title()
+            );
+        } else {
+            let _ = writeln!(
+                out,
+                "  Object.freeze({{ name: {:?}, title: {:?}, subprotocols: Object.freeze([{tokens}]{konst}) }}),",
+                p.name(),
+                p.title()
+            );
+        }
+    }
+    if dts {
+        out.push_str("];\n");
+    } else {
+        let _ = writeln!(out, "]{konst});");
+    }
+    if mode != JsOut::Mjs {
+        out.push_str("/** A profile name, e.g. `\"discord-gateway\"`. */\nexport type ProfileName = (typeof PROFILES)[number][\"name\"];\n");
+    }
+    let max = wsclose::ReconnectPolicy::MAX_OVERRIDES;
+    let doc = "/** How many codes one reconnect policy can override (the C ABI's `wsclose_policy` holds that many). */";
+    if dts {
+        let _ = writeln!(out, "\n{doc}\nexport declare const POLICY_MAX_OVERRIDES: {max};");
+    } else {
+        let _ = writeln!(out, "\n{doc}\nexport const POLICY_MAX_OVERRIDES = {max};");
+    }
 }
 
 fn typescript() -> String {
@@ -563,6 +714,7 @@ fn wasm_dts() -> String {
         );
     }
     out.push_str("}>;\n/** The constant name of a payload error kind, e.g. `\"INVALID_UTF8\"`. */\nexport type PayloadErrorKind = keyof typeof PAYLOAD_ERROR_KINDS;\n");
+    js_profile_facts(&mut out, JsOut::Dts);
     out
 }
 
