@@ -294,7 +294,7 @@ impl ProfileCode {
 ///
 /// ```
 /// use wsclose::{Advice, CloseCode, Profile};
-/// let rule = Profile::CENTRIFUGE.ranges()[1];
+/// let rule = Profile::CENTRIFUGE.ranges()[2];
 /// assert_eq!((rule.first().as_u16(), rule.last().as_u16()), (3500, 3999));
 /// assert!(rule.contains(CloseCode::new(3999)));
 /// assert_eq!(rule.advice(), Advice::Stop);
@@ -313,7 +313,7 @@ impl ProfileRange {
     ///
     /// ```
     /// use wsclose::Profile;
-    /// assert_eq!(Profile::CENTRIFUGE.ranges()[0].first().as_u16(), 3000);
+    /// assert_eq!(Profile::CENTRIFUGE.ranges()[1].first().as_u16(), 3000);
     /// ```
     #[must_use]
     pub const fn first(&self) -> CloseCode {
@@ -324,7 +324,7 @@ impl ProfileRange {
     ///
     /// ```
     /// use wsclose::Profile;
-    /// assert_eq!(Profile::CENTRIFUGE.ranges()[0].last().as_u16(), 3499);
+    /// assert_eq!(Profile::CENTRIFUGE.ranges()[1].last().as_u16(), 3499);
     /// ```
     #[must_use]
     pub const fn last(&self) -> CloseCode {
@@ -335,7 +335,7 @@ impl ProfileRange {
     ///
     /// ```
     /// use wsclose::{CloseCode, Profile};
-    /// assert!(!Profile::CENTRIFUGE.ranges()[0].contains(CloseCode::new(3500)));
+    /// assert!(!Profile::CENTRIFUGE.ranges()[1].contains(CloseCode::new(3500)));
     /// ```
     #[must_use]
     pub const fn contains(&self, code: CloseCode) -> bool {
@@ -347,7 +347,7 @@ impl ProfileRange {
     ///
     /// ```
     /// use wsclose::{Advice, Profile};
-    /// assert_eq!(Profile::CENTRIFUGE.ranges()[0].advice(), Advice::Retry);
+    /// assert_eq!(Profile::CENTRIFUGE.ranges()[1].advice(), Advice::Retry);
     /// ```
     #[must_use]
     pub const fn advice(&self) -> Advice {
@@ -358,7 +358,7 @@ impl ProfileRange {
     ///
     /// ```
     /// use wsclose::Profile;
-    /// assert!(Profile::CENTRIFUGE.ranges()[1].description().contains("Terminal"));
+    /// assert!(Profile::CENTRIFUGE.ranges()[2].description().contains("Terminal"));
     /// ```
     #[must_use]
     pub const fn description(&self) -> &'static str {
@@ -369,7 +369,7 @@ impl ProfileRange {
     ///
     /// ```
     /// use wsclose::Profile;
-    /// assert!(Profile::CENTRIFUGE.ranges()[0].source().starts_with("disconnect.go:"));
+    /// assert!(Profile::CENTRIFUGE.ranges()[1].source().starts_with("disconnect.go:"));
     /// ```
     #[must_use]
     pub const fn source(&self) -> &'static str {
@@ -559,7 +559,7 @@ impl Profile {
     ///
     /// ```
     /// use wsclose::Profile;
-    /// assert_eq!(Profile::CENTRIFUGE.ranges().len(), 5);
+    /// assert_eq!(Profile::CENTRIFUGE.ranges().len(), 6);
     /// assert!(Profile::SALTYRTC.ranges().is_empty());
     /// ```
     #[must_use]
