@@ -19,7 +19,7 @@ malformed Close, an untrusted TLS certificate, a refused upgrade, ...), checking
     python3 tests/e2e/harness.py [--browser chromium|firefox] [--model CMD] [--checker CMD]
                                  [--out DIR] [--diff-dir DIR]
 
-Environment: E2E_WORKERS (iframes per page, default 4), E2E_WINDOW (sockets in flight per
+Environment: E2E_WORKERS (iframes per page, default 8), E2E_WINDOW (sockets in flight per
 iframe, default 6), E2E_BROWSER_TIMEOUT (seconds one browser may take, default 600),
 E2E_PROFILE_CODES (profiling only: sweep just the first N codes; the run then always fails).
 
@@ -61,7 +61,7 @@ GUID = b"258EAFA5-E914-47DA-95CA-C5AB0DC85B11"  # RFC 6455 §1.3
 # (RFC 6455 §4.1), so one address would be a queue.
 TOP_HOST = "127.0.0.1"
 HOSTS_PER_WORKER = 16
-WORKERS = int(os.environ.get("E2E_WORKERS", "4"))
+WORKERS = int(os.environ.get("E2E_WORKERS", "8"))
 # WebSockets in flight per iframe. Chromium delays each new connection by 1-5 s x 2^pending / 65536
 # (services/network/websocket_throttler.cc, WebSocketPerProcessThrottler::CalculateDelay) per
 # renderer process, so a dozen pending handshakes in one page already cost ~0.1-0.3 s each;
