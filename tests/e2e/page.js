@@ -1,10 +1,12 @@
-// The page under test. It fetches the plan from the harness, runs the sweeps with `window`
+// A sweep worker (worker.html?w=N, a cross-site iframe of the top page, so a renderer process of
+// its own). It fetches its share of the plan from the harness, runs the sweeps with `window`
 // WebSockets in flight at a time and POSTs what it observed back in chunks. No framework, no
-// WebDriver: the harness only starts the browser on this page and waits for POST /done.
-"use strict";
+// WebDriver: the harness only starts the browser on the top page and waits for every POST /done.
+import { isBrowserCloseable, MAX_REASON_LEN } from "/wasm/wsclose.mjs";
 
+const worker = new URLSearchParams(location.search).get("w");
 const post = (path, body) =>
-  fetch(path, { method: "POST", body: JSON.stringify(body) }).then((r) => {
+  fetch(`${path}?w=${worker}`, { method: "POST", body: JSON.stringify(body) }).then((r) => {
     if (!r.ok) throw new Error(`POST ${path}: ${r.status}`);
   });
 
@@ -34,8 +36,8 @@ function results(path) {
   };
 }
 
-// Spread the sockets over several loopback addresses: browsers open one WebSocket at a time per
-// address (RFC 6455 §4.1, "MUST serialize"), so one address would make the sweep a queue.
+// Spread the sockets over this worker's loopback addresses: browsers open one WebSocket at a
+// time per address (RFC 6455 §4.1, "MUST serialize"), so one address would make the sweep a queue.
 const wsUrl = (plan, kind, n) => `ws://${plan.hosts[n % plan.hosts.length]}:${plan.port}/${kind}/${n}`;
 
 async function pool(size, work) {
@@ -70,17 +72,24 @@ async function recvSweep(plan) {
   await out.flush();
 }
 
+// What the WebAssembly module says close(code, <reasonBytes bytes>) does: refused with
+// InvalidAccessError unless isBrowserCloseable(code), then SyntaxError over MAX_REASON_LEN bytes.
+const modelSays = (code, reasonBytes) =>
+  !isBrowserCloseable(code) ? "InvalidAccessError" : reasonBytes > MAX_REASON_LEN ? "SyntaxError" : "sent";
+
 // Page → wire: `ws.close(...args)` on an OPEN socket. A call that throws leaves the socket open,
 // so the next case reuses it; a call that does not throw starts the closing handshake, the
 // server records the Close frame it receives on connection `conn`, and the next case gets a
 // fresh socket. Each row: [id, "throw", name, conn, readyState after] or [id, "sent", "", conn].
+// Cases with a `check` [code, reason bytes] are also compared with the module (modelSays).
 async function sendSweep(plan) {
   const out = results("/results/send");
+  const checks = { checked: 0, mismatches: [] };
   let next = 0;
   let conns = 0;
   const open = () =>
     new Promise((resolve, reject) => {
-      const conn = conns++;
+      const conn = Number(worker) * 1e6 + conns++;
       const ws = new WebSocket(wsUrl(plan, "s", conn));
       const closed = new Promise((done) => { ws.onclose = done; });
       ws.onopen = () => resolve({ conn, ws, closed });
@@ -89,15 +98,28 @@ async function sendSweep(plan) {
   await pool(plan.window, async () => {
     let cur = null;
     while (next < plan.send.length) {
-      const [id, codeSrc, units] = plan.send[next++];
+      const [id, code, reason, check] = plan.send[next++];
       cur = cur || (await open());
       const args = [];
-      if (codeSrc !== null) args.push(Function(`"use strict"; return (${codeSrc});`)());
-      if (units !== null) args.push(String.fromCharCode(...units));
+      if (typeof code === "number") args.push(code);
+      else if (code !== null) args.push(Function(`"use strict"; return (${code});`)());
+      if (Array.isArray(reason)) args.push(String.fromCharCode(...reason));
+      else if (reason !== null) args.push("a".repeat(reason.a));
+      let thrown = null;
       try {
         cur.ws.close(...args);
       } catch (e) {
-        await out.push([id, "throw", e.name, cur.conn, cur.ws.readyState]);
+        thrown = e;
+      }
+      if (check !== null) {
+        const [checkCode, reasonBytes] = check;
+        const want = modelSays(checkCode, reasonBytes);
+        const got = thrown === null ? "sent" : thrown.name;
+        checks.checked += 1;
+        if (got !== want) checks.mismatches.push(`close(${checkCode}, ${reasonBytes} bytes): ${got}, the module: ${want}`);
+      }
+      if (thrown !== null) {
+        await out.push([id, "throw", thrown.name, cur.conn, cur.ws.readyState]);
         continue;
       }
       const closed = await within(cur.closed, STUCK_MS);
@@ -110,17 +132,16 @@ async function sendSweep(plan) {
     }
   });
   await out.flush();
+  await post("/checks", checks);
 }
 
 (async () => {
   try {
-    const plan = await (await fetch("/plan.json")).json();
-    await post("/hello", { userAgent: navigator.userAgent });
-    for (const sweep of plan.sweeps) {
+    const plan = await (await fetch(`/plan.json?w=${worker}`)).json();
+    for (const [stage, sweep] of [["server → page", recvSweep], ["page → wire", sendSweep]]) {
       const t0 = performance.now();
-      if (sweep === "recv") await recvSweep(plan);
-      if (sweep === "send") await sendSweep(plan);
-      await post("/stage", { sweep, seconds: (performance.now() - t0) / 1000 });
+      await sweep(plan);
+      await post("/stage", { stage, seconds: (performance.now() - t0) / 1000 });
     }
     await post("/done", {});
   } catch (e) {

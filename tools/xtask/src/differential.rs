@@ -547,11 +547,24 @@ pub fn pageclose_corpus() -> String {
 
 /// Compares `dir/<language>.txt` for every language with the core's answers. Returns the
 /// number of languages that differ (each difference printed), or an error for a missing file.
-pub fn check(root: &Path, dir: &Path, only: Option<&str>) -> Result<(), String> {
+///
+/// `sections` (with `only`) checks one file under any name, e.g. `wasm-chromium` (the module
+/// answering inside a browser, `tests/e2e`), for exactly these sections, each required.
+pub fn check(root: &Path, dir: &Path, only: Option<&str>, sections: Option<&[&str]>) -> Result<(), String> {
     let expected = expected(root);
     let mut failures = Vec::new();
     let mut compared = 0usize;
-    for (language, required) in LANGUAGES {
+    let custom: Vec<(&str, &[&str])> = match (only, sections) {
+        (Some(only), Some(sections)) => {
+            if let Some(unknown) = sections.iter().find(|s| !expected.contains_key(**s)) {
+                return Err(format!("no such section `{unknown}`"));
+            }
+            vec![(only, sections)]
+        }
+        (None, Some(_)) => return Err("--sections needs a LANGUAGE".to_owned()),
+        _ => LANGUAGES.to_vec(),
+    };
+    for (language, required) in custom {
         if only.is_some_and(|only| only != language) {
             continue;
         }
@@ -577,7 +590,8 @@ pub fn check(root: &Path, dir: &Path, only: Option<&str>) -> Result<(), String> 
             let want = &expected[section];
             let have = got.get(section).cloned().unwrap_or_default();
             if have.is_empty() {
-                let strict = std::env::var("WSCLOSE_DIFF_STRICT").is_ok_and(|v| v == "1");
+                let strict =
+                    sections.is_some() || std::env::var("WSCLOSE_DIFF_STRICT").is_ok_and(|v| v == "1");
                 if NEWER.contains(&section) && !strict {
                     println!("differential: {language} does not answer `{section}` yet");
                     continue;

@@ -1,7 +1,7 @@
 //! `xtask write` regenerates the files derived from the core; `xtask check` fails when a
 //! checked-in copy differs from a fresh generation (CI runs it through `make test`).
-//! `xtask differential DIR [LANGUAGE]` compares the answers each binding wrote into `DIR` with
-//! the core's (`tests/differential/`, `docs/differential.md`); `xtask answers FILE` writes the
+//! `xtask differential DIR [LANGUAGE [--sections a,b]]` compares the answers each binding wrote
+//! into `DIR` with the core's (`tests/differential/`, `docs/differential.md`); `xtask answers FILE` writes the
 //! core's own answers (the Rust column of the differential).
 
 mod differential;
@@ -26,11 +26,20 @@ fn main() -> ExitCode {
     let mode = args.first().cloned().unwrap_or_default();
     let root = workspace_root();
     if mode == "differential" {
-        let Some(dir) = args.get(1) else {
-            eprintln!("usage: xtask differential DIR [LANGUAGE]");
+        // `--sections a,b,...` (after LANGUAGE): check exactly these sections of that one file.
+        let (sections, rest): (Vec<&str>, Vec<&String>) = match args.iter().position(|a| a == "--sections") {
+            Some(i) => (
+                args.get(i + 1).map_or_else(Vec::new, |s| s.split(',').collect()),
+                args[..i].iter().chain(args.iter().skip(i + 2)).collect(),
+            ),
+            None => (Vec::new(), args.iter().collect()),
+        };
+        let Some(dir) = rest.get(1) else {
+            eprintln!("usage: xtask differential DIR [LANGUAGE [--sections code,parse,...]]");
             return ExitCode::from(2);
         };
-        return match differential::check(&root, Path::new(dir), args.get(2).map(String::as_str)) {
+        let sections = (!sections.is_empty()).then_some(sections.as_slice());
+        return match differential::check(&root, Path::new(dir), rest.get(2).map(|s| s.as_str()), sections) {
             Ok(()) => ExitCode::SUCCESS,
             Err(report) => {
                 eprintln!("differential: bindings disagree with the core:\n{report}");
