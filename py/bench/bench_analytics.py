@@ -22,6 +22,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from datetime import date
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -86,10 +87,10 @@ def run(rows: int) -> list[tuple[str, str, str, float, float]]:
 
     # pandas
     series = pd.Series(codes.astype(np.int64), name="code")
-    assert series.map(table).tolist()[:1000] == series.wsclose.category().astype(str).tolist()[:1000]
+    assert series.map(table).tolist()[:1000] == getattr(series, "wsclose").category().astype(str).tolist()[:1000]
     results.append(
         ("pandas", "`s.map(dict)`", "`s.wsclose.category()`",
-         best(lambda: series.map(table)), best(lambda: series.wsclose.category()))
+         best(lambda: series.map(table)), best(lambda: getattr(series, "wsclose").category()))
     )
 
     # Polars: when/then over the category ranges.
@@ -99,7 +100,7 @@ def run(rows: int) -> list[tuple[str, str, str, float, float]]:
     for category in list(Category)[1:]:
         chain = chain.when(column.is_between(category.range.start, category.range.stop - 1)).then(pl.lit(category.name))
     idiomatic = chain.otherwise(None).alias("category")
-    ours = column.wsclose.category().alias("category")
+    ours = getattr(column, "wsclose").category().alias("category")
     assert frame.select(idiomatic)["category"].to_list() == frame.select(ours)["category"].cast(pl.String).to_list()
     results.append(
         ("Polars", "`when/then` chain", "`pl.col('code').wsclose.category()`",
@@ -182,7 +183,7 @@ def machine() -> str:
 def section(rows: int, results: list[tuple[str, str, str, float, float]], stats_rows: list[tuple[str, float, float]], megabytes: int) -> str:
     versions = (
         f"numpy {np.__version__}, pandas {pd.__version__}, pyarrow {pa.__version__}, polars {pl.__version__}, "
-        f"duckdb {duckdb.__version__}, dask {dask.__version__}"
+        f"duckdb {duckdb.__version__}, dask {metadata.version('dask')}"
     )
     lines = [
         "### Analytics: idiomatic vs wsclose in each library; `wsclose stats` vs awk",
@@ -225,8 +226,8 @@ def write_section(path: Path, text: str) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--rows", type=int, default=2_000_000)
-    parser.add_argument("--stats-mb", type=int, default=20)
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--stats-mb", type=int, default=10)
     parser.add_argument("--write", type=Path, help="replace the analytics section of this markdown file")
     options = parser.parse_args()
     results = run(options.rows)

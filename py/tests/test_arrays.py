@@ -39,8 +39,8 @@ def test_facts_are_the_cores() -> None:
 
 
 @pytest.mark.parametrize("name", list(arrays.FACTS))
-def test_every_code_agrees_with_info(name: str, truth: dict[str, np.ndarray[Any, Any]]) -> None:
-    got = arrays.fact(name, ALL)  # type: ignore[arg-type]
+def test_every_code_agrees_with_info(name: arrays.FactName, truth: dict[str, np.ndarray[Any, Any]]) -> None:
+    got = arrays.fact(name, ALL)
     assert got.dtype == truth[name].dtype and got.shape == (65536,)
     np.testing.assert_array_equal(got, truth[name])
     assert getattr(arrays, name)(ALL).tolist() == got.tolist()
@@ -77,7 +77,7 @@ def test_non_integer_arrays_are_type_errors() -> None:
     with pytest.raises(TypeError, match="not str"):
         arrays.category("1000")
     with pytest.raises(ValueError, match="no fact"):
-        arrays.fact("colour", ALL)  # type: ignore[arg-type]
+        arrays.fact("colour", ALL)  # type: ignore[call-overload]
 
 
 def test_out_is_filled_and_returned(truth: dict[str, np.ndarray[Any, Any]]) -> None:

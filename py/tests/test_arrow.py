@@ -8,8 +8,15 @@ import pyarrow as pa
 import pytest
 
 import wsclose
-import wsclose.pandas  # noqa: F401  (registers the accessor)
+import wsclose.pandas
 from wsclose import arrays
+
+def ws(series: pd.Series) -> wsclose.pandas.WscloseAccessor:
+    """``series.wsclose``, typed (the stubs cannot know a registered accessor)."""
+    accessor = getattr(series, "wsclose")
+    assert isinstance(accessor, wsclose.pandas.WscloseAccessor)
+    return accessor
+
 
 CODES = [1000, 1006, None, 4000, 3000, 0, 5000, 1015]
 
@@ -62,30 +69,30 @@ def test_arrow_errors() -> None:
 
 def test_pandas_series_and_accessor() -> None:
     series = pd.Series([1000, 4000, 1006], index=["a", "b", "c"], name="code")
-    category = series.wsclose.category()
+    category = ws(series).category()
     assert isinstance(category.dtype, pd.CategoricalDtype)
     assert list(category.cat.categories) == list(arrays.CATEGORY_NAMES)
     assert category.tolist() == ["STANDARD", "PRIVATE", "STANDARD"]
     assert category.index.tolist() == ["a", "b", "c"] and category.name == "code"
-    assert series.wsclose.sendable().tolist() == [wsclose.info(c).sendable for c in series]
-    assert series.wsclose.reconnect().tolist() == [wsclose.info(c).reconnect.name for c in series]
+    assert ws(series).sendable().tolist() == [wsclose.info(c).sendable for c in series]
+    assert ws(series).reconnect().tolist() == [wsclose.info(c).reconnect.name for c in series]
     for name in ("local_only", "browser_closeable", "ok"):
-        assert getattr(series.wsclose, name)().tolist() == [getattr(wsclose.info(c), name) for c in series]
+        assert getattr(ws(series), name)().tolist() == [getattr(wsclose.info(c), name) for c in series]
 
 
 def test_pandas_nullable_and_arrow_backed() -> None:
     series = pd.Series([1000, None, 1006], dtype="Int64")
-    assert series.wsclose.category().tolist()[0] == "STANDARD"
-    assert pd.isna(series.wsclose.category()[1])
-    flags = series.wsclose.sendable()
+    assert ws(series).category().tolist()[0] == "STANDARD"
+    assert pd.isna(ws(series).category()[1])
+    flags = ws(series).sendable()
     assert str(flags.dtype) == "boolean" and flags.tolist() == [True, pd.NA, False]
     backed = pd.Series([4000, 1000], dtype="int32[pyarrow]")
-    assert backed.wsclose.category().tolist() == ["PRIVATE", "STANDARD"]
+    assert ws(backed).category().tolist() == ["PRIVATE", "STANDARD"]
     with pytest.raises(TypeError, match="integer codes"):
-        pd.Series([1.5]).wsclose.category()
+        ws(pd.Series([1.5])).category()
 
 
 def test_pandas_groupby_counts() -> None:
     frame = pd.DataFrame({"code": np.array([1000, 1000, 4000, 1006, 3000], dtype=np.int64)})
-    counts = frame.groupby(frame["code"].wsclose.category(), observed=True).size()
+    counts = frame.groupby(ws(frame["code"]).category(), observed=True).size()
     assert counts.to_dict() == {"STANDARD": 3, "REGISTERED": 1, "PRIVATE": 1}

@@ -23,6 +23,7 @@ __all__ = [
     "reconnects",
     "payload_error_kinds",
     "facts",
+    "_facts_into",
 ]
 
 __version__: str

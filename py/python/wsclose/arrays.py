@@ -42,7 +42,7 @@ arrays is passed.
 from __future__ import annotations
 
 import array
-from typing import TYPE_CHECKING, Any, Final, Literal, overload
+from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias, overload
 
 from . import _wsclose
 from ._constants import Category, Reconnect
@@ -64,7 +64,7 @@ __all__ = [
     "sendable",
 ]
 
-FactName = Literal["category", "sendable", "local_only", "browser_closeable", "ok", "reconnect"]
+FactName: TypeAlias = Literal["category", "sendable", "local_only", "browser_closeable", "ok", "reconnect"]
 
 FACTS: Final[dict[str, int]] = {name.lower(): number for number, name in _wsclose.facts()}
 """The core's fact numbers by name, e.g. ``{"category": 0, "sendable": 1, ...}``."""
@@ -122,6 +122,12 @@ def fact(name: FactName, codes: object, *, out: Any = None) -> Any:
     return _buffer(name, number, codes, out)
 
 
+def _into(number: int, codes: Any, out: Any) -> None:
+    """The core's answers for ``codes`` written into ``out`` (both buffers; the extension checks
+    them: integer codes in 0..65535, one writable byte per code)."""
+    _wsclose._facts_into(number, codes, out)
+
+
 def _is_enum(name: str) -> bool:
     return name in _ENUM_NAMES
 
@@ -138,11 +144,9 @@ def _buffer(name: str, number: int, codes: object, out: Any) -> Any:
             view = memoryview(array.array("q", codes))  # type: ignore[call-overload]
         except OverflowError as exc:
             raise ValueError(f"close codes are 0 to 65535: {exc}") from None
-    if view.ndim != 1:
-        view = view.cast("B").cast(view.format) if view.c_contiguous else view
     count = view.nbytes // max(view.itemsize, 1)
     target = memoryview(bytearray(count)) if out is None else memoryview(out)
-    _wsclose._facts_into(number, view, target)
+    _into(number, view, target)
     if out is not None:
         return out
     return target if _is_enum(name) else target.cast("?")
@@ -152,11 +156,12 @@ def _numpy(name: str, number: int, codes: Any, out: Any) -> Any:
     import numpy as np
 
     source = np.ascontiguousarray(codes)
+    target: Any
     if out is None:
         target = np.empty(source.shape, dtype=np.uint8 if _is_enum(name) else np.bool_)
     else:
         target = out
-    _wsclose._facts_into(number, source.reshape(-1), target.reshape(-1))
+    _into(number, source.reshape(-1), target.reshape(-1))
     return target
 
 
@@ -193,7 +198,7 @@ def _arrow(name: str, number: int, codes: Any, out: Any) -> Any:
             target = answers[offset:]
         else:
             answers = target
-    _wsclose._facts_into(number, values[offset:], target)
+    _into(number, values[offset:], target)
     if out is not None and offset:
         np.frombuffer(memoryview(out).cast("B"), dtype=np.uint8)[:] = target
     nulls = codes.null_count
@@ -215,7 +220,7 @@ def _pandas(name: str, number: int, codes: Any, out: Any) -> Any:
     import numpy as np
     import pandas as pd
 
-    if codes.dtype.kind in "iu":
+    if isinstance(codes.dtype, np.dtype) and codes.dtype.kind in "iu":
         # A numpy-backed integer Series: its values in place.
         source = codes.to_numpy()
         mask = None
@@ -226,7 +231,7 @@ def _pandas(name: str, number: int, codes: Any, out: Any) -> Any:
         source = codes.to_numpy(dtype=np.int64, na_value=0)
     if _is_enum(name):
         numbers = np.empty(len(source), dtype=np.int8) if out is None else out
-        _wsclose._facts_into(number, source, numbers)
+        _into(number, source, numbers)
         if mask is not None and mask.any():
             numbers = numbers.astype(np.int8, copy=False)
             numbers[mask] = -1  # pandas' code for a missing category
@@ -234,7 +239,7 @@ def _pandas(name: str, number: int, codes: Any, out: Any) -> Any:
         values = pd.Categorical.from_codes(numbers, dtype=dtype, validate=False)
         return pd.Series(values, index=codes.index, name=codes.name, copy=False)
     flags = np.empty(len(source), dtype=np.bool_) if out is None else out
-    _wsclose._facts_into(number, source, flags)
+    _into(number, source, flags)
     if mask is not None and mask.any():
         return pd.Series(pd.arrays.BooleanArray(flags.view(np.bool_), mask), index=codes.index, name=codes.name)
     return pd.Series(flags.view(np.bool_), index=codes.index, name=codes.name, copy=False)
@@ -246,7 +251,7 @@ def _polars(name: str, number: int, codes: Any, out: Any) -> Any:
     if not codes.dtype.is_integer():
         raise TypeError(f"wsclose.arrays needs integer codes, not a Series of dtype {codes.dtype}")
     answers = _arrow(name, number, codes.to_arrow(), out)
-    result = pl.Series(codes.name, answers.indices if _is_enum(name) else answers)
+    result = pl.Series(codes.name, answers)  # a dictionary array becomes a Categorical
     if _is_enum(name):
         result = result.cast(pl.Enum(list(_ENUM_NAMES[name])))
     return result

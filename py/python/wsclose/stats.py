@@ -36,7 +36,7 @@ import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import BinaryIO, Final, Literal, TextIO
+from typing import BinaryIO, Final, Literal, TextIO, TypeAlias
 
 from . import _wsclose, info
 from ._constants import Category
@@ -47,7 +47,7 @@ EXIT_OK: Final = 0
 EXIT_BAD_LINES: Final = 1
 EXIT_USAGE: Final = 2
 
-Format = Literal["codes", "csv", "jsonl"]
+Format: TypeAlias = Literal["codes", "csv", "jsonl"]
 
 _GZIP_MAGIC: Final = b"\x1f\x8b"
 _CHUNK_BYTES: Final = 1 << 17
@@ -121,7 +121,7 @@ class _Counted(io.RawIOBase):
         return len(data)
 
 
-def _open(raw: BinaryIO) -> tuple[io.BufferedReader | gzip.GzipFile, _Counted]:
+def _open(raw: BinaryIO) -> tuple[io.BufferedIOBase, _Counted]:
     """``raw`` as a buffered byte stream, gunzipped when it starts with the gzip magic."""
     counted = _Counted(raw)
     buffered = io.BufferedReader(counted, buffer_size=1 << 16)
@@ -183,7 +183,7 @@ def _classify_chunk(stats: Stats, codes: array.array[int], numbers: Sequence[int
         return
 
 
-def _lines(stream: io.BufferedReader | gzip.GzipFile) -> Iterator[list[bytes]]:
+def _lines(stream: io.BufferedIOBase) -> Iterator[list[bytes]]:
     while True:
         chunk = stream.readlines(_CHUNK_BYTES)
         if not chunk:
