@@ -17,7 +17,7 @@ codes                   category / reconnect                        predicates
 numpy array (any int)   ``uint8`` array of enum numbers             ``bool`` array
 pyarrow Array/Chunked   dictionary array (uint8 -> const name)      ``bool`` array
 pandas Series           ``category`` Series (const names)           ``bool`` (``boolean`` w/ NA)
-polars Series           ``Enum`` Series (const names)               ``Boolean`` Series
+polars Series           ``Categorical`` Series (names)             ``Boolean`` Series
 other buffer / list     ``memoryview`` of format ``B`` (numbers)    ``memoryview`` format ``?``
 ======================  ==========================================  ==========================
 
@@ -28,7 +28,8 @@ values are their member names (``"PRIVATE"``, ``"BACKOFF"``), listed in number o
 
 Codes are read in place from numpy arrays of any integer dtype, Arrow integer arrays
 (UInt16/Int32/Int64 and the other integer types, through their data buffer) and anything with
-the buffer protocol. A code outside 0..65535 raises ``ValueError`` naming its index and value:
+the buffer protocol, item by item as its format says (so ``bytes`` are one-byte codes, unlike
+``classify_many``'s raw pairs: pass ``memoryview(data).cast("H")`` for 16-bit codes in bytes). A code outside 0..65535 raises ``ValueError`` naming its index and value:
 a close code of 70000 or -1 is a broken log, not an unknown fact, so it is not turned into a
 null. Nulls (Arrow validity, pandas ``NA``) give nulls. ``out=`` takes a writable contiguous
 array of one-byte items (``uint8``, ``int8`` or ``bool``) of the same length, which receives
@@ -251,10 +252,8 @@ def _polars(name: str, number: int, codes: Any, out: Any) -> Any:
     if not codes.dtype.is_integer():
         raise TypeError(f"wsclose.arrays needs integer codes, not a Series of dtype {codes.dtype}")
     answers = _arrow(name, number, codes.to_arrow(), out)
-    result = pl.Series(codes.name, answers)  # a dictionary array becomes a Categorical
-    if _is_enum(name):
-        result = result.cast(pl.Enum(list(_ENUM_NAMES[name])))
-    return result
+    # A dictionary array becomes a Categorical (see wsclose.polars for why not an Enum).
+    return pl.Series(codes.name, answers)
 
 
 def category(codes: Any, *, out: Any = None) -> Any:
