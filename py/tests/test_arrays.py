@@ -91,6 +91,8 @@ def test_out_is_filled_and_returned(truth: dict[str, np.ndarray[Any, Any]]) -> N
         arrays.category(ALL, out=np.zeros(3, dtype=np.uint8))
     with pytest.raises(TypeError, match="1-byte items"):
         arrays.category(ALL, out=np.zeros(65536, dtype=np.uint16))
+    with pytest.raises(ValueError, match="contiguous"):
+        arrays.category(ALL, out=np.zeros(2 * 65536, dtype=np.uint8)[::2])
     readonly = np.zeros(65536, dtype=np.uint8)
     readonly.flags.writeable = False
     with pytest.raises(TypeError, match="writable"):

@@ -162,7 +162,9 @@ def _numpy(name: str, number: int, codes: Any, out: Any) -> Any:
         target = np.empty(source.shape, dtype=np.uint8 if _is_enum(name) else np.bool_)
     else:
         target = out
-    _into(number, source.reshape(-1), target.reshape(-1))
+    # Both go in as they are: the extension reads any C-contiguous shape, and refuses an `out`
+    # that is not contiguous (a reshaped copy would silently receive the answers instead).
+    _into(number, source, target)
     return target
 
 
