@@ -137,7 +137,7 @@ def _explain(raw: Sequence[str], use_json: bool, short: bool, out: TextIO, err: 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Runs the command line; returns the exit status."""
-    if "stats" in (args := list(sys.argv[1:] if argv is None else argv))[:2]:
+    if (args := list(sys.argv[1:] if argv is None else argv))[:1] == ["stats"] or args[:2] == ["--json", "stats"]:
         from . import stats  # `wsclose [--json] stats ...` parses its own options
 
         return stats.main(args)
