@@ -22,7 +22,7 @@ py-develop: py-venv
 
 py-typecheck: py-develop
 	cd $(PY_DIR) && $(PY) -m mypy
-	cd $(PY_DIR) && $(PY) -m mypy.stubtest wsclose
+	cd $(PY_DIR) && $(PY) -m mypy.stubtest --mypy-config-file pyproject.toml --allowlist stubtest-allowlist.txt wsclose
 
 # The release wheel, installed into a brand-new venv with no index: imports, works, is typed.
 py-wheel-check: py-venv

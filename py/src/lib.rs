@@ -8,6 +8,8 @@
 //! a call returns cached members of those types, so `classify` builds nothing and `info` of a
 //! named code returns a cached [`CodeInfo`].
 
+mod bulk;
+
 use core::sync::atomic::{AtomicU16, AtomicU8, Ordering};
 
 use pyo3::basic::CompareOp;
@@ -765,5 +767,6 @@ fn _wsclose(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(reconnects, module)?)?;
     module.add_function(wrap_pyfunction!(payload_error_kinds, module)?)?;
     model::add(module)?;
+    bulk::register(module)?;
     Ok(())
 }

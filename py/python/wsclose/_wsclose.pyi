@@ -50,6 +50,8 @@ __all__ = [
     "explain",
     "close_event",
     "page_close",
+    "facts",
+    "_facts_into",
 ]
 
 __version__: str
@@ -338,3 +340,5 @@ def close_event(engine: Engine, payload: Buffer | None, /) -> CloseEvent:
 def page_close(engine: Engine, code: float | None = None, reason: str | None = None) -> SentClose:
     """What a page's ``ws.close(code, reason)`` sends; ``None`` is an omitted argument. Raises
     :class:`InvalidAccessError` or :class:`DomSyntaxError` where the engine throws."""
+def _facts_into(fact: int, codes: Buffer, out: Buffer, /) -> None: ...
+def facts() -> list[tuple[int, str]]: ...

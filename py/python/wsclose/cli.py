@@ -11,8 +11,7 @@ import argparse
 import json
 import os
 import sys
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import TextIO
 
 from . import Category, CodeInfo, Explanation, Profile, __version__, classify, explain, info
@@ -38,7 +37,7 @@ examples:
   wsclose profiles centrifuge  one profile's codes and ranges
   wsclose explain 1006 --unclean
                                the likely causes of a close, and what to check
-  wsclose stats codes.log      count the codes in a file (one per line; '-' reads stdin)
+  wsclose stats codes.log      count the codes in a log ('-' reads stdin; wsclose stats --help)
 
 exit status: 0 ok, 1 stats skipped bad lines, 2 bad arguments"""
 
@@ -326,69 +325,12 @@ def _explain(
     return EXIT_OK
 
 
-def count_codes(lines: Iterable[str], source: str, err: TextIO) -> tuple[Counter[int], int]:
-    """Counts the codes in ``lines`` (one per line, blank lines ignored). Bad lines are
-    reported to ``err`` with their line number and skipped; returns the counts and how many
-    lines were bad."""
-    counts: Counter[int] = Counter()
-    bad = 0
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            counts[parse_code(line)] += 1
-        except ValueError as exc:
-            print(f"wsclose: {source}:{number}: skipped: {exc}", file=err)
-            bad += 1
-    return counts, bad
-
-
-def _stats(raw: Sequence[str], use_json: bool, out: TextIO, err: TextIO, stdin: TextIO) -> int:
-    if len(raw) != 1:
-        print("wsclose: usage: wsclose [--json] stats FILE|-", file=err)
-        return EXIT_USAGE
-    path = raw[0]
-    if path == "-":
-        counts, bad = count_codes(stdin, "<stdin>", err)
-    else:
-        try:
-            with open(path, encoding="utf-8", errors="replace") as handle:
-                counts, bad = count_codes(handle, path, err)
-        except OSError as exc:
-            print(f"wsclose: cannot read {path}: {exc.strerror or exc}", file=err)
-            return EXIT_USAGE
-    per_category: Counter[Category] = Counter()
-    for code, count in counts.items():
-        per_category[classify(code)] += count
-    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    total = sum(counts.values())
-    if use_json:
-        report = {
-            "total": total,
-            "bad_lines": bad,
-            "codes": [
-                {"code": code, "count": count, "category": classify(code).name, "name": info(code).name}
-                for code, count in rows
-            ],
-            "categories": {category.name: per_category[category] for category in Category},
-        }
-        print(json.dumps(report), file=out)
-    else:
-        print(f"{'code':>5}  {'count':>8}  {'category':<12}  name", file=out)
-        for code, count in rows:
-            facts = info(code)
-            print(f"{code:>5}  {count:>8}  {facts.category.label:<12}  {facts.name or '-'}", file=out)
-        print(file=out)
-        print(f"{'category':<12}  {'count':>8}", file=out)
-        for category in Category:
-            print(f"{category.label:<12}  {per_category[category]:>8}", file=out)
-        print(file=out)
-        print(f"{total} codes, {len(counts)} distinct, {bad} bad lines skipped", file=out)
-    return EXIT_BAD_LINES if bad else EXIT_OK
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Runs the command line; returns the exit status."""
+    if (args := list(sys.argv[1:] if argv is None else argv))[:1] == ["stats"] or args[:2] == ["--json", "stats"]:
+        from . import stats  # `wsclose [--json] stats ...` parses its own options
+
+        return stats.main(args)
     parser = _parser()
     # Options may come after the codes: `wsclose explain 1006 --unclean`, `wsclose 4004 --profile NAME`.
     options = parser.parse_intermixed_args(argv)
