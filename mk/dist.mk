@@ -17,7 +17,7 @@ DIST_DIR := $(ROOT)/dist
 DIST_WORK := $(ROOT)/build/dist
 # Recursive (=): cargo metadata runs only when a dist recipe needs the version.
 DIST_VERSION = $(shell $(ROOT)/ffi-c/version.sh)
-DIST_STAGES := python rust c
+DIST_STAGES := python rust c node
 
 dist-deps:
 	@bash scripts/setup.d/90-dist.sh
@@ -73,6 +73,13 @@ dist-c: ffi-lib
 
 test-dist-c:
 	tests/dist/c.sh $(DIST_DIR) $(DIST_VERSION)
+
+# --- Node.js ----------------------------------------------------------------------------------
+dist-node: wasm-build dist-deps
+	scripts/dist/npm.sh $(DIST_DIR) $(DIST_WORK)/npm $(DIST_VERSION)
+
+test-dist-node:
+	tests/dist/node.sh $(DIST_DIR) $(DIST_VERSION)
 
 # --- all --------------------------------------------------------------------------------------
 test-dist: dist

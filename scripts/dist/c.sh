@@ -9,7 +9,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-dist=${1:?usage: c.sh DIST_DIR LIB_DIR WORK_DIR}; libdir=${2:?}; work=${3:?}
+dist=$(mkdir -p "${1:?usage: c.sh DIST_DIR LIB_DIR WORK_DIR}" && cd "$1" && pwd); libdir=${2:?}; work=${3:?}
 version=$("$root/ffi-c/version.sh")
 arch=$(uname -m)
 debarch=$(dpkg --print-architecture)

@@ -31,3 +31,15 @@ for version in ${WSCLOSE_DIST_PYTHONS:-3.11 3.12 3.13}; do
   echo "$want" >"$stamp"
   echo "setup (dist): wheelhouse for Python $version in $house"
 done
+
+# npm tools: esbuild (the CommonJS build of the npm package, and the consumer's browser bundle)
+# and typescript (the consumer's tsc --strict), pinned in tests/dist/node/tools/package.json.
+tools="$root/build/dist-cache/node-tools"
+want=$(sha256sum "$root/tests/dist/node/tools/package.json" | cut -d' ' -f1)
+if [[ ! -f $tools/.stamp || $(cat "$tools/.stamp") != "$want" ]]; then
+  mkdir -p "$tools"
+  cp "$root/tests/dist/node/tools/package.json" "$tools/"
+  (cd "$tools" && npm install --no-audit --no-fund --silent)
+  echo "$want" >"$tools/.stamp"
+  echo "setup (dist): esbuild and typescript in $tools"
+fi
