@@ -17,7 +17,7 @@ DIST_DIR := $(ROOT)/dist
 DIST_WORK := $(ROOT)/build/dist
 # Recursive (=): cargo metadata runs only when a dist recipe needs the version.
 DIST_VERSION = $(shell $(ROOT)/ffi-c/version.sh)
-DIST_STAGES := python rust c node
+DIST_STAGES := python rust c node go
 
 dist-deps:
 	@bash scripts/setup.d/90-dist.sh
@@ -80,6 +80,16 @@ dist-node: wasm-build dist-deps
 
 test-dist-node:
 	tests/dist/node.sh $(DIST_DIR) $(DIST_VERSION)
+
+# --- Go ---------------------------------------------------------------------------------------
+# A real release tags bindings/go/vX.Y.Z (the module lives in a subdirectory); here the proxy
+# files are written from the tree, so the consumer test needs no tag and no network.
+dist-go:
+	rm -rf $(DIST_DIR)/goproxy
+	python3 scripts/dist/goproxy.py $(ROOT) $(DIST_DIR)/goproxy $(DIST_VERSION)
+
+test-dist-go:
+	WSCLOSE_DIST_GOCACHE=$(ROOT)/build/dist-cache/gocache tests/dist/go.sh $(DIST_DIR) $(DIST_VERSION)
 
 # --- all --------------------------------------------------------------------------------------
 test-dist: dist
