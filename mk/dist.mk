@@ -48,7 +48,7 @@ dist-python: dist-deps
 	  --target-dir $(TARGET_DIR)/dist -o $(DIST_DIR)
 	$(PY_MATURIN) sdist -m $(PY_DIR)/Cargo.toml -o $(DIST_DIR)
 	@wheel=$$(ls $(DIST_DIR)/wsclose-$(DIST_VERSION)-cp311-abi3-manylinux2014_x86_64.manylinux_2_17_x86_64.whl); \
-	  $(VENV)/bin/auditwheel show "$$wheel" | tr '\n' ' ' | grep -q 'consistent with the following platform tag: "manylinux_2_17_x86_64"' \
+	  $(VENV)/bin/auditwheel show "$$wheel" | tr '\n' ' ' | grep 'consistent with the following platform tag: "manylinux_2_17_x86_64"' >/dev/null \
 	  || { $(VENV)/bin/auditwheel show "$$wheel"; echo "dist: $$wheel is not manylinux_2_17" >&2; exit 1; }; \
 	  echo "dist: auditwheel: $$(basename $$wheel) is manylinux_2_17_x86_64"
 	$(VENV)/bin/twine check --strict $(DIST_DIR)/wsclose-$(DIST_VERSION)*.whl $(DIST_DIR)/wsclose-$(DIST_VERSION).tar.gz

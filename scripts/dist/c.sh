@@ -21,7 +21,7 @@ rm -f "$dist"/wsclose-*-linux-*.tar.gz "$dist"/libwsclose0_*.deb "$dist"/libwscl
 # 1. One staging install, exactly what `make install` does.
 stage=$work/stage
 "$root/ffi-c/install.sh" "$stage" "$libdir" >/dev/null
-readelf -d "$stage/lib/libwsclose.so.$version" | grep -q "SONAME.*\[libwsclose.so.$soversion\]" \
+readelf -d "$stage/lib/libwsclose.so.$version" | grep "SONAME.*\[libwsclose.so.$soversion\]" >/dev/null \
   || { echo "dist (c): libwsclose.so has no soname libwsclose.so.$soversion" >&2; exit 1; }
 
 # 2. The tarball: the staged prefix made relocatable (the CMake files already are).

@@ -32,18 +32,18 @@ cp -r "$root/tests/consumer/cmake" "$work/src/cmake"
 for deb in "$rt" "$dev"; do
   [[ $(dpkg-deb -f "$deb" Multi-Arch) == same ]] || fail "$deb: not Multi-Arch: same"
   [[ $(dpkg-deb -f "$deb" Version) == "$version-1" ]] || fail "$deb: version is not $version-1"
-  if dpkg-deb -c "$deb" | awk '{print $2}' | grep -v '^root/root$' | grep -q .; then fail "$deb: files not owned by root"; fi
+  if dpkg-deb -c "$deb" | awk '{print $2}' | grep -v '^root/root$' | grep . >/dev/null; then fail "$deb: files not owned by root"; fi
 done
-dpkg-deb -c "$rt" | grep -q "usr/lib/$multiarch/libwsclose.so.0 -> libwsclose.so.$version" || fail "runtime lacks the soname link"
+dpkg-deb -c "$rt" | grep "usr/lib/$multiarch/libwsclose.so.0 -> libwsclose.so.$version" >/dev/null || fail "runtime lacks the soname link"
 if dpkg-deb -c "$rt" | grep -Eq 'include/|\.a$|pkgconfig'; then fail "runtime package holds development files"; fi
-dpkg-deb --ctrl-tarfile "$rt" | tar -xO ./shlibs | grep -qx "libwsclose 0 libwsclose0 (>= $version)" || fail "no shlibs"
+dpkg-deb --ctrl-tarfile "$rt" | tar -xO ./shlibs | grep -x "libwsclose 0 libwsclose0 (>= $version)" >/dev/null || fail "no shlibs"
 if command -v lintian >/dev/null; then lintian --no-tag-display-limit "$rt" "$dev" || fail "lintian"; fi
 
 sysroot=$work/root
 dpkg-deb -x "$rt" "$sysroot"
 dpkg-deb -x "$dev" "$sysroot"
 lib=$sysroot/usr/lib/$multiarch
-readelf -d "$lib/libwsclose.so.0" | grep -q 'SONAME.*\[libwsclose.so.0\]' || fail "the installed library has no soname libwsclose.so.0"
+readelf -d "$lib/libwsclose.so.0" | grep 'SONAME.*\[libwsclose.so.0\]' >/dev/null || fail "the installed library has no soname libwsclose.so.0"
 
 # Builds the consumers with pkg-config and CMake against one installed tree and runs them.
 consume() {  # label libdir pkg-config-env... -- cmake-prefix
@@ -66,7 +66,7 @@ consume() {  # label libdir pkg-config-env... -- cmake-prefix
   for exe in "$out/c" "$out/cpp" "$out/cmake/consumer_shared" "$out/cmake/consumer_cpp" "$out/cmake/consumer_static"; do
     LD_LIBRARY_PATH=$libdir "$exe" >/dev/null || fail "$label: $(basename "$exe") failed"
   done
-  LD_LIBRARY_PATH=$libdir ldd "$out/c" | grep -q "libwsclose.so.0 => $libdir/libwsclose.so.0" \
+  LD_LIBRARY_PATH=$libdir ldd "$out/c" | grep "libwsclose.so.0 => $libdir/libwsclose.so.0" >/dev/null \
     || fail "$label: the C consumer did not load libwsclose.so.0 from $libdir"
   echo "dist (c): $label: C and C++ via pkg-config, CMake wsclose::wsclose / wsclose::static / C++: built and ran"
 }

@@ -34,7 +34,7 @@ grep -q "$module v$version" go.mod || fail "go.mod does not require $module v$ve
 cp "$here/go/main.go" .
 CGO_ENABLED=1 go build -o consumer . || fail "cgo build failed"
 LD_LIBRARY_PATH=$lib ./consumer
-LD_LIBRARY_PATH=$lib ldd consumer | grep -q "libwsclose.so.0 => $lib/" || fail "did not load libwsclose from the unpacked .deb"
+LD_LIBRARY_PATH=$lib ldd consumer >"$work/ldd.txt"; grep -q "libwsclose.so.0 => $lib/" "$work/ldd.txt" || { cat "$work/ldd.txt" >&2; fail "did not load libwsclose from the unpacked .deb"; }
 if CGO_ENABLED=0 go build -o nocgo . 2>"$work/nocgo.log"; then
   fail "CGO_ENABLED=0 built: update docs/release.md (the binding is cgo)"
 fi

@@ -23,7 +23,7 @@ export WSCLOSE_DIST_VERSION=$version npm_config_cache=$work/npm-cache
 npm init -y >/dev/null
 npm install --no-audit --no-fund --silent "$tgz"
 [[ $(node -p "require('wsclose/package.json').version") == "$version" ]] || fail "installed version is not $version"
-if find node_modules -name '*.node' -o -name 'libwsclose*' | grep -q .; then fail "the package holds a native library"; fi
+if find node_modules -name '*.node' -o -name 'libwsclose*' | grep . >/dev/null; then fail "the package holds a native library"; fi
 cp "$here/node/app/"* .
 
 node cjs.cjs
