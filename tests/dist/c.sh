@@ -35,7 +35,7 @@ for deb in "$rt" "$dev"; do
   if dpkg-deb -c "$deb" | awk '{print $2}' | grep -v '^root/root$' | grep . >/dev/null; then fail "$deb: files not owned by root"; fi
 done
 dpkg-deb -c "$rt" | grep "usr/lib/$multiarch/libwsclose.so.0 -> libwsclose.so.$version" >/dev/null || fail "runtime lacks the soname link"
-if dpkg-deb -c "$rt" | grep -Eq 'include/|\.a$|pkgconfig'; then fail "runtime package holds development files"; fi
+if dpkg-deb -c "$rt" | grep -E 'include/|\.a$|pkgconfig' >/dev/null; then fail "runtime package holds development files"; fi
 dpkg-deb --ctrl-tarfile "$rt" | tar -xO ./shlibs | grep -x "libwsclose 0 libwsclose0 (>= $version)" >/dev/null || fail "no shlibs"
 if command -v lintian >/dev/null; then lintian --no-tag-display-limit "$rt" "$dev" || fail "lintian"; fi
 
