@@ -17,7 +17,7 @@ DIST_DIR := $(ROOT)/dist
 DIST_WORK := $(ROOT)/build/dist
 # Recursive (=): cargo metadata runs only when a dist recipe needs the version.
 DIST_VERSION = $(shell $(ROOT)/ffi-c/version.sh)
-DIST_STAGES := python rust c node go
+DIST_STAGES := python rust c node go java
 
 dist-deps:
 	@bash scripts/setup.d/90-dist.sh
@@ -90,6 +90,19 @@ dist-go:
 
 test-dist-go:
 	WSCLOSE_DIST_GOCACHE=$(ROOT)/build/dist-cache/gocache tests/dist/go.sh $(DIST_DIR) $(DIST_VERSION)
+
+# --- Java -------------------------------------------------------------------------------------
+# The jar of bindings/java built with the `dist` profile, which adds libwsclose.so under
+# native/linux-x86_64/ (Native.java loads it when no path is given); tests are make test-java's.
+dist-java: ffi-lib
+	rm -rf $(DIST_WORK)/java-native && mkdir -p $(DIST_WORK)/java-native
+	cp $(FFI_LIBDIR)/libwsclose.so $(DIST_WORK)/java-native/libwsclose.so
+	$(JAVA_ENV); $(JAVA_MVN) -Pdist -Dwsclose.native.dir=$(DIST_WORK)/java-native -DskipTests clean package
+	cp $(JAVA_DIR)/target/wsclose-$(DIST_VERSION).jar $(DIST_DIR)/
+	cp $(JAVA_DIR)/pom.xml $(DIST_DIR)/wsclose-$(DIST_VERSION).pom
+
+test-dist-java:
+	tests/dist/java.sh $(DIST_DIR) $(DIST_VERSION)
 
 # --- all --------------------------------------------------------------------------------------
 test-dist: dist
