@@ -105,7 +105,11 @@ test-dist-java:
 	tests/dist/java.sh $(DIST_DIR) $(DIST_VERSION)
 
 # --- all --------------------------------------------------------------------------------------
+dist-version-check:
+	tests/dist/check-version.sh $(DIST_DIR)
+
 test-dist: dist
+	@$(MAKE) dist-version-check
 	@total=$$(date +%s); for stage in $(DIST_STAGES); do start=$$(date +%s); \
 	  $(MAKE) test-dist-$$stage || { echo "make test-dist: test-dist-$$stage FAILED" >&2; exit 1; }; \
 	  echo "[time] test-dist-$$stage: $$(( $$(date +%s) - start )) s"; done; \
