@@ -33,8 +33,9 @@ dist: dist-deps
 	@$(MAKE) dist-sums
 
 dist-sums:
-	cd $(DIST_DIR) && rm -f SHA256SUMS && find . -type f ! -name SHA256SUMS -printf '%P\n' | LC_ALL=C sort \
-	  | xargs sha256sum >SHA256SUMS.tmp && mv SHA256SUMS.tmp SHA256SUMS && sha256sum -c --quiet SHA256SUMS
+	@mkdir -p $(DIST_WORK)
+	cd $(DIST_DIR) && rm -f SHA256SUMS && find . -type f -printf '%P\n' | LC_ALL=C sort \
+	  | xargs sha256sum >$(DIST_WORK)/SHA256SUMS && mv $(DIST_WORK)/SHA256SUMS SHA256SUMS && sha256sum -c --quiet SHA256SUMS
 	@echo "dist: $$(wc -l <$(DIST_DIR)/SHA256SUMS) files in $(DIST_DIR)/SHA256SUMS"
 
 # --- Python ------------------------------------------------------------------------------------
