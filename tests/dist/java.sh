@@ -48,7 +48,7 @@ for home in /usr/lib/jvm/*/; do
   feature=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release")
   [[ -n $feature ]] || continue
   if (( feature >= 22 )); then
-    "$home/bin/java" --enable-native-access=ALL-UNNAMED -cp "$cp_" example.Main || fail "JDK $feature: wrong answers"
+    "$home/bin/java" --enable-native-access=ALL-UNNAMED -cp "$cp_" example.Main || fail "JDK $feature: the consumer program failed"
     ran=$((ran + 1))
   else
     if "$home/bin/java" -cp "$cp_" example.Main >"$work/old.log" 2>&1; then fail "JDK $feature ran a class file for 22"; fi

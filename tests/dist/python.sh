@@ -44,7 +44,7 @@ suite() {  # venv label [test paths]
   local venv=$1 label=$2 start=$SECONDS
   shift 2
   local paths=("${@:-tests}")
-  clean "$venv/bin:$clean_path" "$venv/bin/python" -m pip install -q --disable-pip-version-check \
+  clean "$venv/bin:$clean_path" "$venv/bin/python" -m pip install -q --no-compile --disable-pip-version-check \
     --no-index --find-links "$house" $test_reqs
   (cd "$work/src/py" && clean "$venv/bin:$clean_path" "$venv/bin/python" -m pytest -q "${paths[@]}") \
     >"$work/pytest-$label.log" 2>&1 || { cat "$work/pytest-$label.log" >&2; fail "$label: test suite failed"; }
@@ -57,7 +57,7 @@ wheel_venv() {  # X.Y: venv, install from dist/ only, then the suite
   python=$("$here/find-python.sh" "$py")
   venv=$work/venv-$py
   clean "$clean_path" "$python" -m venv "$venv"
-  clean "$venv/bin:$clean_path" "$venv/bin/python" -m pip install -q --disable-pip-version-check \
+  clean "$venv/bin:$clean_path" "$venv/bin/python" -m pip install -q --no-compile --disable-pip-version-check \
     --no-index --find-links "$dist" "wsclose==$version"
   got=$(clean "$venv/bin:$clean_path" "$venv/bin/python" -m pip show -f wsclose | grep -c '_wsclose.abi3.so' || true)
   [[ $got == 1 ]] || fail "$py: the installed wsclose has no _wsclose.abi3.so"
@@ -76,7 +76,7 @@ clean "$clean_path" "$python" -m venv "$venv"
 start=$SECONDS
 clean "$venv/bin:$cargo_bin:$clean_path" env CARGO_TARGET_DIR="$root/build/dist-cache/sdist-target" \
   CARGO_HOME="${CARGO_HOME:-$HOME/.cargo}" RUSTUP_HOME="${RUSTUP_HOME:-$HOME/.rustup}" \
-  "$venv/bin/python" -m pip install -q --disable-pip-version-check --no-index --find-links "$house" \
+  "$venv/bin/python" -m pip install -q --no-compile --disable-pip-version-check --no-index --find-links "$house" \
   --no-binary wsclose "$dist/wsclose-$version.tar.gz" >"$work/sdist.log" 2>&1 \
   || { cat "$work/sdist.log" >&2; fail "the sdist did not build and install"; }
 echo "dist (python): sdist built and installed with cargo [$((SECONDS - start)) s]"
