@@ -181,12 +181,40 @@ final class Native {
             return SymbolLookup.libraryLookup(file, Arena.global());
         }
         String name = System.mapLibraryName("wsclose");
+        Path bundled = bundledLibrary(name);
+        if (bundled != null) {
+            return SymbolLookup.libraryLookup(bundled, Arena.global());
+        }
         try {
             // The dynamic loader's own search: LD_LIBRARY_PATH, the ld.so cache, /usr/lib ...
             return SymbolLookup.libraryLookup(name, Arena.global());
         } catch (IllegalArgumentException e) {
             UnsatisfiedLinkError error = new UnsatisfiedLinkError("wsclose: cannot load " + name
                     + "; install libwsclose or point -D" + LIBRARY_PROPERTY + " or $" + LIBRARY_ENV + " at the file");
+            error.initCause(e);
+            throw error;
+        }
+    }
+
+    /**
+     * The copy of the library inside the jar ({@code native/<os>-<arch>/libwsclose.so}, put there
+     * by {@code make dist}), written to a temporary file that the loader can open; null when the
+     * jar has none for this platform (a development build), so the loader's search runs.
+     */
+    private static Path bundledLibrary(String name) {
+        String os = System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "");
+        String arch = System.getProperty("os.arch").replace("amd64", "x86_64");
+        String resource = "/native/" + os + "-" + arch + "/" + name;
+        try (java.io.InputStream in = Native.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                return null;
+            }
+            Path file = Files.createTempFile("wsclose-", "-" + name);
+            file.toFile().deleteOnExit();
+            Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (java.io.IOException e) {
+            UnsatisfiedLinkError error = new UnsatisfiedLinkError("wsclose: cannot extract " + resource);
             error.initCause(e);
             throw error;
         }

@@ -31,7 +31,8 @@ import java.util.OptionalInt;
  * }</pre>
  *
  * <p>The library is loaded from the file named by the system property {@code wsclose.library} or
- * the environment variable {@code WSCLOSE_LIBRARY}, else found by the dynamic loader as
+ * the environment variable {@code WSCLOSE_LIBRARY}, else from the copy bundled in the release jar
+ * ({@code native/linux-x86_64/libwsclose.so}), else found by the dynamic loader as
  * {@code libwsclose.so}. Run with {@code --enable-native-access=ALL-UNNAMED}.
  */
 public final class WsClose {
