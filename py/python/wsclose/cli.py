@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from . import Category, CodeInfo, Explanation, Profile, __version__, classify, explain, info
+from . import CodeInfo, Explanation, Profile, __version__, explain, info
 
 EXIT_OK = 0
 EXIT_BAD_LINES = 1
