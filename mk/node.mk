@@ -24,7 +24,7 @@ demo-node: node-build
 
 test-node: node-build
 	@echo "== Node.js binding (bindings/node) =="
-	cd $(NODE_DIR) && $(NODE_ENV) $(NODE) --test test/*.test.js
+	cd $(NODE_DIR) && $(NODE_ENV) $(NODE) --test test/*.test.js test/*.test.mjs
 
 bench-node: node-build
 	cd $(NODE_DIR) && $(NODE_ENV) $(NODE) bench/bench.js --doc $(ROOT)/docs/benchmarks.md
