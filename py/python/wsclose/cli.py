@@ -345,7 +345,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if profile_name is not None and command is not None:
         parser.error("--profile goes with codes: wsclose --profile NAME CODE [CODE ...]")
     if command == "stats":
-        return _stats(raw[1:], use_json, sys.stdout, sys.stderr, sys.stdin)
+        # Options before `stats` other than --json (handled above): hand the rest to stats.
+        from . import stats
+
+        return stats.main((["--json"] if use_json else []) + raw)
     if command == "profiles":
         return _profiles(raw[1:], use_json, short, sys.stdout, sys.stderr)
     if command == "explain":
