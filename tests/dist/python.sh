@@ -33,7 +33,11 @@ cp -r "$root/tests/vectors" "$work/src/tests/vectors"
 cp "$root/README.md" "$work/src/README.md"
 cp "$here/python/test_installed_copy.py" "$work/src/py/tests/"
 rm -rf "$work/src/py/tests/__pycache__"
-printf '[pytest]\naddopts = -ra --strict-markers -p no:cacheprovider\n' >"$work/src/py/pytest.ini"
+# The package's own pytest options (they leave out the tests that need the optional extras).
+addopts=$(python3 -c 'import sys, tomllib
+print(" ".join(tomllib.load(open(sys.argv[1], "rb"))["tool"]["pytest"]["ini_options"]["addopts"]))' \
+  "$root/py/pyproject.toml")
+printf '[pytest]\naddopts = %s -p no:cacheprovider\n' "$addopts" >"$work/src/py/pytest.ini"
 
 clean_path=/usr/local/bin:/usr/bin:/bin
 # Runs a command with nothing of this shell's environment: no cargo, no VIRTUAL_ENV, no PYTHONPATH.
