@@ -4,7 +4,7 @@
 #   make test-node    tsc --strict build and type tests, node --test (vectors, exhaustive, ws, README)
 #   make bench-node   ns/call next to an inline switch; updates docs/benchmarks.md
 #   make demo-node    classify a few codes from Node.js
-#   make diff-node    the differential's answers (code, parse, encode16) into build/differential/node.txt
+#   make diff-node    the differential answers (tests/js/differential-answers.mjs) into build/differential/node.txt
 .PHONY: demo-node test-node bench-node node-build diff-node
 
 NODE ?= node
@@ -32,7 +32,7 @@ bench-node: node-build
 # $(DIFF_DIR) comes from mk/differential.mk, included last: use it in recipes only.
 diff-node: node-build
 	mkdir -p $(DIFF_DIR)
-	cd $(NODE_DIR) && $(NODE_ENV) $(NODE) test/differential.js $(ROOT)/tests/differential $(DIFF_DIR)/node.txt
+	cd $(NODE_DIR) && $(NODE_ENV) $(NODE) test/differential.mjs $(ROOT)/tests/differential $(DIFF_DIR)/node.txt
 
 DEMO_TARGETS += demo-node
 TEST_TARGETS += test-node

@@ -87,6 +87,7 @@ pub const LANGUAGES: [(&str, &[&str]); 8] = [
         &[
             "code",
             "parse",
+            "encode",
             "encode16",
             "advice",
             "policy",

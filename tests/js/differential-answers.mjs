@@ -1,15 +1,15 @@
-// The WebAssembly column of the cross-language differential (docs/differential.md), as a pure
-// function: `answers(corpus)` answers all 65,536 codes and the corpus of tests/differential/
-// through the module's public API and returns the answer lines in the neutral format. No file or
-// Node.js API is used here, so the same function runs in Node.js (test/differential.mjs reads
-// the corpus and writes build/differential/wasm.txt) and in a browser page (the end-to-end
-// harness fetches the corpus files and this module over HTTP).
+// The JavaScript columns of the cross-language differential (docs/differential.md), as a pure
+// function: `answers(corpus, ws)` answers all 65,536 codes and the corpus of tests/differential/
+// through the public API of `ws` (the WebAssembly module or the Node.js package: both have the
+// same API) and returns the answer lines in the neutral format. No file or Node.js API is used
+// here, so the same function runs in Node.js (bindings/wasm/test/differential.mjs and
+// bindings/node/test/differential.mjs read the corpus and write build/differential/*.txt) and in
+// a browser page (fetch the corpus files and this module over HTTP).
 //
-//   import { CORPUS_FILES, answers } from './differential-core.mjs';
+//   import { CORPUS_FILES, answers } from './differential-answers.mjs';
 //   const corpus = Object.fromEntries(await Promise.all(CORPUS_FILES.map(async (name) =>
 //     [name, await (await fetch(`${base}/${name}`)).text()])));
-//   const text = answers(corpus); // one line per answer, '\n'-terminated
-import * as wsclose from '../wsclose.mjs';
+//   const text = answers(corpus, wsclose); // one line per answer, '\n'-terminated
 
 /** The corpus files `answers` reads, by the names of tests/differential/. */
 export const CORPUS_FILES = Object.freeze(['parse.txt', 'encode.tsv', 'policy.tsv', 'pageclose.tsv']);
@@ -73,7 +73,7 @@ function dataLines(corpus, name) {
  * The answer lines for `corpus` (an object from each name of CORPUS_FILES to the file's text),
  * '\n'-terminated, through `ws` (by default the module next to this directory, wsclose.mjs).
  */
-export function answers(corpus, ws = wsclose) {
+export function answers(corpus, ws) {
   const CATEGORY = constOf(ws.Category);
   const RECONNECT = constOf(ws.Reconnect);
   const ADVICE = constOf(ws.Advice);
