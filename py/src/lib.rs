@@ -251,6 +251,31 @@ impl CodeInfo {
 
 /// Registers the Python types results are built from. Called once by `wsclose/__init__.py`;
 /// checks that the Python enums carry the numbers and names of the core.
+/// Checks that Python enum `members` are exactly `expected` (name, value as `str()`), in order;
+/// the error names `what`. Used by every registration that checks enums against the core.
+pub(crate) fn check_members(
+    members: &[Bound<'_, PyAny>],
+    expected: impl IntoIterator<Item = (String, String)>,
+    what: &str,
+) -> PyResult<()> {
+    let found = members
+        .iter()
+        .map(|m| {
+            Ok((
+                m.getattr("name")?.extract()?,
+                m.getattr("value")?.str()?.to_string(),
+            ))
+        })
+        .collect::<PyResult<Vec<(String, String)>>>()?;
+    if found == expected.into_iter().collect::<Vec<_>>() {
+        Ok(())
+    } else {
+        Err(PyRuntimeError::new_err(format!(
+            "wsclose: the Python {what} do not match the core"
+        )))
+    }
+}
+
 #[pyfunction]
 fn _register(
     py: Python<'_>,
@@ -266,49 +291,38 @@ fn _register(
     }
     let mismatch =
         |what: &str| PyRuntimeError::new_err(format!("wsclose: the Python {what} do not match the core"));
-    let members = |members: &[Bound<'_, PyAny>]| -> PyResult<Vec<(String, String)>> {
-        members
+    check_members(
+        &categories,
+        Category::ALL
             .iter()
-            .map(|m| {
-                Ok((
-                    m.getattr("name")?.extract()?,
-                    m.getattr("value")?.str()?.to_string(),
-                ))
-            })
-            .collect()
-    };
-    let expected: Vec<(String, String)> = Category::ALL
-        .iter()
-        .map(|&c| (c.const_name().to_owned(), (c as u8).to_string()))
-        .collect();
-    if members(&categories)? != expected {
-        return Err(mismatch("Category members"));
-    }
-    let expected: Vec<(String, String)> = Reconnect::ALL
-        .iter()
-        .map(|&r| (r.const_name().to_owned(), (r as u8).to_string()))
-        .collect();
-    if members(&reconnects)? != expected {
-        return Err(mismatch("Reconnect members"));
-    }
+            .map(|&c| (c.const_name().to_owned(), (c as u8).to_string())),
+        "Category members",
+    )?;
+    check_members(
+        &reconnects,
+        Reconnect::ALL
+            .iter()
+            .map(|&r| (r.const_name().to_owned(), (r as u8).to_string())),
+        "Reconnect members",
+    )?;
     let named_codes: Vec<(CloseCode, &str)> = (0..=u16::MAX)
         .map(CloseCode::new)
         .filter_map(|code| Some((code, code.const_name()?)))
         .collect();
-    let expected: Vec<(String, String)> = named_codes
-        .iter()
-        .map(|(code, konst)| ((*konst).to_owned(), code.as_u16().to_string()))
-        .collect();
-    if members(&close_codes)? != expected {
-        return Err(mismatch("CloseCode members"));
-    }
-    let expected: Vec<(String, String)> = PayloadErrorKind::ALL
-        .iter()
-        .map(|k| (k.const_name().to_owned(), k.const_name().to_owned()))
-        .collect();
-    if members(&kinds)? != expected {
-        return Err(mismatch("PayloadErrorKind members"));
-    }
+    check_members(
+        &close_codes,
+        named_codes
+            .iter()
+            .map(|(code, konst)| ((*konst).to_owned(), code.as_u16().to_string())),
+        "CloseCode members",
+    )?;
+    check_members(
+        &kinds,
+        PayloadErrorKind::ALL
+            .iter()
+            .map(|k| (k.const_name().to_owned(), k.const_name().to_owned())),
+        "PayloadErrorKind members",
+    )?;
     let close = close
         .cast_into::<PyType>()
         .ok()

@@ -7,6 +7,7 @@
 //! `python/wsclose/_constants.py`; `DomException` and its subclasses are defined in
 //! `python/wsclose/__init__.py`, which hands all of them to [`_register_model`] once at import.
 
+use crate::check_members;
 use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -116,38 +117,27 @@ fn _register_model(
 ) -> PyResult<()> {
     let mismatch =
         |what: &str| PyRuntimeError::new_err(format!("wsclose: the Python {what} do not match the core"));
-    let members = |members: &[Bound<'_, PyAny>]| -> PyResult<Vec<(String, String)>> {
-        members
+    check_members(
+        &advices,
+        Advice::ALL
             .iter()
-            .map(|m| {
-                Ok((
-                    m.getattr("name")?.extract()?,
-                    m.getattr("value")?.str()?.to_string(),
-                ))
-            })
-            .collect()
-    };
-    let expected: Vec<(String, String)> = Advice::ALL
-        .iter()
-        .map(|&a| (a.const_name().to_owned(), (a as u8).to_string()))
-        .collect();
-    if members(&advices)? != expected {
-        return Err(mismatch("Advice members"));
-    }
-    let expected: Vec<(String, String)> = Cause::ALL
-        .iter()
-        .map(|&c| (c.const_name().to_owned(), (c as u8).to_string()))
-        .collect();
-    if members(&causes)? != expected {
-        return Err(mismatch("Cause members"));
-    }
-    let expected: Vec<(String, String)> = Engine::ALL
-        .iter()
-        .map(|&e| (e.name().to_uppercase(), e.name().to_owned()))
-        .collect();
-    if members(&engines)? != expected {
-        return Err(mismatch("Engine members"));
-    }
+            .map(|&a| (a.const_name().to_owned(), (a as u8).to_string())),
+        "Advice members",
+    )?;
+    check_members(
+        &causes,
+        Cause::ALL
+            .iter()
+            .map(|&c| (c.const_name().to_owned(), (c as u8).to_string())),
+        "Cause members",
+    )?;
+    check_members(
+        &engines,
+        Engine::ALL
+            .iter()
+            .map(|&e| (e.name().to_uppercase(), e.name().to_owned())),
+        "Engine members",
+    )?;
     for class in [&invalid_access, &syntax] {
         let subclass = class
             .cast::<PyType>()
