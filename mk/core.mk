@@ -1,5 +1,5 @@
 # Core crate: tests, vectors, docs, demo, benchmarks.
-.PHONY: demo-core test-core check-generated generate bench-core fuzz-core
+.PHONY: demo-core test-core test-msrv check-generated generate bench-core fuzz-core
 
 demo-core:
 	@echo "== Rust =="
@@ -21,8 +21,25 @@ bench-core:
 	$(CARGO) bench -p wsclose --locked --bench classify
 	python3 scripts/bench_report.py $(ROOT)
 
+# The declared MSRV is a claim a build proves: the crates users build (wsclose, wsclose-ffi,
+# wsclose-py) compile with exactly the `rust-version` of Cargo.toml, Debian's Rust 1.85
+# (scripts/setup.d/15-msrv.sh), from the committed Cargo.lock. Dev-dependencies (proptest,
+# criterion) need newer compilers, so tests and benches are not part of the claim.
+MSRV_ROOT := $(ROOT)/build/msrv-toolchain
+MSRV_ENV := LD_LIBRARY_PATH=$(MSRV_ROOT)/usr/lib/x86_64-linux-gnu:$(MSRV_ROOT)/lib/x86_64-linux-gnu \
+  RUSTC=$(MSRV_ROOT)/usr/bin/rustc RUSTDOC=$(MSRV_ROOT)/usr/bin/rustdoc CARGO_TARGET_DIR=$(ROOT)/build/msrv-target
+test-msrv:
+	@declared=$$(sed -n 's/^rust-version = "\(.*\)"/\1/p' Cargo.toml); \
+	  actual=$$($(MSRV_ENV) $(MSRV_ROOT)/usr/bin/rustc -V | cut -d' ' -f2); \
+	  [[ -n $$declared && $$actual == $$declared.* ]] || { echo "test-msrv: the workspace declares rust-version '$$declared' but the MSRV toolchain is $$actual" >&2; exit 1; }; \
+	  if grep -rn --include=Cargo.toml '^rust-version = ' core ffi-c py | grep -v workspace; then echo "test-msrv: a crate declares its own rust-version (use rust-version.workspace = true)" >&2; exit 1; fi; \
+	  echo "test-msrv: building with rustc $$actual (declared MSRV $$declared)"
+	$(MSRV_ENV) $(MSRV_ROOT)/usr/bin/cargo build --locked -q -p wsclose -p wsclose-ffi -p wsclose-py
+	$(MSRV_ENV) $(MSRV_ROOT)/usr/bin/cargo build --locked -q -p wsclose --features std
+	$(MSRV_ENV) $(MSRV_ROOT)/usr/bin/cargo build --locked -q --release -p wsclose-ffi
+
 DEMO_TARGETS += demo-core
-TEST_TARGETS += test-core
+TEST_TARGETS += test-core test-msrv
 BENCH_TARGETS += bench-core
 
 # Coverage-guided fuzzing of the payload parser (needs the nightly toolchain; not part of `make test`,

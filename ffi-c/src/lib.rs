@@ -6,8 +6,8 @@
 //!
 //! # Rules of the ABI
 //!
-//! - Every exported symbol and type starts with `wsclose_` / `WSCLOSE_`; a version script
-//!   (`wsclose.map`, passed by `build.rs`) exports nothing else from the shared library.
+//! - Every exported symbol and type starts with `wsclose_` / `WSCLOSE_`; the shared library
+//!   exports nothing else (rustc exports only `#[no_mangle]` items; `tests/c/check-exports.sh`).
 //! - Enumerations come back from Rust as the generated `enum`s, but every argument C passes in is
 //!   a plain integer (`uint16_t` codes, `uint32_t` categories, `int32_t` results), so C can never
 //!   hand Rust an invalid enum value.
