@@ -43,7 +43,9 @@ dist-sums:
 # that it never invalidates the py-develop build (maturin finds zig as `python -m ziglang` of the
 # venv, hence PATH); the tag is verified by auditwheel, not assumed.
 dist-python: dist-deps
-	rm -f $(DIST_DIR)/wsclose-*.whl $(DIST_DIR)/wsclose-*.tar.gz
+	# (the C tarball, wsclose-V-linux-ARCH.tar.gz, is dist-c's)
+	rm -f $(DIST_DIR)/wsclose-*.whl
+	find $(DIST_DIR) -maxdepth 1 -name 'wsclose-*.tar.gz' ! -name 'wsclose-*-linux-*' -delete 2>/dev/null || true
 	PATH=$(VENV)/bin:$$PATH $(PY_MATURIN) build --release --locked -m $(PY_DIR)/Cargo.toml \
 	  --compatibility manylinux2014 --zig \
 	  --target-dir $(TARGET_DIR)/dist -o $(DIST_DIR)
@@ -108,6 +110,7 @@ test-dist-java:
 # --- all --------------------------------------------------------------------------------------
 dist-version-check:
 	tests/dist/check-version.sh $(DIST_DIR)
+	tests/dist/check-licenses.sh $(DIST_DIR)
 
 test-dist: dist
 	@$(MAKE) dist-version-check

@@ -37,6 +37,13 @@ with zipfile.ZipFile(out / f"{version}.zip", "w", zipfile.ZIP_DEFLATED) as archi
         info = zipfile.ZipInfo(f"{module}@{version}/{name}", date_time=(1980, 1, 1, 0, 0, 0))
         info.external_attr = 0o644 << 16
         archive.writestr(info, (moddir / name).read_bytes(), zipfile.ZIP_DEFLATED)
+    # The module lives in a subdirectory; its zip carries the repository's licence texts, as a
+    # module at the repository root would (pkg.go.dev reads them from the zip).
+    for name in ("LICENSE-MIT", "LICENSE-APACHE"):
+        assert name not in names, name
+        info = zipfile.ZipInfo(f"{module}@{version}/{name}", date_time=(1980, 1, 1, 0, 0, 0))
+        info.external_attr = 0o644 << 16
+        archive.writestr(info, (root / name).read_bytes(), zipfile.ZIP_DEFLATED)
 
 # The requirements, from the module cache (go mod download fetches them once if missing).
 listed = subprocess.run(["go", "mod", "download", "-json", "all"], cwd=moddir, check=True, capture_output=True,

@@ -15,7 +15,7 @@ esbuild=$root/build/dist-cache/node-tools/node_modules/.bin/esbuild
 rm -rf "$work" && mkdir -p "$work/package" "$work/cjs-src"
 pkg=$work/package
 cp "$wasm/wsclose.mjs" "$wasm/wsclose.d.ts" "$wasm/generated.mjs" "$wasm/generated.d.ts" "$wasm/wsclose.wasm" \
-   "$wasm/README.md" "$root/CHANGELOG.md" "$pkg/"
+   "$wasm/README.md" "$root/CHANGELOG.md" "$root/LICENSE-MIT" "$root/LICENSE-APACHE" "$pkg/"
 sed "s/@VERSION@/$version/" "$here/npm/package.json.in" >"$pkg/package.json"
 
 # CommonJS: the one top-level await becomes a synchronous compile (Node.js compiles any size

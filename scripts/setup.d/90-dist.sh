@@ -43,3 +43,10 @@ if [[ ! -f $tools/.stamp || $(cat "$tools/.stamp") != "$want" ]]; then
   echo "$want" >"$tools/.stamp"
   echo "setup (dist): esbuild and typescript in $tools"
 fi
+
+# lintian: `make test-dist` checks the .debs with it and fails on any finding (tests/dist/c.sh).
+if ! command -v lintian >/dev/null; then
+  echo "setup (dist): installing lintian from Debian" >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq lintian >/dev/null
+fi
