@@ -196,8 +196,10 @@ public final class ClassifyBench {
                     + "results summed into a printed checksum.\n\n"
                     + table
                     + "\nOn this random mix the inline `switch` and if-chain often mispredict their branches, while "
-                    + "`wsclose_classify` adds up five comparisons without branching, which is why the FFM call can "
-                    + "come out ahead; a JNA call pays JNI's fixed cost on every call.\n"
+                    + "`wsclose_classify` adds up five comparisons without branching, which is why the bare FFM call "
+                    + "(`Native.classify`) can come out ahead; `WsClose.classify` adds the 0..65535 check and the "
+                    + "enum lookup. A JNA call pays JNI's fixed cost (thread state transition, argument "
+                    + "marshalling) on every call, so below JDK 22 prefer `WsClose.classifyMany` for bulk work.\n"
                     + "\nMachine: " + cpuModel() + " (" + Runtime.getRuntime().availableProcessors() + " cores); "
                     + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
                     + " for the FFM rows. Date: " + LocalDate.now() + ".\n";
