@@ -27,8 +27,8 @@ JAVA_ENV := jdk=$$(bash $(JAVA_DIR)/find-jdk.sh); export JAVA_HOME=$$jdk; \
   if "$$jdk/bin/java" --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1; then \
     export MAVEN_OPTS="$${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"; fi
 # The three JDKs the jar is tested on; find-jdk.sh N fails with a message when one is missing.
-JAVA_JDKS := jdk17=$$(bash $(JAVA_DIR)/find-jdk.sh 17) && jdk21=$$(bash $(JAVA_DIR)/find-jdk.sh 21) && \
-  jdk25=$$(bash $(JAVA_DIR)/find-jdk.sh 25)
+JAVA_JDKS := { jdk17=$$(bash $(JAVA_DIR)/find-jdk.sh 17) && jdk21=$$(bash $(JAVA_DIR)/find-jdk.sh 21) && \
+  jdk25=$$(bash $(JAVA_DIR)/find-jdk.sh 25); } || exit 1
 
 # clean: failsafe adds each run to the summary files it finds, so old ones would count again.
 test-java: ffi-install-local
@@ -41,30 +41,30 @@ java-compile:
 
 demo-java: ffi-install-local java-compile
 	@echo "== Java (FFM) =="
-	@jdk=$$(bash $(JAVA_DIR)/find-jdk.sh 25); WSCLOSE_LIBRARY=$(JAVA_LIB) \
+	@jdk=$$(bash $(JAVA_DIR)/find-jdk.sh 25) || exit 1; WSCLOSE_LIBRARY=$(JAVA_LIB) \
 	  $$jdk/bin/java --enable-native-access=ALL-UNNAMED $(JAVA_RUN) dev.wsclose.Demo 1000 1006 1014 3000 4999 5000
 
 # The answers through the public API (src/test/java/dev/wsclose/Differential.java); $(DIFF_DIR)
 # comes from mk/differential.mk, included last, so it is only read inside the recipe.
 diff-java: ffi-install-local java-compile
 	@mkdir -p $(DIFF_DIR)
-	@jdk=$$(bash $(JAVA_DIR)/find-jdk.sh 25); WSCLOSE_LIBRARY=$(JAVA_LIB) \
+	@jdk=$$(bash $(JAVA_DIR)/find-jdk.sh 25) || exit 1; WSCLOSE_LIBRARY=$(JAVA_LIB) \
 	  $$jdk/bin/java --enable-native-access=ALL-UNNAMED $(JAVA_RUN) dev.wsclose.Differential --route ffm \
 	  $(ROOT)/tests/differential $(DIFF_DIR)/java.txt
 
 # The same program on JDK 17, where the jar's base classes call libwsclose through JNA.
 diff-java-jna: ffi-install-local java-compile
 	@mkdir -p $(DIFF_DIR)
-	@jdk=$$(bash $(JAVA_DIR)/find-jdk.sh 17); WSCLOSE_LIBRARY=$(JAVA_LIB) \
+	@jdk=$$(bash $(JAVA_DIR)/find-jdk.sh 17) || exit 1; WSCLOSE_LIBRARY=$(JAVA_LIB) \
 	  $$jdk/bin/java $(JAVA_RUN) dev.wsclose.Differential --route jna \
 	  $(ROOT)/tests/differential $(DIFF_DIR)/java-jna.txt
 
 # JNA on JDK 17 first (its rows into build/java-bench-jna.txt), then FFM on JDK 25, which writes
 # the bench:java section of docs/benchmarks.md with both.
 bench-java: ffi-install-local java-compile
-	jdk=$$(bash $(JAVA_DIR)/find-jdk.sh 17); WSCLOSE_LIBRARY=$(JAVA_LIB) \
+	jdk=$$(bash $(JAVA_DIR)/find-jdk.sh 17) || exit 1; WSCLOSE_LIBRARY=$(JAVA_LIB) \
 	  $$jdk/bin/java $(JAVA_RUN) dev.wsclose.ClassifyBench --rows $(ROOT)/build/java-bench-jna.txt
-	jdk=$$(bash $(JAVA_DIR)/find-jdk.sh 25); WSCLOSE_LIBRARY=$(JAVA_LIB) \
+	jdk=$$(bash $(JAVA_DIR)/find-jdk.sh 25) || exit 1; WSCLOSE_LIBRARY=$(JAVA_LIB) \
 	  $$jdk/bin/java --enable-native-access=ALL-UNNAMED $(JAVA_RUN) dev.wsclose.ClassifyBench \
 	  --rows $(ROOT)/build/java-bench-ffm.txt --report $(ROOT)/docs/benchmarks.md $(ROOT)/build/java-bench-jna.txt
 
