@@ -39,7 +39,8 @@ fi
 # library (so this works before libwsclose is built). Skipped when this pom was warmed before and
 # the local repository still has the JUnit Platform provider of Surefire.
 repo="${HOME}/.m2/repository"
-stamp="$java_dir/target/.deps-$(sha256sum "$java_dir/pom.xml" | cut -c1-16)"
+# The stamp is kept in build/, since `make test-java` and `make dist-java` clean target/.
+stamp="$root/build/java-deps-$(sha256sum "$java_dir/pom.xml" | cut -c1-16)"
 if [ -f "$stamp" ] && [ -d "$repo/org/apache/maven/surefire/surefire-junit-platform" ] \
    && [ -d "$repo/org/junit/jupiter/junit-jupiter-engine" ] && [ -d "$repo/net/java/dev/jna/jna" ]; then
   exit 0
@@ -54,4 +55,4 @@ mvn -B -ntp -q -Dstyle.color=never -f "$java_dir/pom.xml" \
   -Dwsclose.jdk25="$(bash "$java_dir/find-jdk.sh" 25)" \
   -Dit.test='ErrorsTest#unknownEnumNumbersAreRejected' clean verify \
   org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.outputFile=/dev/null
-touch "$stamp"
+mkdir -p "$root/build" && touch "$stamp"
