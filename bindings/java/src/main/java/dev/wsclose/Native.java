@@ -49,7 +49,12 @@ final class Native {
             try {
                 com.sun.jna.Native.register(C.class, library);
             } catch (UnsatisfiedLinkError e) {
-                UnsatisfiedLinkError error = new UnsatisfiedLinkError("wsclose: " + e.getMessage());
+                // JNA: "Error looking up function 'NAME': ..."; the FFM route's message names NAME too.
+                java.util.regex.Matcher name = java.util.regex.Pattern.compile("function '(\\w+)'")
+                        .matcher(String.valueOf(e.getMessage()));
+                UnsatisfiedLinkError error = name.find()
+                        ? dev.wsclose.NativeLibrary.noSymbol(name.group(1))
+                        : new UnsatisfiedLinkError("wsclose: " + e.getMessage());
                 error.initCause(e);
                 throw error;
             }
