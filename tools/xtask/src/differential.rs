@@ -23,9 +23,10 @@ use wsclose::{
 
 use crate::hex;
 
-/// The eight languages, and the sections each must answer. `encode` takes reason bytes,
-/// `encode16` a reason string of UTF-16 code units (or, in Python, a `str`).
-pub const LANGUAGES: [(&str, &[&str]); 8] = [
+/// The nine languages, and the sections each must answer. `encode` takes reason bytes,
+/// `encode16` a reason string of UTF-16 code units (or, in Python, a `str`). `java` is the Java
+/// binding on JDK 25 (FFM), `java-jna` the same jar on JDK 17 (JNA).
+pub const LANGUAGES: [(&str, &[&str]); 9] = [
     (
         "rust",
         &[
@@ -98,6 +99,20 @@ pub const LANGUAGES: [(&str, &[&str]); 8] = [
     ),
     (
         "java",
+        &[
+            "code",
+            "parse",
+            "encode",
+            "encode16",
+            "advice",
+            "policy",
+            "explain",
+            "event",
+            "pageclose",
+        ],
+    ),
+    (
+        "java-jna",
         &[
             "code",
             "parse",

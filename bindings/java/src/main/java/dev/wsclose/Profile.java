@@ -1,10 +1,5 @@
 package dev.wsclose;
 
-import static java.lang.foreign.ValueLayout.JAVA_BYTE;
-
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-import java.lang.invoke.MethodHandle;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,12 +26,7 @@ public final class Profile {
 
     /** Every profile, in name order. */
     public static List<Profile> all() {
-        int count;
-        try {
-            count = (int) Native.PROFILE_COUNT.invokeExact();
-        } catch (Throwable t) {
-            throw WsClose.rethrow(t);
-        }
+        int count = Native.profileCount();
         List<Profile> profiles = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             profiles.add(new Profile(i));
@@ -46,39 +36,32 @@ public final class Profile {
 
     /** The profile called {@code name}, e.g. {@code "discord-gateway"}. */
     public static Optional<Profile> byName(String name) {
-        return find(Native.PROFILE_BY_NAME, name);
+        return found(Native.profileByName(utf8(name)));
     }
 
     /** The profile negotiated by a {@code Sec-WebSocket-Protocol} token (exact, case-sensitive). */
     public static Optional<Profile> bySubprotocol(String token) {
-        return find(Native.PROFILE_BY_SUBPROTOCOL, token);
+        return found(Native.profileBySubprotocol(utf8(token)));
     }
 
-    private static Optional<Profile> find(MethodHandle handle, String text) {
-        // The name or token goes as its UTF-8 bytes; a lone surrogate becomes bytes no profile has.
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment in = bytes.length == 0 ? MemorySegment.NULL : arena.allocateFrom(JAVA_BYTE, bytes);
-            int index = (int) handle.invokeExact(in, (long) bytes.length);
-            if (index == Native.ERR_UNKNOWN_PROFILE) {
-                return Optional.empty();
-            }
-            if (index < 0) {
-                throw new IllegalStateException("profile lookup: " + Native.resultMessage(index));
-            }
-            return Optional.of(new Profile(index));
-        } catch (Throwable t) {
-            throw WsClose.rethrow(t);
+    /** The name or token goes as its UTF-8 bytes; a lone surrogate becomes bytes no profile has. */
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Optional<Profile> found(int index) {
+        if (index == Abi.ERR_UNKNOWN_PROFILE) {
+            return Optional.empty();
         }
+        if (index < 0) {
+            throw new IllegalStateException("profile lookup: " + Native.resultMessage(index));
+        }
+        return Optional.of(new Profile(index));
     }
 
     /** The profile's name, e.g. {@code "discord-gateway"}. */
     public String name() {
-        try {
-            return Native.string((MemorySegment) Native.PROFILE_NAME.invokeExact(index));
-        } catch (Throwable t) {
-            throw WsClose.rethrow(t);
-        }
+        return Native.profileName(index);
     }
 
     /**
@@ -88,12 +71,7 @@ public final class Profile {
      */
     public Advice advice(int code) {
         char c = WsClose.checkCode(code);
-        int advice;
-        try {
-            advice = (int) Native.PROFILE_ADVICE.invokeExact(index, c);
-        } catch (Throwable t) {
-            throw WsClose.rethrow(t);
-        }
+        int advice = Native.profileAdvice(index, c);
         if (advice < 0) {
             throw new IllegalStateException("wsclose_profile_advice: " + Native.resultMessage(advice));
         }
@@ -107,14 +85,8 @@ public final class Profile {
      */
     public Optional<ProfileCode> lookup(int code) {
         char c = WsClose.checkCode(code);
-        String name;
-        String description;
-        try {
-            name = Native.string((MemorySegment) Native.PROFILE_CODE_NAME.invokeExact(index, c));
-            description = Native.string((MemorySegment) Native.PROFILE_CODE_DESCRIPTION.invokeExact(index, c));
-        } catch (Throwable t) {
-            throw WsClose.rethrow(t);
-        }
+        String name = Native.profileCodeName(index, c);
+        String description = Native.profileCodeDescription(index, c);
         if (name == null) {
             return Optional.empty();
         }

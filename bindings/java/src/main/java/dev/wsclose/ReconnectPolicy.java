@@ -1,13 +1,5 @@
 package dev.wsclose;
 
-import static java.lang.foreign.ValueLayout.JAVA_BOOLEAN;
-import static java.lang.foreign.ValueLayout.JAVA_BYTE;
-import static java.lang.foreign.ValueLayout.JAVA_CHAR;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
-
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Optional;
@@ -28,18 +20,8 @@ import java.util.function.LongSupplier;
  * }</pre>
  */
 public final class ReconnectPolicy {
-    private static final long PROFILE = Native.field(Native.POLICY, "profile");
-    private static final long BASE_MS = Native.field(Native.POLICY, "base_ms");
-    private static final long CAP_MS = Native.field(Native.POLICY, "cap_ms");
-    private static final long MAX_ATTEMPTS = Native.field(Native.POLICY, "max_attempts");
-    private static final long HAS_MAX_ATTEMPTS = Native.field(Native.POLICY, "has_max_attempts");
-    private static final long RETRY_UNSPECIFIED = Native.field(Native.POLICY, "retry_unspecified");
-    private static final long OVERRIDE_COUNT = Native.field(Native.POLICY, "override_count");
-    private static final long OVERRIDE_CODES = Native.field(Native.POLICY, "override_codes");
-    private static final long OVERRIDE_ADVICE = Native.field(Native.POLICY, "override_advice");
-
     /** How many codes a policy can override ({@code WSCLOSE_POLICY_MAX_OVERRIDES}). */
-    public static final int MAX_OVERRIDES = Native.POLICY_MAX_OVERRIDES;
+    public static final int MAX_OVERRIDES = Abi.POLICY_MAX_OVERRIDES;
 
     private static final SecureRandom SECURE_RANDOM = new SecureRandom();
 
@@ -116,32 +98,25 @@ public final class ReconnectPolicy {
             throw new IllegalArgumentException("attempt " + attempt + " is outside 0..4294967295");
         }
         long bits = random.getAsLong();
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment p = arena.allocate(Native.POLICY);
-            int result = (int) Native.POLICY_DEFAULT.invokeExact(p);
-            if (result != 0) {
-                throw new IllegalStateException("wsclose_policy_default: " + Native.resultMessage(result));
-            }
-            p.set(JAVA_INT, PROFILE, profile == null ? -1 : profile.index());
-            p.set(JAVA_LONG, BASE_MS, baseMs);
-            p.set(JAVA_LONG, CAP_MS, capMs);
-            p.set(JAVA_INT, MAX_ATTEMPTS, maxAttempts);
-            p.set(JAVA_BOOLEAN, HAS_MAX_ATTEMPTS, hasMaxAttempts);
-            p.set(JAVA_BOOLEAN, RETRY_UNSPECIFIED, retryUnspecified);
-            p.set(JAVA_INT, OVERRIDE_COUNT, overrideCodes.length);
-            for (int i = 0; i < overrideCodes.length; i++) {
-                p.set(JAVA_CHAR, OVERRIDE_CODES + 2L * i, overrideCodes[i]);
-                p.set(JAVA_BYTE, OVERRIDE_ADVICE + i, (byte) overrideAdvice[i].number());
-            }
-            MemorySegment delay = arena.allocate(JAVA_LONG);
-            int answer = (int) Native.POLICY_DECIDE.invokeExact(p, c, wasClean, (int) attempt, bits, delay);
-            if (answer < 0) {
-                throw new IllegalStateException("wsclose_policy_decide: " + Native.resultMessage(answer));
-            }
-            return answer == 1 ? new Decision(true, delay.get(JAVA_LONG, 0)) : Decision.STOP;
-        } catch (Throwable t) {
-            throw WsClose.rethrow(t);
+        long[] fields = new long[Abi.P_FIELDS];
+        fields[Abi.P_PROFILE] = profile == null ? -1 : profile.index();
+        fields[Abi.P_BASE_MS] = baseMs;
+        fields[Abi.P_CAP_MS] = capMs;
+        fields[Abi.P_MAX_ATTEMPTS] = maxAttempts;
+        fields[Abi.P_HAS_MAX_ATTEMPTS] = hasMaxAttempts ? 1 : 0;
+        fields[Abi.P_RETRY_UNSPECIFIED] = retryUnspecified ? 1 : 0;
+        fields[Abi.P_OVERRIDE_COUNT] = overrideCodes.length;
+        char[] codes = Arrays.copyOf(overrideCodes, MAX_OVERRIDES);
+        byte[] advice = new byte[MAX_OVERRIDES];
+        for (int i = 0; i < overrideAdvice.length; i++) {
+            advice[i] = (byte) overrideAdvice[i].number();
         }
+        long[] delay = new long[1];
+        int answer = Native.policyDecide(fields, codes, advice, c, wasClean, (int) attempt, bits, delay);
+        if (answer < 0) {
+            throw new IllegalStateException("wsclose_policy_decide: " + Native.resultMessage(answer));
+        }
+        return answer == 1 ? new Decision(true, delay[0]) : Decision.STOP;
     }
 
     /** Builds a {@link ReconnectPolicy}; starts from the library's defaults. */
@@ -157,20 +132,16 @@ public final class ReconnectPolicy {
         private int overrideCount;
 
         private Builder() {
-            try (Arena arena = Arena.ofConfined()) {
-                MemorySegment p = arena.allocate(Native.POLICY);
-                int result = (int) Native.POLICY_DEFAULT.invokeExact(p);
-                if (result != 0) {
-                    throw new IllegalStateException("wsclose_policy_default: " + Native.resultMessage(result));
-                }
-                baseMs = p.get(JAVA_LONG, BASE_MS);
-                capMs = p.get(JAVA_LONG, CAP_MS);
-                maxAttempts = p.get(JAVA_INT, MAX_ATTEMPTS);
-                hasMaxAttempts = p.get(JAVA_BOOLEAN, HAS_MAX_ATTEMPTS);
-                retryUnspecified = p.get(JAVA_BOOLEAN, RETRY_UNSPECIFIED);
-            } catch (Throwable t) {
-                throw WsClose.rethrow(t);
+            long[] fields = new long[Abi.P_FIELDS];
+            int result = Native.policyDefault(fields, new char[MAX_OVERRIDES], new byte[MAX_OVERRIDES]);
+            if (result != 0) {
+                throw new IllegalStateException("wsclose_policy_default: " + Native.resultMessage(result));
             }
+            baseMs = fields[Abi.P_BASE_MS];
+            capMs = fields[Abi.P_CAP_MS];
+            maxAttempts = (int) fields[Abi.P_MAX_ATTEMPTS];
+            hasMaxAttempts = fields[Abi.P_HAS_MAX_ATTEMPTS] != 0;
+            retryUnspecified = fields[Abi.P_RETRY_UNSPECIFIED] != 0;
         }
 
         /** Follow the profile's advice (its fatal codes stop). */

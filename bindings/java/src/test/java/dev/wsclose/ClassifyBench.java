@@ -1,7 +1,6 @@
 package dev.wsclose;
 
 import java.io.IOException;
-import java.lang.invoke.MethodHandle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -10,13 +9,16 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * {@code make bench-java}: nanoseconds per classify through the binding (FFM downcall into
- * libwsclose) next to an inline Java switch, in the same run over the same random codes.
+ * {@code make bench-java}: nanoseconds per classify through the binding next to an inline Java
+ * switch, in the same run over the same random codes. The route is the jar's on the running JDK:
+ * FFM (critical downcall) on JDK 22 and newer, JNA (direct mapping) below.
  *
  * <p>A plain harness, not JMH: each variant runs 5 warm-up rounds and then 15 measured rounds over
  * 2^16 codes x 16 passes; the median round is reported. Every result feeds a sum that is printed,
- * so the JIT cannot drop the calls. Run with {@code --report docs/benchmarks.md} to rewrite the
- * {@code bench:java} section of that file.
+ * so the JIT cannot drop the calls. {@code --rows FILE} writes this run's table rows to FILE;
+ * {@code --report docs/benchmarks.md [ROWS...]} rewrites the {@code bench:java} section of that
+ * file with this run's rows and those of earlier runs (make bench-java: JNA on JDK 17, then FFM
+ * on JDK 25).
  */
 public final class ClassifyBench {
     private ClassifyBench() {}
@@ -83,17 +85,12 @@ public final class ClassifyBench {
         return sum;
     }
 
-    static long viaRawHandle(int[] codes) {
-        MethodHandle classify = Native.CLASSIFY;
+    static long viaSeam(int[] codes) {
         long sum = 0;
-        try {
-            for (int pass = 0; pass < PASSES; pass++) {
-                for (int code : codes) {
-                    sum += (byte) classify.invokeExact((char) code);
-                }
+        for (int pass = 0; pass < PASSES; pass++) {
+            for (int code : codes) {
+                sum += Native.classify((char) code);
             }
-        } catch (Throwable t) {
-            throw WsClose.rethrow(t);
         }
         return sum;
     }
@@ -157,34 +154,56 @@ public final class ClassifyBench {
                 throw new AssertionError("binding and inline switch disagree on " + code);
             }
         }
+        String route = Native.route().equals("ffm") ? "FFM, critical downcall" : "JNA, direct mapping";
         List<Result> results = List.of(
-                measure("WsClose.classify (FFM downcall, checks + enum)", ClassifyBench::viaBinding, codes),
-                measure("raw downcall handle (char -> byte)", ClassifyBench::viaRawHandle, codes),
+                measure("WsClose.classify (" + route + "; checks + enum)", ClassifyBench::viaBinding, codes),
+                measure("Native.classify (" + route + "; char -> int)", ClassifyBench::viaSeam, codes),
                 measure("inline Java switch", ClassifyBench::viaSwitch, codes),
                 measure("inline Java if-chain", ClassifyBench::viaIfChain, codes));
         double peer = results.get(2).nsPerCall();
-        StringBuilder table = new StringBuilder();
-        table.append("| variant | ns/call | time / inline switch |\n|---|---:|---:|\n");
+        String jdk = Runtime.version().feature() + " (" + Native.route() + ")";
+        StringBuilder rows = new StringBuilder();
         for (Result r : results) {
-            table.append(String.format("| %s | %.2f | %.1fx |%n", r.name(), r.nsPerCall(), r.nsPerCall() / peer));
+            rows.append(String.format("| %s | %s | %.2f | %.1fx |%n", r.name(), jdk, r.nsPerCall(), r.nsPerCall() / peer));
         }
         long checksum = results.stream().mapToLong(Result::checksum).sum();
-        System.out.print(table);
+        System.out.print(rows);
         System.out.println("(checksum " + checksum + ")");
 
-        if (args.length == 2 && args[0].equals("--report")) {
-            String section = "### Java (FFM)\n\n"
-                    + "`make bench-java`: `WsClose.classify(int)` through the Foreign Function & Memory API "
-                    + "(critical downcall into libwsclose) and the raw downcall handle next to an inline Java `switch` (and an if-chain), same JVM, same run, "
+        StringBuilder table = new StringBuilder(
+                "| variant | JDK (route) | ns/call | time / inline switch, same JDK |\n|---|---|---:|---:|\n");
+        Path report = null;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--rows") && i + 1 < args.length) {
+                Files.writeString(Path.of(args[++i]), rows.toString());
+            } else if (args[i].equals("--report") && i + 1 < args.length) {
+                report = Path.of(args[++i]);
+            } else if (report != null) {
+                table.append(Files.readString(Path.of(args[i])));
+            } else {
+                throw new IllegalArgumentException("usage: ClassifyBench [--rows FILE] [--report DOC [ROWS...]]");
+            }
+        }
+        if (report != null) {
+            table.append(rows);
+            String section = "### Java (JNA on JDK 17, FFM on JDK 22+)\n\n"
+                    + "`make bench-java`: `WsClose.classify(int)` through each route of the multi-release jar, and the "
+                    + "internal `Native.classify(char)` under it, next to an inline Java `switch` (and an if-chain) "
+                    + "in the same JVM and run: JNA direct mapping on JDK 17, the Foreign Function & Memory API "
+                    + "(critical downcall into libwsclose) on JDK 25, each JDK in its own process, "
                     + "over 2^16 codes from a fixed seed (half uniform over 0..65535, a quarter 1000..1015, a quarter "
                     + "3000..4999). Plain harness, not JMH: 5 warm-up rounds, the median of 15 rounds of 16 passes, "
                     + "results summed into a printed checksum.\n\n"
                     + table
-                    + "\nOn this random mix the inline `switch` and if-chain often mispredict their branches, while `wsclose_classify` adds up five comparisons without branching, which is why the call can come out ahead.\n"
-                    + "\nMachine: " + cpuModel() + " (" + Runtime.getRuntime().availableProcessors() + " cores), "
+                    + "\nOn this random mix the inline `switch` and if-chain often mispredict their branches, while "
+                    + "`wsclose_classify` adds up five comparisons without branching, which is why the bare FFM call "
+                    + "(`Native.classify`) can come out ahead; `WsClose.classify` adds the 0..65535 check and the "
+                    + "enum lookup. A JNA call pays JNI's fixed cost (thread state transition, argument "
+                    + "marshalling) on every call, so below JDK 22 prefer `WsClose.classifyMany` for bulk work.\n"
+                    + "\nMachine: " + cpuModel() + " (" + Runtime.getRuntime().availableProcessors() + " cores); "
                     + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
-                    + ". Date: " + LocalDate.now() + ".\n";
-            writeSection(Path.of(args[1]), "java", section);
+                    + " for the FFM rows. Date: " + LocalDate.now() + ".\n";
+            writeSection(report, "java", section);
         }
     }
 

@@ -18,7 +18,9 @@ import java.util.OptionalInt;
  * {@code explain}, {@code event} and {@code pageclose} ({@code policy.tsv}, {@code pageclose.tsv};
  * pageclose reasons are Java strings of exactly the corpus's UTF-16 units).
  *
- * <p>Usage: {@code Differential <tests/differential> <build/differential/java.txt>}.
+ * <p>Usage: {@code Differential [--route ffm|jna] <tests/differential> <build/differential/java.txt>}.
+ * With {@code --route} the program first fails unless the jar took that route on this JDK
+ * ({@code make diff-java}: FFM on JDK 25; {@code make diff-java-jna}: JNA on JDK 17).
  */
 public final class Differential {
     private Differential() {}
@@ -26,8 +28,16 @@ public final class Differential {
     private static final HexFormat HEX = HexFormat.of();
 
     public static void main(String[] args) throws IOException {
+        if (args.length == 4 && args[0].equals("--route")) {
+            if (!args[1].equals(Native.route())) {
+                System.err.println("java: the " + args[1] + " route was asked for, but JDK "
+                        + Runtime.version().feature() + " took the " + Native.route() + " route");
+                System.exit(1);
+            }
+            args = new String[] {args[2], args[3]};
+        }
         if (args.length != 2) {
-            System.err.println("usage: Differential <corpus dir> <answers file>");
+            System.err.println("usage: Differential [--route ffm|jna] <corpus dir> <answers file>");
             System.exit(2);
         }
         Path corpus = Path.of(args[0]);
@@ -58,7 +68,8 @@ public final class Differential {
             }
             lines += newerSections(out, corpus, payloads);
         }
-        System.out.println("java: " + lines + " answers in " + answers);
+        System.out.println("java (" + Native.route() + ", JDK " + Runtime.version().feature() + "): " + lines
+                + " answers in " + answers);
     }
 
     private static int line(BufferedWriter out, String text) throws IOException {
