@@ -25,6 +25,7 @@ for name in LICENSE-MIT LICENSE-APACHE; do
   same "wsclose-$version.tgz (npm)" "$name" tar -xzOf "$dist/wsclose-$version.tgz" "package/$name"
   same "Go module v$version.zip" "$name" unzip -p "$gozip" "github.com/wsclose/wsclose/bindings/go@v$version/$name"
   same "$(basename "$tarball")" "$name" tar -xzOf "$tarball" "$(basename "$tarball" .tar.gz)/$name"
+  same "wsclose-$version.jar" "$name" unzip -p "$dist/wsclose-$version.jar" "META-INF/$name"
 done
 for deb in "$dist"/libwsclose0_*.deb "$dist"/libwsclose-dev_*.deb; do
   pkg=$(dpkg-deb -f "$deb" Package)
