@@ -1,7 +1,7 @@
 package wsclose
 
 // The seam between the public API and the library: native_cgo.go (cgo, libwsclose) and
-// native_wasm.go (no cgo: the same C ABI compiled to WebAssembly, run by wazero) define the same
+// native_wazero.go (no cgo: the same C ABI compiled to WebAssembly, run by wazero) define the same
 // unexported native* functions over the plain Go types below. They convert arguments and results
 // and hold no rule of their own; the files of the public API call nothing else.
 

@@ -3,7 +3,7 @@
 package wsclose
 
 // The cgo route: every native* function is one call into libwsclose (found with
-// `pkg-config wsclose`). The seam (native_cgo.go / native_wasm.go) converts Go values to C
+// `pkg-config wsclose`). The seam (native_cgo.go / native_wazero.go) converts Go values to C
 // arguments and C results to Go values and nothing else; every rule is the library's.
 
 /*

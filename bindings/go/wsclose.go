@@ -128,6 +128,14 @@ func Info(code CloseCode) CodeInfo {
 	return info
 }
 
+// Backend names the route the package calls the library by: "cgo" (libwsclose through cgo,
+// chosen when cgo is enabled) or "wasm" (CGO_ENABLED=0: the same C ABI compiled to WebAssembly,
+// embedded in the package and run by wazero). Every function answers the same either way;
+// Backend is for tests and diagnostics.
+func Backend() string {
+	return backendName
+}
+
 // Version returns the version of the C library, e.g. "0.1.0".
 func Version() string {
 	return nativeVersion()
