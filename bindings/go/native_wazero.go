@@ -8,8 +8,9 @@ package wsclose
 // values and holds no rule of its own.
 //
 // The module is compiled once, on first use. Each call borrows an instance (its own linear
-// memory, function handles and call stack) from a sync.Pool, because a wazero function may not
-// be called from two goroutines at once; an instance the pool drops is closed by a cleanup.
+// memory, function handles and call stack), because a wazero function may not be called from
+// two goroutines at once: the primary instance when it is free, else one from a sync.Pool (an
+// instance the pool drops is closed by a cleanup).
 // Pointer arguments point into a scratch area of the instance's memory: pages grown for it with
 // memory.grow, which nothing in the module uses (ffi-c never allocates). Layout of the area
 // (byte offsets; wasm32: size_t and pointers are 4 bytes), as in bindings/wasm/wsclose.mjs:
@@ -181,9 +182,20 @@ type instance struct {
 	stack [maxParams]uint64
 	base  uint32 // the scratch area's address
 	size  uint32 // and its size in bytes
+	// primary: the instance behind primary.mu, else one of the pool's.
+	primary bool
 }
 
-var instances = sync.Pool{New: func() any { return newInstance() }}
+// The instances: one primary instance behind a mutex, taken with TryLock (one atomic operation,
+// the cheapest way in), and a sync.Pool of others for the calls that find it taken, so
+// goroutines on several cores do not queue behind one instance.
+var (
+	primary struct {
+		mu sync.Mutex
+		in *instance
+	}
+	instances = sync.Pool{New: func() any { return newInstance() }}
+)
 
 func newInstance() *instance {
 	rt, compiled := compiledModule()
@@ -207,12 +219,25 @@ func newInstance() *instance {
 }
 
 func acquire() *instance {
+	if primary.mu.TryLock() {
+		if primary.in == nil {
+			primary.in = newInstance()
+			primary.in.primary = true
+		}
+		return primary.in
+	}
 	return instances.Get().(*instance)
 }
 
-// release returns the instance to the pool. A call that panics does not release its instance.
+// release gives the instance back. A call that panics (a trap, an argument too large for the
+// memory) does not release its instance: the pool drops it, or the primary stays locked and
+// every later call uses the pool.
 func (in *instance) release() {
-	instances.Put(in)
+	if in.primary {
+		primary.mu.Unlock()
+	} else {
+		instances.Put(in)
+	}
 }
 
 // reserve makes the scratch area hold n bytes at offInput and returns the area's address.

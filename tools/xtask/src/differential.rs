@@ -23,9 +23,11 @@ use wsclose::{
 
 use crate::hex;
 
-/// The eight languages, and the sections each must answer. `encode` takes reason bytes,
-/// `encode16` a reason string of UTF-16 code units (or, in Python, a `str`).
-pub const LANGUAGES: [(&str, &[&str]); 8] = [
+/// The answer files: the eight languages, Go twice (`go` through cgo and libwsclose, `go-wasm`
+/// with CGO_ENABLED=0 through the WebAssembly module under wazero), and the sections each must
+/// answer. `encode` takes reason bytes, `encode16` a reason string of UTF-16 code units (or, in
+/// Python, a `str`).
+pub const LANGUAGES: [(&str, &[&str]); 9] = [
     (
         "rust",
         &[
@@ -71,6 +73,19 @@ pub const LANGUAGES: [(&str, &[&str]); 8] = [
     ),
     (
         "go",
+        &[
+            "code",
+            "parse",
+            "encode",
+            "advice",
+            "policy",
+            "explain",
+            "event",
+            "pageclose",
+        ],
+    ),
+    (
+        "go-wasm",
         &[
             "code",
             "parse",
