@@ -1,10 +1,19 @@
 // Package wsclose classifies WebSocket close status codes (all 65,536 of them) and parses and
 // builds Close frame payloads, by calling libwsclose through its C ABI.
 //
-// The package is a thin cgo layer: every answer comes from the C library, found with
-// pkg-config (`pkg-config wsclose`). Point PKG_CONFIG_PATH at the library's install prefix
-// (lib/pkgconfig) when it is not installed system-wide, and make the shared library visible at
-// run time (LD_LIBRARY_PATH, ldconfig, or an rpath in CGO_LDFLAGS).
+// The package is a thin layer: every answer comes from the library, reached by one of two
+// routes with the same API and the same answers (Backend names the one in use):
+//
+//   - With cgo (the default where a C compiler is found) it calls libwsclose, found with
+//     pkg-config (`pkg-config wsclose`). Point PKG_CONFIG_PATH at the library's install prefix
+//     (lib/pkgconfig) when it is not installed system-wide, and make the shared library visible
+//     at run time (LD_LIBRARY_PATH, ldconfig, or an rpath in CGO_LDFLAGS).
+//   - With CGO_ENABLED=0 it runs the same C ABI compiled to WebAssembly, embedded in the package,
+//     with wazero (github.com/tetratelabs/wazero): pure Go, no C library, static binaries. The
+//     module is compiled on the first call (a failure panics with the reason); each call is
+//     slower than through cgo (docs/benchmarks.md in the repository).
+//
+// Either way:
 //
 //	cat := wsclose.Classify(4000) // wsclose.CategoryPrivate
 //	c, err := wsclose.ParseClosePayload(frame)
