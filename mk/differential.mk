@@ -3,7 +3,8 @@
 # checker (`xtask differential`) compares each file with the core, byte for byte. Each language's
 # fragment appends its writer target to DIFF_TARGETS; this file is included last.
 #
-#   make test-differential            all nine answer files (Java twice: FFM and JNA), then the checker
+#   make test-differential            all ten answer files (Java twice: FFM and JNA; Go twice: cgo
+#                                     and wazero), then the checker
 #   make diff-rust / diff-c / ...     one language's answers
 .PHONY: test-differential diff-rust
 

@@ -86,8 +86,9 @@ test-dist-node:
 
 # --- Go ---------------------------------------------------------------------------------------
 # A real release tags bindings/go/vX.Y.Z (the module lives in a subdirectory); here the proxy
-# files are written from the tree, so the consumer test needs no tag and no network.
-dist-go:
+# files are written from the tree, so the consumer test needs no tag and no network. The zip
+# carries the committed internal/wasmmod/wsclose.wasm, checked against a fresh wasm-build first.
+dist-go: go-wasm-check
 	rm -rf $(DIST_DIR)/goproxy
 	python3 scripts/dist/goproxy.py $(ROOT) $(DIST_DIR)/goproxy $(DIST_VERSION)
 

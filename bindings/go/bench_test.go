@@ -45,11 +45,13 @@ func inlineClassify(code wsclose.CloseCode) wsclose.Category {
 
 var benchSink wsclose.Category
 
-// BenchmarkClassify reports ns per classified code: through libwsclose (one cgo call per code),
-// the inline Go switch, and ClassifyMany (one cgo call per 65,536 codes; ns/op is per code).
+// BenchmarkClassify reports ns per classified code: through the library (one call per code:
+// sub-benchmark "cgo" or "wasm", named by Backend()), the inline Go switch, and ClassifyMany
+// ("many-cgo" or "many-wasm": one bulk call per 65,536 codes; ns/op is per code). `make
+// bench-go` runs it once with cgo and once with CGO_ENABLED=0.
 func BenchmarkClassify(b *testing.B) {
 	mask := len(benchCodes) - 1
-	b.Run("wsclose", func(b *testing.B) {
+	b.Run(wsclose.Backend(), func(b *testing.B) {
 		var acc wsclose.Category
 		for i := 0; i < b.N; i++ {
 			acc += wsclose.Classify(benchCodes[i&mask])
@@ -63,11 +65,24 @@ func BenchmarkClassify(b *testing.B) {
 		}
 		benchSink = acc
 	})
-	b.Run("many", func(b *testing.B) {
+	b.Run("many-"+wsclose.Backend(), func(b *testing.B) {
 		var acc wsclose.Category
 		for done := 0; done < b.N; done += len(benchCodes) {
 			n := min(len(benchCodes), b.N-done)
 			acc += wsclose.ClassifyMany(benchCodes[:n])[n-1]
+		}
+		benchSink = acc
+	})
+}
+
+// BenchmarkClassifyParallel is Classify called from GOMAXPROCS goroutines at once (ns/op is
+// per code, over all goroutines).
+func BenchmarkClassifyParallel(b *testing.B) {
+	mask := len(benchCodes) - 1
+	b.RunParallel(func(pb *testing.PB) {
+		var acc wsclose.Category
+		for i := 0; pb.Next(); i++ {
+			acc += wsclose.Classify(benchCodes[i&mask])
 		}
 		benchSink = acc
 	})

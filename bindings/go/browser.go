@@ -1,18 +1,10 @@
 package wsclose
 
-/*
-#include <stdlib.h>
-#include <wsclose.h>
-*/
-import "C"
-
 import (
 	"errors"
 	"fmt"
-	"runtime"
 	"unicode/utf16"
 	"unicode/utf8"
-	"unsafe"
 )
 
 // Cause is a likely cause of a close, as Explain reports it. The constants (CauseIdleTimeout …)
@@ -22,18 +14,18 @@ type Cause uint8
 // ConstName returns the cause's constant name used in every language, e.g. "IDLE_TIMEOUT", or ""
 // for a number that is not a cause.
 func (c Cause) ConstName() string {
-	return goStringOrEmpty(C.wsclose_cause_const_name(C.uint32_t(c)))
+	return orEmpty(nativeCauseConstName(c))
 }
 
 // Summary says what happened, in a sentence ("" for a number that is not a cause).
 func (c Cause) Summary() string {
-	return goStringOrEmpty(C.wsclose_cause_summary(C.uint32_t(c)))
+	return orEmpty(nativeCauseSummary(c))
 }
 
 // Check says what to check to confirm or rule out the cause ("" for a number that is not a
 // cause).
 func (c Cause) Check() string {
-	return goStringOrEmpty(C.wsclose_cause_check(C.uint32_t(c)))
+	return orEmpty(nativeCauseCheck(c))
 }
 
 // String returns the constant name, or "Cause(N)" for a number that is not a cause.
@@ -53,11 +45,9 @@ func Causes() []Cause {
 	return causes
 }
 
-func goStringOrEmpty(text *C.char) string {
-	if text == nil {
-		return ""
-	}
-	return C.GoString(text)
+// orEmpty is a C string that may be NULL as Go text ("" for NULL).
+func orEmpty(text string, _ bool) string {
+	return text
 }
 
 // WasClean is what the application knows of CloseEvent.wasClean: true, false or unknown.
@@ -89,17 +79,17 @@ type Explanation struct {
 
 // Explain returns the likely causes of a close with code as the receiving application saw it.
 func Explain(code CloseCode, wasClean WasClean) Explanation {
-	var causes [32]C.uint8_t
-	count := C.wsclose_explain(C.uint16_t(code), C.int32_t(wasClean), &causes[0], C.size_t(len(causes)))
+	var causes [32]Cause
+	count := nativeExplain(code, wasClean, causes[:])
 	if count < 0 {
-		panicResult(int32(count), "wsclose_explain")
+		panicResult(count, "wsclose_explain")
 	}
 	if int(count) > len(causes) {
 		panic(fmt.Sprintf("wsclose: wsclose_explain reports %d causes", int(count)))
 	}
 	explanation := Explanation{Code: code, WasClean: wasClean, Causes: make([]Cause, count)}
 	for i := range explanation.Causes {
-		explanation.Causes[i] = Cause(causes[i])
+		explanation.Causes[i] = causes[i]
 	}
 	return explanation
 }
@@ -159,31 +149,24 @@ type CloseEvent struct {
 // CloseEvent returns what a page sees in engine e when the server sent a Close frame with
 // payload (dropped false), or dropped the TCP connection (dropped true; payload is ignored).
 func (e Engine) CloseEvent(payload []byte, dropped bool) CloseEvent {
-	var ptr *C.uint8_t
-	length := len(payload)
 	if dropped {
-		length = 0
-	} else if length > 0 {
-		ptr = (*C.uint8_t)(unsafe.Pointer(&payload[0]))
+		payload = nil
 	}
-	var raw C.wsclose_close_event
-	result := C.wsclose_browser_close_event(C.uint32_t(e), ptr, C.size_t(length), C.bool(dropped), &raw)
-	if result != C.WSCLOSE_OK {
-		panicResult(int32(result), "wsclose_browser_close_event")
+	raw, result := nativeCloseEvent(e, payload, dropped)
+	if result != resultOK {
+		panicResult(result, "wsclose_browser_close_event")
 	}
-	// The reasons point into payload; copy them out while payload is alive.
 	event := CloseEvent{
-		Code:       CloseCode(raw.code),
-		Reason:     C.GoStringN((*C.char)(unsafe.Pointer(raw.reason)), C.int(raw.reason_len)),
-		WasClean:   bool(raw.was_clean),
-		ErrorFired: bool(raw.error_fired),
-		Reply:      Reply{Kind: ReplyKind(raw.reply_kind)},
+		Code:       raw.code,
+		Reason:     raw.reason,
+		WasClean:   raw.wasClean,
+		ErrorFired: raw.errorFired,
+		Reply:      Reply{Kind: raw.replyKind},
 	}
 	if event.Reply.Kind == ReplyClose {
-		event.Reply.Code = CloseCode(raw.reply_code)
-		event.Reply.Reason = C.GoStringN((*C.char)(unsafe.Pointer(raw.reply_reason)), C.int(raw.reply_reason_len))
+		event.Reply.Code = raw.replyCode
+		event.Reply.Reason = raw.replyReason
 	}
-	runtime.KeepAlive(payload)
 	return event
 }
 
@@ -220,32 +203,22 @@ type SentClose struct {
 // reason, an empty non-nil slice the empty string.
 func (e Engine) PageClose(code *float64, reason []uint16) (SentClose, error) {
 	var (
-		number  float64
-		units   *C.uint16_t
-		codeOut C.uint16_t
-		hasCode C.bool
-		out     [MaxReasonLen]byte
-		outLen  C.size_t
+		number float64
+		out    [MaxReasonLen]byte
 	)
 	if code != nil {
 		number = *code
 	}
-	if len(reason) > 0 {
-		units = (*C.uint16_t)(unsafe.Pointer(&reason[0]))
-	}
-	result := C.wsclose_browser_close(C.uint32_t(e), C.bool(code != nil), C.double(number), C.bool(reason != nil),
-		units, C.size_t(len(reason)), &codeOut, &hasCode, (*C.uint8_t)(unsafe.Pointer(&out[0])),
-		C.size_t(len(out)), &outLen)
-	runtime.KeepAlive(reason)
+	sent, hasCode, n, result := nativePageClose(e, code != nil, number, reason != nil, reason, out[:])
 	switch result {
-	case C.WSCLOSE_OK:
-		return SentClose{Code: CloseCode(codeOut), HasCode: bool(hasCode), Reason: string(out[:outLen])}, nil
-	case C.WSCLOSE_ERR_INVALID_ACCESS:
+	case resultOK:
+		return SentClose{Code: sent, HasCode: hasCode, Reason: string(out[:n])}, nil
+	case resultInvalidAccess:
 		return SentClose{}, DomInvalidAccess
-	case C.WSCLOSE_ERR_SYNTAX:
+	case resultSyntax:
 		return SentClose{}, DomSyntax
 	default:
-		panicResult(int32(result), "wsclose_browser_close")
+		panicResult(result, "wsclose_browser_close")
 		return SentClose{}, nil
 	}
 }

@@ -152,6 +152,9 @@ const (
 
 const causeCount = 9
 
+// policyMaxOverrides is how many codes a ReconnectPolicy can override (WSCLOSE_POLICY_MAX_OVERRIDES).
+const policyMaxOverrides = 8
+
 // The browser engines the browser model knows.
 const (
 	// EngineChromium is chromium.

@@ -1,18 +1,10 @@
 package wsclose
 
-/*
-#include <stdlib.h>
-#include <wsclose.h>
-*/
-import "C"
-
 import (
 	"crypto/rand"
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"runtime"
-	"unsafe"
 )
 
 // Advice is what a profile says a client should do after a close with a code. The numbers are
@@ -48,7 +40,7 @@ type Profile struct {
 
 // Profiles returns every profile, in name order.
 func Profiles() []Profile {
-	count := uint32(C.wsclose_profile_count())
+	count := nativeProfileCount()
 	profiles := make([]Profile, count)
 	for i := range profiles {
 		profiles[i] = Profile{index: uint32(i), valid: true}
@@ -58,31 +50,19 @@ func Profiles() []Profile {
 
 // ProfileByName returns the profile called name (e.g. "discord-gateway").
 func ProfileByName(name string) (Profile, bool) {
-	var ptr *C.char
-	if len(name) > 0 {
-		ptr = (*C.char)(unsafe.Pointer(unsafe.StringData(name)))
-	}
-	index := C.wsclose_profile_by_name(ptr, C.size_t(len(name)))
-	runtime.KeepAlive(name)
-	return profileAt(index)
+	return profileAt(nativeProfileByName(name))
 }
 
 // ProfileBySubprotocol returns the profile negotiated by a Sec-WebSocket-Protocol token
 // (exact and case-sensitive, e.g. "graphql-transport-ws").
 func ProfileBySubprotocol(token string) (Profile, bool) {
-	var ptr *C.char
-	if len(token) > 0 {
-		ptr = (*C.char)(unsafe.Pointer(unsafe.StringData(token)))
-	}
-	index := C.wsclose_profile_by_subprotocol(ptr, C.size_t(len(token)))
-	runtime.KeepAlive(token)
-	return profileAt(index)
+	return profileAt(nativeProfileBySubprotocol(token))
 }
 
-func profileAt(index C.int32_t) (Profile, bool) {
+func profileAt(index int32) (Profile, bool) {
 	if index < 0 {
-		if index != C.WSCLOSE_ERR_UNKNOWN_PROFILE {
-			panicResult(int32(index), "profile lookup")
+		if index != resultUnknownProfile {
+			panicResult(index, "profile lookup")
 		}
 		return Profile{}, false
 	}
@@ -98,7 +78,7 @@ func (p Profile) mustBeValid() {
 // Name returns the profile's name, e.g. "discord-gateway".
 func (p Profile) Name() string {
 	p.mustBeValid()
-	return C.GoString(C.wsclose_profile_name(C.uint32_t(p.index)))
+	return orEmpty(nativeProfileName(p.index))
 }
 
 // String returns the profile's name.
@@ -112,9 +92,9 @@ func (p Profile) String() string {
 // Advice returns what the profile says a client should do after a close with code.
 func (p Profile) Advice(code CloseCode) Advice {
 	p.mustBeValid()
-	advice := C.wsclose_profile_advice(C.uint32_t(p.index), C.uint16_t(code))
+	advice := nativeProfileAdvice(p.index, code)
 	if advice < 0 {
-		panicResult(int32(advice), "wsclose_profile_advice")
+		panicResult(advice, "wsclose_profile_advice")
 	}
 	return Advice(advice)
 }
@@ -133,15 +113,15 @@ type ProfileCode struct {
 // Lookup returns what the profile says about code, when it names the code.
 func (p Profile) Lookup(code CloseCode) (ProfileCode, bool) {
 	p.mustBeValid()
-	name := C.wsclose_profile_code_name(C.uint32_t(p.index), C.uint16_t(code))
-	if name == nil {
+	name, ok := nativeProfileCodeName(p.index, code)
+	if !ok {
 		return ProfileCode{}, false
 	}
-	description := C.wsclose_profile_code_description(C.uint32_t(p.index), C.uint16_t(code))
+	description, _ := nativeProfileCodeDescription(p.index, code)
 	return ProfileCode{
 		Code:        code,
-		Name:        C.GoString(name),
-		Description: C.GoString(description),
+		Name:        name,
+		Description: description,
 		Advice:      p.Advice(code),
 	}, true
 }
@@ -164,7 +144,7 @@ func (d Decision) String() string {
 
 // MaxPolicyOverrides is how many codes a ReconnectPolicy can override (the C ABI's
 // WSCLOSE_POLICY_MAX_OVERRIDES).
-const MaxPolicyOverrides = C.WSCLOSE_POLICY_MAX_OVERRIDES
+const MaxPolicyOverrides = policyMaxOverrides
 
 // ErrOverridesFull is returned by WithOverride when the policy already overrides
 // MaxPolicyOverrides codes.
@@ -175,7 +155,7 @@ var ErrOverridesFull = errors.New("wsclose: a reconnect policy holds at most " +
 // that stops on the fatal codes of a profile. Build one with NewReconnectPolicy and the
 // options; the zero value is not a policy. The decision is the core's (wsclose_policy_decide).
 type ReconnectPolicy struct {
-	c C.wsclose_policy
+	c policyFields
 }
 
 // PolicyOption configures a ReconnectPolicy.
@@ -186,7 +166,7 @@ type PolicyOption func(*ReconnectPolicy) error
 // the options applied in order.
 func NewReconnectPolicy(options ...PolicyOption) (*ReconnectPolicy, error) {
 	policy := &ReconnectPolicy{}
-	mustSucceed(C.wsclose_policy_default(&policy.c), "wsclose_policy_default")
+	mustSucceed(nativePolicyDefault(&policy.c), "wsclose_policy_default")
 	for _, option := range options {
 		if err := option(policy); err != nil {
 			return nil, err
@@ -199,7 +179,7 @@ func NewReconnectPolicy(options ...PolicyOption) (*ReconnectPolicy, error) {
 func WithProfile(profile Profile) PolicyOption {
 	return func(p *ReconnectPolicy) error {
 		profile.mustBeValid()
-		p.c.profile = C.int32_t(profile.index)
+		p.c.profile = int32(profile.index)
 		return nil
 	}
 }
@@ -207,7 +187,7 @@ func WithProfile(profile Profile) PolicyOption {
 // WithBaseMs sets the backoff base: attempt n waits a random time in 0 ..= min(cap, base·2^n).
 func WithBaseMs(ms uint64) PolicyOption {
 	return func(p *ReconnectPolicy) error {
-		p.c.base_ms = C.uint64_t(ms)
+		p.c.baseMs = ms
 		return nil
 	}
 }
@@ -215,7 +195,7 @@ func WithBaseMs(ms uint64) PolicyOption {
 // WithCapMs sets the backoff cap in milliseconds.
 func WithCapMs(ms uint64) PolicyOption {
 	return func(p *ReconnectPolicy) error {
-		p.c.cap_ms = C.uint64_t(ms)
+		p.c.capMs = ms
 		return nil
 	}
 }
@@ -223,8 +203,8 @@ func WithCapMs(ms uint64) PolicyOption {
 // WithMaxAttempts stops once this many attempts were made.
 func WithMaxAttempts(attempts uint32) PolicyOption {
 	return func(p *ReconnectPolicy) error {
-		p.c.max_attempts = C.uint32_t(attempts)
-		p.c.has_max_attempts = true
+		p.c.maxAttempts = attempts
+		p.c.hasMaxAttempts = true
 		return nil
 	}
 }
@@ -232,8 +212,8 @@ func WithMaxAttempts(attempts uint32) PolicyOption {
 // WithUnlimitedAttempts removes a limit set by WithMaxAttempts (the default).
 func WithUnlimitedAttempts() PolicyOption {
 	return func(p *ReconnectPolicy) error {
-		p.c.max_attempts = 0
-		p.c.has_max_attempts = false
+		p.c.maxAttempts = 0
+		p.c.hasMaxAttempts = false
 		return nil
 	}
 }
@@ -241,7 +221,7 @@ func WithUnlimitedAttempts() PolicyOption {
 // WithRetryUnspecified retries (true) or stops (false) on codes whose advice is unspecified.
 func WithRetryUnspecified(retry bool) PolicyOption {
 	return func(p *ReconnectPolicy) error {
-		p.c.retry_unspecified = C.bool(retry)
+		p.c.retryUnspecified = retry
 		return nil
 	}
 }
@@ -251,19 +231,19 @@ func WithRetryUnspecified(retry bool) PolicyOption {
 // WSCLOSE_POLICY_MAX_OVERRIDES other codes.
 func WithOverride(code CloseCode, advice Advice) PolicyOption {
 	return func(p *ReconnectPolicy) error {
-		count := int(p.c.override_count)
+		count := int(p.c.overrideCount)
 		for i := 0; i < count; i++ {
-			if CloseCode(p.c.override_codes[i]) == code {
-				p.c.override_advice[i] = C.uint8_t(advice)
+			if p.c.overrideCodes[i] == code {
+				p.c.overrideAdvice[i] = advice
 				return nil
 			}
 		}
-		if count == len(p.c.override_codes) {
+		if count == len(p.c.overrideCodes) {
 			return ErrOverridesFull
 		}
-		p.c.override_codes[count] = C.uint16_t(code)
-		p.c.override_advice[count] = C.uint8_t(advice)
-		p.c.override_count++
+		p.c.overrideCodes[count] = code
+		p.c.overrideAdvice[count] = advice
+		p.c.overrideCount++
 		return nil
 	}
 }
@@ -275,16 +255,14 @@ func (p *ReconnectPolicy) Decide(code CloseCode, wasClean bool, attempt uint32, 
 	if random == nil {
 		random = secureRandom
 	}
-	var delay C.uint64_t
-	answer := C.wsclose_policy_decide(&p.c, C.uint16_t(code), C.bool(wasClean), C.uint32_t(attempt),
-		C.uint64_t(random()), &delay)
+	answer, delay := nativePolicyDecide(&p.c, code, wasClean, attempt, random())
 	switch {
 	case answer == 1:
-		return Decision{Retry: true, DelayMs: uint64(delay)}
+		return Decision{Retry: true, DelayMs: delay}
 	case answer == 0:
 		return Decision{}
 	default:
-		panicResult(int32(answer), "wsclose_policy_decide")
+		panicResult(answer, "wsclose_policy_decide")
 		return Decision{}
 	}
 }
@@ -298,5 +276,5 @@ func secureRandom() uint64 {
 }
 
 func panicResult(result int32, what string) {
-	panic(fmt.Sprintf("wsclose: %s failed: %s", what, C.GoString(C.wsclose_result_message(C.int32_t(result)))))
+	panic(fmt.Sprintf("wsclose: %s failed: %s", what, nativeResultMessage(result)))
 }

@@ -1,10 +1,19 @@
 // Package wsclose classifies WebSocket close status codes (all 65,536 of them) and parses and
 // builds Close frame payloads, by calling libwsclose through its C ABI.
 //
-// The package is a thin cgo layer: every answer comes from the C library, found with
-// pkg-config (`pkg-config wsclose`). Point PKG_CONFIG_PATH at the library's install prefix
-// (lib/pkgconfig) when it is not installed system-wide, and make the shared library visible at
-// run time (LD_LIBRARY_PATH, ldconfig, or an rpath in CGO_LDFLAGS).
+// The package is a thin layer: every answer comes from the library, reached by one of two
+// routes with the same API and the same answers (Backend names the one in use):
+//
+//   - With cgo (the default where a C compiler is found) it calls libwsclose, found with
+//     pkg-config (`pkg-config wsclose`). Point PKG_CONFIG_PATH at the library's install prefix
+//     (lib/pkgconfig) when it is not installed system-wide, and make the shared library visible
+//     at run time (LD_LIBRARY_PATH, ldconfig, or an rpath in CGO_LDFLAGS).
+//   - With CGO_ENABLED=0 it runs the same C ABI compiled to WebAssembly, embedded in the package,
+//     with wazero (github.com/tetratelabs/wazero): pure Go, no C library, static binaries. The
+//     module is compiled on the first call (a failure panics with the reason); each call is
+//     slower than through cgo (docs/benchmarks.md in the repository).
+//
+// Either way:
 //
 //	cat := wsclose.Classify(4000) // wsclose.CategoryPrivate
 //	c, err := wsclose.ParseClosePayload(frame)
@@ -14,16 +23,8 @@
 //	}
 package wsclose
 
-/*
-#cgo pkg-config: wsclose
-#include <stdlib.h>
-#include <wsclose.h>
-*/
-import "C"
-
 import (
 	"fmt"
-	"runtime"
 	"unsafe"
 )
 
@@ -100,7 +101,7 @@ type CodeInfo struct {
 
 // Classify returns the category of code.
 func Classify(code CloseCode) Category {
-	return Category(C.wsclose_classify(C.uint16_t(code)))
+	return nativeClassify(code)
 }
 
 // ClassifyMany returns the categories of codes, computed in one call into the library.
@@ -109,38 +110,44 @@ func ClassifyMany(codes []CloseCode) []Category {
 	if len(codes) == 0 {
 		return out
 	}
-	result := C.wsclose_classify_many((*C.uint16_t)(unsafe.Pointer(&codes[0])),
-		(*C.uint8_t)(unsafe.Pointer(&out[0])), C.size_t(len(codes)))
-	mustSucceed(result, "wsclose_classify_many")
+	mustSucceed(nativeClassifyMany(codes, out), "wsclose_classify_many")
 	return out
 }
 
 // Info returns everything the library knows about code.
 func Info(code CloseCode) CodeInfo {
-	var raw C.wsclose_code_info
-	mustSucceed(C.wsclose_info(C.uint16_t(code), &raw), "wsclose_info")
+	raw, result := nativeInfo(code)
+	mustSucceed(result, "wsclose_info")
 	info := CodeInfo{
-		Code:             CloseCode(raw.code),
-		Category:         Category(raw.category),
-		Reconnect:        Reconnect(raw.reconnect),
-		Sendable:         bool(raw.sendable),
-		LocalOnly:        bool(raw.local_only),
-		BrowserCloseable: bool(raw.browser_closeable),
-		OK:               bool(raw.ok),
-		Description:      C.GoString(raw.description),
+		Code:             raw.code,
+		Category:         raw.category,
+		Reconnect:        raw.reconnect,
+		Sendable:         raw.sendable,
+		LocalOnly:        raw.localOnly,
+		BrowserCloseable: raw.browserCloseable,
+		OK:               raw.ok,
+		Description:      raw.description,
 	}
-	if raw.name != nil {
-		info.Name = C.GoString(raw.name)
+	if raw.hasName {
+		info.Name = raw.name
 	}
-	if constName := C.wsclose_const_name(C.uint16_t(code)); constName != nil {
-		info.ConstName = C.GoString(constName)
+	if constName, ok := nativeConstName(code); ok {
+		info.ConstName = constName
 	}
 	return info
 }
 
+// Backend names the route the package calls the library by: "cgo" (libwsclose through cgo,
+// chosen when cgo is enabled) or "wasm" (CGO_ENABLED=0: the same C ABI compiled to WebAssembly,
+// embedded in the package and run by wazero). Every function answers the same either way;
+// Backend is for tests and diagnostics.
+func Backend() string {
+	return backendName
+}
+
 // Version returns the version of the C library, e.g. "0.1.0".
 func Version() string {
-	return C.GoString(C.wsclose_version())
+	return nativeVersion()
 }
 
 // Close is a parsed Close frame payload.
@@ -196,12 +203,12 @@ func (e *PayloadError) Error() string {
 }
 
 // newPayloadError builds the error for a C result that is a payload error kind.
-func newPayloadError(result C.wsclose_result, code CloseCode, hasCode bool) error {
+func newPayloadError(result int32, code CloseCode, hasCode bool) error {
 	kind := PayloadErrorKind(result)
 	facts, ok := payloadErrorKinds[kind]
 	if !ok {
-		panic(fmt.Sprintf("wsclose: unexpected result %d from the C library: %s", int32(result),
-			C.GoString(C.wsclose_result_message(C.int32_t(result)))))
+		panic(fmt.Sprintf("wsclose: unexpected result %d from the C library: %s", result,
+			nativeResultMessage(result)))
 	}
 	return &PayloadError{Kind: kind, CloseCode: facts.answerCode, Code: code, HasCode: hasCode}
 }
@@ -210,29 +217,14 @@ func newPayloadError(result C.wsclose_result, code CloseCode, hasCode bool) erro
 // header). An empty payload gives code 1005 (No Status Received) and an empty reason. On a
 // protocol error it returns a *PayloadError whose CloseCode is the code to answer with.
 func ParseClosePayload(payload []byte) (Close, error) {
-	var (
-		ptr       *C.uint8_t
-		codeOut   C.uint16_t
-		reasonOut *C.uint8_t
-		reasonLen C.size_t
-	)
-	if len(payload) > 0 {
-		ptr = (*C.uint8_t)(unsafe.Pointer(&payload[0]))
-	}
-	result := C.wsclose_parse_close_payload(ptr, C.size_t(len(payload)), &codeOut, &reasonOut, &reasonLen)
-	if result != C.WSCLOSE_OK {
-		// The C ABI writes the carried code to codeOut; whether this kind carries one is a
+	result, code, reason := nativeParse(payload)
+	if result != resultOK {
+		// The C ABI writes the carried code to code_out; whether this kind carries one is a
 		// fact generated from the core (docs/c-abi.md).
 		hasCode := payloadErrorKinds[PayloadErrorKind(result)].carriesCode
-		return Close{}, newPayloadError(result, CloseCode(codeOut), hasCode)
+		return Close{}, newPayloadError(result, code, hasCode)
 	}
-	parsed := Close{Code: CloseCode(codeOut)}
-	if reasonLen > 0 {
-		// The reason points into payload; copy it out while payload is alive.
-		parsed.Reason = C.GoStringN((*C.char)(unsafe.Pointer(reasonOut)), C.int(reasonLen))
-	}
-	runtime.KeepAlive(payload)
-	return parsed, nil
+	return Close{Code: code, Reason: reason}, nil
 }
 
 // EncodeClosePayload builds a Close frame payload: code in network byte order, then reason.
@@ -240,41 +232,26 @@ func ParseClosePayload(payload []byte) (Close, error) {
 // MaxReasonLen bytes (KindReasonTooLong), a code that may not be sent (KindInvalidCode) or a
 // reason that is not UTF-8 (KindInvalidUTF8), checked in that order.
 func EncodeClosePayload(code CloseCode, reason string) ([]byte, error) {
-	var reasonPtr *C.uint8_t
-	if len(reason) > 0 {
-		reasonPtr = (*C.uint8_t)(unsafe.Pointer(unsafe.StringData(reason)))
-	}
-	payload, err := encode(code, reasonPtr, len(reason))
-	runtime.KeepAlive(reason)
-	return payload, err
+	// The library only reads the reason, so the string's bytes are passed without a copy.
+	return encode(code, unsafe.Slice(unsafe.StringData(reason), len(reason)))
 }
 
 // EncodeClosePayloadBytes is EncodeClosePayload for a reason held in a byte slice.
 func EncodeClosePayloadBytes(code CloseCode, reason []byte) ([]byte, error) {
-	var reasonPtr *C.uint8_t
-	if len(reason) > 0 {
-		reasonPtr = (*C.uint8_t)(unsafe.Pointer(&reason[0]))
-	}
-	payload, err := encode(code, reasonPtr, len(reason))
-	runtime.KeepAlive(reason)
-	return payload, err
+	return encode(code, reason)
 }
 
-func encode(code CloseCode, reason *C.uint8_t, reasonLen int) ([]byte, error) {
-	var (
-		out    [MaxClosePayload]byte
-		outLen C.size_t
-	)
-	result := C.wsclose_encode_close_payload(C.uint16_t(code), reason, C.size_t(reasonLen),
-		(*C.uint8_t)(unsafe.Pointer(&out[0])), C.size_t(len(out)), &outLen)
-	if result != C.WSCLOSE_OK {
+func encode(code CloseCode, reason []byte) ([]byte, error) {
+	var out [MaxClosePayload]byte
+	n, result := nativeEncode(code, reason, out[:])
+	if result != resultOK {
 		return nil, newPayloadError(result, code, true)
 	}
-	return append([]byte(nil), out[:outLen]...), nil
+	return append([]byte(nil), out[:n]...), nil
 }
 
-func mustSucceed(result C.wsclose_result, what string) {
-	if result != C.WSCLOSE_OK {
-		panic(fmt.Sprintf("wsclose: %s failed: %s", what, C.GoString(C.wsclose_result_message(C.int32_t(result)))))
+func mustSucceed(result int32, what string) {
+	if result != resultOK {
+		panicResult(result, what)
 	}
 }

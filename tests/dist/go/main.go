@@ -1,5 +1,6 @@
 // A Go user's program: `go get github.com/wsclose/wsclose/bindings/go@vVERSION` from a module
-// proxy, built with cgo against libwsclose from the Debian packages (tests/dist/go.sh).
+// proxy, built with cgo against libwsclose from the Debian packages, and with CGO_ENABLED=0
+// (the embedded WebAssembly module under wazero) where no libwsclose exists (tests/dist/go.sh).
 package main
 
 import (
@@ -29,5 +30,5 @@ func main() {
 	if bad > 0 {
 		os.Exit(1)
 	}
-	fmt.Println("go: wsclose", wsclose.Version(), "ok")
+	fmt.Println("go: wsclose", wsclose.Version(), "ok, backend", wsclose.Backend())
 }

@@ -23,10 +23,12 @@ use wsclose::{
 
 use crate::hex;
 
-/// The nine languages, and the sections each must answer. `encode` takes reason bytes,
-/// `encode16` a reason string of UTF-16 code units (or, in Python, a `str`). `java` is the Java
-/// binding on JDK 25 (FFM), `java-jna` the same jar on JDK 17 (JNA).
-pub const LANGUAGES: [(&str, &[&str]); 9] = [
+/// The answer files: the eight languages, Java twice (`java` on JDK 25 through FFM, `java-jna`
+/// the same jar on JDK 17 through JNA), Go twice (`go` through cgo and libwsclose, `go-wasm` with
+/// CGO_ENABLED=0 through the WebAssembly module under wazero), and the sections each must answer.
+/// `encode` takes reason bytes, `encode16` a reason string of UTF-16 code units (or, in Python, a
+/// `str`).
+pub const LANGUAGES: [(&str, &[&str]); 10] = [
     (
         "rust",
         &[
@@ -72,6 +74,19 @@ pub const LANGUAGES: [(&str, &[&str]); 9] = [
     ),
     (
         "go",
+        &[
+            "code",
+            "parse",
+            "encode",
+            "advice",
+            "policy",
+            "explain",
+            "event",
+            "pageclose",
+        ],
+    ),
+    (
+        "go-wasm",
         &[
             "code",
             "parse",

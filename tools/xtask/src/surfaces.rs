@@ -396,6 +396,11 @@ fn go_round2(out: &mut String) {
         .collect();
     go_const_block(out, &entries);
     let _ = writeln!(out, "const causeCount = {}\n", Cause::ALL.len());
+    let _ = writeln!(
+        out,
+        "// policyMaxOverrides is how many codes a ReconnectPolicy can override (WSCLOSE_POLICY_MAX_OVERRIDES).\nconst policyMaxOverrides = {}\n",
+        wsclose::ReconnectPolicy::MAX_OVERRIDES
+    );
     out.push_str("// The browser engines the browser model knows.\n");
     let entries: Vec<_> = Engine::ALL
         .iter()

@@ -5,6 +5,9 @@
 //
 // Usage: go run ./internal/differential CORPUS_DIR OUT_FILE
 //
+// With cgo it answers through libwsclose (`make diff-go`, language go); with CGO_ENABLED=0
+// through the embedded WebAssembly module and wazero (`make diff-go-wasm`, language go-wasm).
+//
 // Sections: code, parse, encode, advice, policy, explain, event, pageclose. Go strings are bytes, so the encode rows go through both
 // EncodeClosePayload (string) and EncodeClosePayloadBytes ([]byte); the two must agree, and
 // the line written is theirs. Go has no UTF-16 strings, so there is no encode16 section; the
@@ -29,6 +32,12 @@ func main() {
 	if len(os.Args) != 3 {
 		fmt.Fprintln(os.Stderr, "usage: differential CORPUS_DIR OUT_FILE")
 		os.Exit(2)
+	}
+	// make diff-go and diff-go-wasm name the route they ask for, so that neither file can
+	// silently come from the other.
+	if want := os.Getenv("WSCLOSE_GO_BACKEND"); want != "" && want != wsclose.Backend() {
+		fmt.Fprintf(os.Stderr, "differential: the package runs the %s route, WSCLOSE_GO_BACKEND says %s\n", wsclose.Backend(), want)
+		os.Exit(1)
 	}
 	if err := run(os.Args[1], os.Args[2]); err != nil {
 		fmt.Fprintln(os.Stderr, "differential:", err)
