@@ -7,20 +7,24 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 dest="$root/build/msrv-toolchain"
-# Debian's package version of the declared MSRV, and the libraries its binaries link that a
-# machine may lack (LLVM 19 for rustc; PCRE and http-parser for cargo).
-deb_version="1.85.0+dfsg3-1~deb12u3"
-packages=("rustc-web=$deb_version" "cargo-web=$deb_version" "libstd-rust-web-dev=$deb_version"
-  "libstd-rust-web-1.85=$deb_version" "libllvm19" "libpcre3" "libhttp-parser2.9")
+msrv=$(sed -n 's/^rust-version = "\(.*\)"/\1/p' "$root/Cargo.toml")
+[[ -n $msrv ]] || { echo "setup (msrv): no rust-version in Cargo.toml" >&2; exit 1; }
 stamp="$dest/.stamp"
-want=$(printf '%s\n' "${packages[@]}" | sha256sum | cut -c1-16)
-if [[ -f $stamp && $(cat "$stamp") == "$want" && -x $dest/usr/bin/cargo ]]; then
+if [[ -f $stamp && $(cut -d' ' -f1 "$stamp") == "$msrv" && -x $dest/usr/bin/cargo ]]; then
   exit 0
 fi
 
-if ! apt-cache show "rustc-web=$deb_version" >/dev/null 2>&1; then
-  apt-get update -qq
-fi
+# Debian's newest package of the declared MSRV (1.85.0+dfsg3-1~deb12u3 when this was written),
+# and the libraries its binaries link that a machine may lack (LLVM 19 for rustc; PCRE and
+# http-parser for cargo).
+deb_of() { apt-cache madison rustc-web 2>/dev/null | awk -v v="$msrv" '$3 ~ "^"v"[.]" {print $3; exit}'; }
+deb_version=$(deb_of)
+if [[ -z $deb_version ]]; then apt-get update -qq; deb_version=$(deb_of); fi
+[[ -n $deb_version ]] || {
+  echo "setup (msrv): Debian offers no rustc-web $msrv.x here (apt-cache madison rustc-web); make test-msrv" \
+    "needs exactly the declared rust-version" >&2; exit 1; }
+packages=("rustc-web=$deb_version" "cargo-web=$deb_version" "libstd-rust-web-dev=$deb_version"
+  "libstd-rust-web-$msrv=$deb_version" "libllvm19" "libpcre3" "libhttp-parser2.9")
 work=$(mktemp -d /tmp/wsclose-msrv.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 echo "setup (msrv): fetching Rust $deb_version from Debian into $dest" >&2
@@ -30,4 +34,4 @@ debs=("$work"/*.deb)
 (( ${#debs[@]} == ${#packages[@]} )) || { echo "setup (msrv): expected ${#packages[@]} packages, got ${#debs[@]}" >&2; exit 1; }
 rm -rf "$dest" && mkdir -p "$dest"
 for deb in "${debs[@]}"; do dpkg-deb -x "$deb" "$dest"; done
-echo "$want" >"$stamp"
+echo "$msrv $deb_version" >"$stamp"
