@@ -23,137 +23,46 @@ use wsclose::{
 
 use crate::hex;
 
+/// Every section, in the order of the answer files.
+const EVERY_SECTION: &[&str] = &[
+    "code",
+    "parse",
+    "encode",
+    "encode16",
+    "advice",
+    "policy",
+    "explain",
+    "event",
+    "pageclose",
+];
+/// Go has no UTF-16 strings: every section but `encode16`.
+const NO_ENCODE16: &[&str] = &[
+    "code",
+    "parse",
+    "encode",
+    "advice",
+    "policy",
+    "explain",
+    "event",
+    "pageclose",
+];
+
 /// The answer files: the eight languages, Java twice (`java` on JDK 25 through FFM, `java-jna`
 /// the same jar on JDK 17 through JNA), Go twice (`go` through cgo and libwsclose, `go-wasm` with
 /// CGO_ENABLED=0 through the WebAssembly module under wazero), and the sections each must answer.
 /// `encode` takes reason bytes, `encode16` a reason string of UTF-16 code units (or, in Python, a
 /// `str`).
 pub const LANGUAGES: [(&str, &[&str]); 10] = [
-    (
-        "rust",
-        &[
-            "code",
-            "parse",
-            "encode",
-            "encode16",
-            "advice",
-            "policy",
-            "explain",
-            "event",
-            "pageclose",
-        ],
-    ),
-    (
-        "c",
-        &[
-            "code",
-            "parse",
-            "encode",
-            "encode16",
-            "advice",
-            "policy",
-            "explain",
-            "event",
-            "pageclose",
-        ],
-    ),
+    ("rust", EVERY_SECTION),
+    ("c", EVERY_SECTION),
     ("cpp", &["code", "parse", "encode"]),
-    (
-        "python",
-        &[
-            "code",
-            "parse",
-            "encode",
-            "encode16",
-            "advice",
-            "policy",
-            "explain",
-            "event",
-            "pageclose",
-        ],
-    ),
-    (
-        "go",
-        &[
-            "code",
-            "parse",
-            "encode",
-            "advice",
-            "policy",
-            "explain",
-            "event",
-            "pageclose",
-        ],
-    ),
-    (
-        "go-wasm",
-        &[
-            "code",
-            "parse",
-            "encode",
-            "advice",
-            "policy",
-            "explain",
-            "event",
-            "pageclose",
-        ],
-    ),
-    (
-        "node",
-        &[
-            "code",
-            "parse",
-            "encode",
-            "encode16",
-            "advice",
-            "policy",
-            "explain",
-            "event",
-            "pageclose",
-        ],
-    ),
-    (
-        "java",
-        &[
-            "code",
-            "parse",
-            "encode",
-            "encode16",
-            "advice",
-            "policy",
-            "explain",
-            "event",
-            "pageclose",
-        ],
-    ),
-    (
-        "java-jna",
-        &[
-            "code",
-            "parse",
-            "encode",
-            "encode16",
-            "advice",
-            "policy",
-            "explain",
-            "event",
-            "pageclose",
-        ],
-    ),
-    (
-        "wasm",
-        &[
-            "code",
-            "parse",
-            "encode",
-            "encode16",
-            "advice",
-            "policy",
-            "explain",
-            "event",
-            "pageclose",
-        ],
-    ),
+    ("python", EVERY_SECTION),
+    ("go", NO_ENCODE16),
+    ("go-wasm", NO_ENCODE16),
+    ("node", EVERY_SECTION),
+    ("java", EVERY_SECTION),
+    ("java-jna", EVERY_SECTION),
+    ("wasm", EVERY_SECTION),
 ];
 
 /// Languages still being extended to the newer sections: for them a newer section is checked
