@@ -1,4 +1,4 @@
-//! Bulk facts for arrays: `_facts_into(fact, codes, out)` and `facts()`.
+//! Bulk facts for arrays: `classify_many(codes)`, `_facts_into(fact, codes, out)` and `facts()`.
 //!
 //! `codes` is any contiguous buffer of integers (numpy arrays of any integer dtype, Arrow data
 //! buffers viewed through numpy, `array.array`, `memoryview`); `out` is any writable contiguous
@@ -11,12 +11,15 @@
 //! for large arrays.
 
 use core::mem::MaybeUninit;
+use core::sync::atomic::{AtomicU16, AtomicU8, Ordering};
 
-use pyo3::buffer::PyUntypedBuffer;
+use pyo3::buffer::{ElementType, PyUntypedBuffer};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::PyList;
+use pyo3::types::{PyBytes, PyList, PyString};
 use wsclose::Fact;
+
+use crate::convert::{code_arg, type_name};
 
 /// Codes per chunk: the codes, their conversion and the answers stay in L1.
 const CHUNK: usize = 4096;
@@ -208,9 +211,157 @@ fn facts(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
     PyList::new(py, Fact::ALL.iter().map(|&fact| (fact as u8, fact.const_name())))
 }
 
+/// How the 16-bit items of a buffer are laid out.
+#[derive(Clone, Copy)]
+enum Layout {
+    Native,
+    Swapped,
+}
+
+/// The layout of a buffer of 16-bit codes, from its `struct` format and item size.
+fn buffer_layout(buffer: &PyUntypedBuffer) -> PyResult<Layout> {
+    let format = buffer.format().to_bytes();
+    let item_size = buffer.item_size();
+    if item_size == 1
+        && matches!(
+            format,
+            b"B" | b"@B" | b"=B" | b"<B" | b">B" | b"!B" | b"b" | b"@b" | b"c"
+        )
+    {
+        // Raw bytes: pairs in native byte order, like memoryview(data).cast("H").
+        if buffer.len_bytes() % 2 != 0 {
+            return Err(PyValueError::new_err(format!(
+                "classify_many() got a byte buffer of {} bytes, which is not a whole number of \
+                 16-bit codes (2 bytes each, native byte order)",
+                buffer.len_bytes()
+            )));
+        }
+        return Ok(Layout::Native);
+    }
+    let unsigned16 = item_size == 2
+        && ElementType::from_format(buffer.format()) == ElementType::UnsignedInteger { bytes: 2 };
+    if unsigned16 {
+        let swapped = match format.first() {
+            Some(b'<') => cfg!(target_endian = "big"),
+            Some(b'>' | b'!') => cfg!(target_endian = "little"),
+            _ => false,
+        };
+        return Ok(if swapped { Layout::Swapped } else { Layout::Native });
+    }
+    Err(PyTypeError::new_err(format!(
+        "classify_many() needs unsigned 16-bit codes (buffer format 'H'), not a buffer of format \
+         '{}' with {item_size}-byte items; convert with array.array('H', ...) or numpy's .astype('uint16')",
+        String::from_utf8_lossy(format)
+    )))
+}
+
+/// Classifies `out.len()` codes read from `src`, through a stack buffer so the core's
+/// vectorised loop runs on memory no other thread can change.
+///
+/// # Safety
+/// `src` must point to `2 * out.len()` readable bytes for the duration of the call.
+unsafe fn classify_raw(src: usize, layout: Layout, out: &mut [u8]) {
+    let mut codes = [0u16; CHUNK];
+    let src = src as *mut u8;
+    let aligned = src.align_offset(2) == 0;
+    for (chunk, out) in out.chunks_mut(CHUNK).enumerate() {
+        let codes = &mut codes[..out.len()];
+        let base = chunk * CHUNK;
+        if aligned {
+            for (i, code) in codes.iter_mut().enumerate() {
+                // SAFETY: in bounds and 2-aligned (checked above); atomic loads keep a
+                // concurrent writer from making this a data race.
+                *code =
+                    unsafe { AtomicU16::from_ptr(src.add(2 * (base + i)).cast()) }.load(Ordering::Relaxed);
+            }
+        } else {
+            for (i, code) in codes.iter_mut().enumerate() {
+                let at = 2 * (base + i);
+                // SAFETY: both bytes are in bounds; `AtomicU8` has no alignment requirement.
+                let bytes = unsafe {
+                    [
+                        AtomicU8::from_ptr(src.add(at)).load(Ordering::Relaxed),
+                        AtomicU8::from_ptr(src.add(at + 1)).load(Ordering::Relaxed),
+                    ]
+                };
+                *code = u16::from_ne_bytes(bytes);
+            }
+        }
+        if let Layout::Swapped = layout {
+            for code in codes.iter_mut() {
+                *code = code.swap_bytes();
+            }
+        }
+        // Lengths are equal by construction.
+        let _ = wsclose::classify_many(codes, out);
+    }
+}
+
+/// One category byte per code. `codes` is a buffer of unsigned 16-bit integers (read in place,
+/// without a copy), raw bytes holding such integers in native order, or an iterable of ints.
+#[pyfunction]
+#[pyo3(signature = (codes, /))]
+fn classify_many<'py>(py: Python<'py>, codes: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyBytes>> {
+    if codes.is_instance_of::<PyString>() {
+        return Err(PyTypeError::new_err(
+            "classify_many() needs a buffer of uint16 or an iterable of ints, not str",
+        ));
+    }
+    match PyUntypedBuffer::get(codes) {
+        Ok(buffer) => {
+            if !buffer.is_c_contiguous() {
+                return Err(PyValueError::new_err(
+                    "classify_many() needs a contiguous buffer; pass a contiguous copy \
+                     (for numpy, numpy.ascontiguousarray(codes))",
+                ));
+            }
+            let layout = buffer_layout(&buffer)?;
+            let count = buffer.len_bytes() / 2;
+            let src = buffer.buf_ptr() as usize;
+            let result = PyBytes::new_with(py, count, |out| {
+                if count >= DETACH_THRESHOLD {
+                    // SAFETY: `buffer` stays alive (and its memory exported) until after this.
+                    py.detach(|| unsafe { classify_raw(src, layout, out) });
+                } else {
+                    // SAFETY: as above.
+                    unsafe { classify_raw(src, layout, out) };
+                }
+                Ok(())
+            });
+            drop(buffer);
+            result
+        }
+        Err(err) if err.is_instance_of::<PyTypeError>(py) => classify_iterable(py, codes),
+        Err(err) => Err(err),
+    }
+}
+
+fn classify_iterable<'py>(py: Python<'py>, codes: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyBytes>> {
+    let iter = codes.try_iter().map_err(|_| {
+        PyTypeError::new_err(format!(
+            "classify_many() needs a buffer of uint16 or an iterable of ints, not {}",
+            type_name(codes)
+        ))
+    })?;
+    let mut out = Vec::with_capacity(codes.len().unwrap_or(0));
+    for (index, item) in iter.enumerate() {
+        let code = code_arg(&item?).map_err(|err| {
+            let message = format!("classify_many() item {index}: {}", err.value(py));
+            if err.is_instance_of::<PyTypeError>(py) {
+                PyTypeError::new_err(message)
+            } else {
+                PyValueError::new_err(message)
+            }
+        })?;
+        out.push(wsclose::classify(code) as u8);
+    }
+    Ok(PyBytes::new(py, &out))
+}
+
 /// Adds the bulk functions to the extension module.
-pub fn register(module: &Bound<'_, PyModule>) -> PyResult<()> {
+pub(crate) fn add(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(_facts_into, module)?)?;
     module.add_function(wrap_pyfunction!(facts, module)?)?;
+    module.add_function(wrap_pyfunction!(classify_many, module)?)?;
     Ok(())
 }

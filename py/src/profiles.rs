@@ -1,0 +1,250 @@
+//! Protocol profiles: `Profile`, `ProfileCode`, `ProfileRange` and the facts of `Advice`.
+
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyInt, PyList, PyTuple};
+use wsclose::{Advice, CloseCode, Profile, ProfileCode, ProfileRange};
+
+use crate::convert::{code_arg, py_repr, type_name};
+use crate::registry::{advice_object, model_types};
+
+/// An `Advice` argument: an `Advice` member (or its int value).
+pub(crate) fn advice_arg(obj: &Bound<'_, PyAny>) -> PyResult<Advice> {
+    let value = obj
+        .cast::<PyInt>()
+        .map_err(|_| {
+            PyTypeError::new_err(format!(
+                "an advice must be an Advice member, not {}",
+                type_name(obj)
+            ))
+        })?
+        .extract::<u8>()
+        .ok();
+    value.and_then(Advice::from_u8).ok_or_else(|| {
+        PyValueError::new_err(format!(
+            "{} is not an Advice value",
+            obj.repr().map(|r| r.to_string()).unwrap_or_default()
+        ))
+    })
+}
+
+/// `(value, const_name, label, reconnects)` for each advice.
+#[pyfunction]
+fn advices(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
+    let rows = Advice::ALL.iter().map(|&advice| {
+        (
+            advice as u8,
+            advice.const_name(),
+            advice.label(),
+            advice.reconnects(),
+        )
+    });
+    PyList::new(py, rows)
+}
+
+/// One application protocol's close codes. See `wsclose.Profile` in the stubs.
+#[pyclass(frozen, eq, hash, module = "wsclose", name = "Profile")]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct PyProfile(pub(crate) Profile);
+
+#[pymethods]
+impl PyProfile {
+    /// Every profile, in name order.
+    #[classattr]
+    #[pyo3(name = "ALL")]
+    fn all(py: Python<'_>) -> PyResult<Py<PyTuple>> {
+        let profiles = Profile::ALL
+            .iter()
+            .map(|&profile| Py::new(py, PyProfile(profile)))
+            .collect::<PyResult<Vec<_>>>()?;
+        Ok(PyTuple::new(py, profiles)?.unbind())
+    }
+
+    #[staticmethod]
+    fn by_name(name: &str) -> Option<PyProfile> {
+        Profile::by_name(name).map(PyProfile)
+    }
+
+    #[staticmethod]
+    fn by_subprotocol(token: &str) -> Option<PyProfile> {
+        Profile::by_subprotocol(token).map(PyProfile)
+    }
+
+    #[getter]
+    fn name(&self) -> &'static str {
+        self.0.name()
+    }
+
+    #[getter]
+    fn title(&self) -> &'static str {
+        self.0.title()
+    }
+
+    #[getter]
+    fn subprotocols<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        PyTuple::new(py, self.0.subprotocols())
+    }
+
+    #[getter]
+    fn source(&self) -> &'static str {
+        self.0.source()
+    }
+
+    #[getter]
+    fn codes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        let rows = self
+            .0
+            .codes()
+            .iter()
+            .map(|row| Py::new(py, PyProfileCode(row)))
+            .collect::<PyResult<Vec<_>>>()?;
+        PyTuple::new(py, rows)
+    }
+
+    #[getter]
+    fn ranges<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        let rows = self
+            .0
+            .ranges()
+            .iter()
+            .map(|rule| Py::new(py, PyProfileRange(rule)))
+            .collect::<PyResult<Vec<_>>>()?;
+        PyTuple::new(py, rows)
+    }
+
+    #[pyo3(signature = (code, /))]
+    fn lookup(&self, code: &Bound<'_, PyAny>) -> PyResult<Option<PyProfileCode>> {
+        let code = CloseCode::new(code_arg(code)?);
+        Ok(self.0.lookup(code).map(PyProfileCode))
+    }
+
+    #[pyo3(signature = (code, /))]
+    fn range_of(&self, code: &Bound<'_, PyAny>) -> PyResult<Option<PyProfileRange>> {
+        let code = CloseCode::new(code_arg(code)?);
+        Ok(self.0.range_of(code).map(PyProfileRange))
+    }
+
+    #[pyo3(signature = (code, /))]
+    fn advice<'py>(&self, py: Python<'py>, code: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let code = CloseCode::new(code_arg(code)?);
+        Ok(advice_object(py, model_types(py)?, self.0.advice(code)))
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!("Profile({})", py_repr(py, self.0.name())?))
+    }
+
+    fn __str__(&self) -> &'static str {
+        self.0.name()
+    }
+
+    /// Pickled as the call `Profile.by_name(name)`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (&'static str,))> {
+        Ok((py.get_type::<PyProfile>().getattr("by_name")?, (self.0.name(),)))
+    }
+}
+
+/// One named code of a profile.
+#[pyclass(frozen, module = "wsclose", name = "ProfileCode")]
+struct PyProfileCode(&'static ProfileCode);
+
+#[pymethods]
+impl PyProfileCode {
+    #[getter]
+    fn code(&self) -> u16 {
+        self.0.code().as_u16()
+    }
+    #[getter]
+    fn const_name(&self) -> &'static str {
+        self.0.const_name()
+    }
+    #[getter]
+    fn name(&self) -> &'static str {
+        self.0.name()
+    }
+    #[getter]
+    fn description(&self) -> &'static str {
+        self.0.description()
+    }
+    #[getter]
+    fn advice<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(advice_object(py, model_types(py)?, self.0.advice()))
+    }
+    #[getter]
+    fn source(&self) -> &'static str {
+        self.0.source()
+    }
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "ProfileCode(code={}, const_name={}, name={}, advice=Advice.{})",
+            self.0.code().as_u16(),
+            py_repr(py, self.0.const_name())?,
+            py_repr(py, self.0.name())?,
+            self.0.advice().const_name()
+        ))
+    }
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<PyProfileCode>()
+            .is_ok_and(|other| core::ptr::eq(self.0, other.get().0))
+    }
+    fn __hash__(&self) -> u64 {
+        u64::from(self.0.code().as_u16())
+    }
+}
+
+/// A profile's rule for a range of codes.
+#[pyclass(frozen, module = "wsclose", name = "ProfileRange")]
+struct PyProfileRange(&'static ProfileRange);
+
+#[pymethods]
+impl PyProfileRange {
+    #[getter]
+    fn first(&self) -> u16 {
+        self.0.first().as_u16()
+    }
+    #[getter]
+    fn last(&self) -> u16 {
+        self.0.last().as_u16()
+    }
+    #[getter]
+    fn advice<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(advice_object(py, model_types(py)?, self.0.advice()))
+    }
+    #[getter]
+    fn description(&self) -> &'static str {
+        self.0.description()
+    }
+    #[getter]
+    fn source(&self) -> &'static str {
+        self.0.source()
+    }
+    fn __contains__(&self, code: &Bound<'_, PyAny>) -> PyResult<bool> {
+        Ok(self.0.contains(CloseCode::new(code_arg(code)?)))
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "ProfileRange(first={}, last={}, advice=Advice.{})",
+            self.0.first().as_u16(),
+            self.0.last().as_u16(),
+            self.0.advice().const_name()
+        )
+    }
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<PyProfileRange>()
+            .is_ok_and(|other| core::ptr::eq(self.0, other.get().0))
+    }
+    fn __hash__(&self) -> u64 {
+        u64::from(self.0.first().as_u16())
+    }
+}
+
+/// Adds this file's classes and functions to the module.
+pub(crate) fn add(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    module.add_class::<PyProfile>()?;
+    module.add_class::<PyProfileCode>()?;
+    module.add_class::<PyProfileRange>()?;
+    module.add_function(wrap_pyfunction!(advices, module)?)?;
+    Ok(())
+}
