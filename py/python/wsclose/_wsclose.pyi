@@ -112,7 +112,8 @@ def categories() -> list[tuple[int, str, str, str, int, int]]: ...
 def reconnects() -> list[tuple[int, str, str]]: ...
 def payload_error_kinds() -> list[tuple[str, str, int, int | None]]: ...
 
-# Profiles, the reconnect policy, explain and the browser model (py/src/model.rs).
+# Profiles, the reconnect policy, explain and the browser model (py/src/profiles.rs, policy.rs,
+# explain.rs, browser.rs).
 
 @final
 class Profile:
