@@ -56,6 +56,8 @@ pub struct Abi {
     results: Vec<(String, i64)>,
     /// `enum wsclose_received` (what `wsclose_browser_close_event` was given), in header order.
     received: Vec<(String, i64)>,
+    /// The `#define`s that bound an array field.
+    bounds: Vec<(String, i64)>,
 }
 
 fn strip_comments(text: &str) -> String {
@@ -135,6 +137,20 @@ impl Abi {
                 })
                 .collect::<Vec<_>>()
         };
+        let mut bounds: Vec<(String, i64)> = Vec::new();
+        for line in text.lines().filter(|line| line.contains('[')) {
+            if let Some(bound) = line
+                .split_once('[')
+                .and_then(|(_, rest)| rest.split_once(']'))
+                .map(|(b, _)| b.trim())
+            {
+                if let Some(value) = defines.get(bound) {
+                    if !bounds.iter().any(|(name, _)| name == bound) {
+                        bounds.push((bound.to_string(), *value));
+                    }
+                }
+            }
+        }
         let results = enum_values("wsclose_result");
         let received = enum_values("wsclose_received");
         assert!(
@@ -146,6 +162,7 @@ impl Abi {
             enum_types,
             results,
             received,
+            bounds,
         }
     }
 
@@ -343,6 +360,13 @@ fn java(abi: &Abi) -> String {
             out,
             "    /** {{@code {name}}}. */\n    static final int {} = {value};",
             name.trim_start_matches("WSCLOSE_")
+        );
+    }
+    for (name, value) in &abi.bounds {
+        let short = name.trim_start_matches("WSCLOSE_");
+        let _ = writeln!(
+            out,
+            "    /** {{@code {name}}}. */\n    static final int {short} = {value};"
         );
     }
     for (name, value) in &abi.received {
