@@ -20,7 +20,7 @@ GO_PREFIX := $(ROOT)/build/prefix
 GO_BUILD := $(ROOT)/build/go
 # The module the Go package embeds, and the fresh build it must equal (mk/wasm.mk).
 GO_WASM := $(GO_DIR)/internal/wasmmod/wsclose.wasm
-GO_WASM_FRESH := $(ROOT)/bindings/wasm/wsclose.wasm
+GO_WASM_FRESH := $(ROOT)/build/wasm/wsclose.wasm
 # -count=1 in the tests: the Go test cache does not see changes to libwsclose.so.
 GO_ENV := CGO_ENABLED=1 PKG_CONFIG_PATH=$(GO_PREFIX)/lib/pkgconfig \
           LD_LIBRARY_PATH=$(GO_PREFIX)/lib$${LD_LIBRARY_PATH:+:$$LD_LIBRARY_PATH}
@@ -29,7 +29,7 @@ GO_ENV_WASM := CGO_ENABLED=0
 
 go-wasm-check: wasm-build
 	@cmp -s $(GO_WASM_FRESH) $(GO_WASM) || { echo "go: bindings/go/internal/wasmmod/wsclose.wasm differs from a" \
-	  "fresh \`make wasm-build\` (bindings/wasm/wsclose.wasm); run \`make go-wasm-update\` and commit it" >&2; exit 1; }
+	  "fresh \`make wasm-build\` (build/wasm/wsclose.wasm); run \`make go-wasm-update\` and commit it" >&2; exit 1; }
 	@echo "go: the embedded wsclose.wasm equals a fresh make wasm-build ($$(stat -c %s $(GO_WASM)) bytes)"
 
 go-wasm-update: wasm-build
