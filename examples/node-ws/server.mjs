@@ -10,7 +10,7 @@
 // Loopback only. Stops on SIGTERM or SIGINT.
 import { parseArgs } from "node:util";
 import { WebSocketServer } from "ws";
-import * as wsclose from "../../bindings/wasm/wsclose.mjs";
+import * as wsclose from "wsclose";
 
 const { values: args } = parseArgs({
   options: { port: { type: "string", default: "8765" }, idle: { type: "string", default: "30" } },

@@ -35,7 +35,7 @@ echo "tsc --strict: ESM (.mts) and CommonJS (.cts) usage type-check"
 mkdir -p out
 "$tools/esbuild" browser.mjs --bundle --format=esm --platform=browser --target=es2022 --log-level=warning \
   --outfile=out/app.mjs
-cp node_modules/wsclose/wsclose.wasm out/
+cp node_modules/wsclose/dist/wsclose.wasm out/
 grep -q "wsclose.wasm" out/app.mjs || fail "the bundle does not refer to wsclose.wasm"
 if grep -q 'import("node:' out/app.mjs; then fail "the browser bundle still imports a node: module"; fi
 cp index.html out/
