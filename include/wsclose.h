@@ -241,6 +241,10 @@ enum wsclose_result
    */
   WSCLOSE_ERR_UNKNOWN_PROFILE = -203,
   /**
+   * A reconnect policy already overrides `WSCLOSE_POLICY_MAX_OVERRIDES` other codes.
+   */
+  WSCLOSE_ERR_TOO_MANY_OVERRIDES = -204,
+  /**
    * The browser model: the page's `close()` throws `InvalidAccessError` (a code that is
    * neither 1000 nor 3000–4999).
    */
@@ -321,6 +325,31 @@ typedef uint8_t wsclose_engine;
 #endif // __cplusplus
 
 /**
+ * What the page's connection received from the server (`wsclose_browser_close_event`).
+ */
+enum wsclose_received
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint8_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * A Close frame with a payload (possibly empty).
+   */
+  WSCLOSE_RECEIVED_PAYLOAD = 0,
+  /**
+   * No Close frame: the server dropped the TCP connection.
+   */
+  WSCLOSE_RECEIVED_DROPPED = 1,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum wsclose_received wsclose_received;
+#else
+typedef uint8_t wsclose_received;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
  * Everything wsclose knows about one code, filled in by `wsclose_info`.
  */
 typedef struct wsclose_code_info {
@@ -337,21 +366,21 @@ typedef struct wsclose_code_info {
    */
   wsclose_reconnect_advice reconnect;
   /**
-   * May appear in a Close frame on the wire.
+   * May appear in a Close frame on the wire. 1 or 0.
    */
-  bool sendable;
+  uint8_t sendable;
   /**
-   * Only ever reported locally, never sent (1005, 1006, 1015).
+   * Only ever reported locally, never sent (1005, 1006, 1015). 1 or 0.
    */
-  bool local_only;
+  uint8_t local_only;
   /**
-   * Accepted by a browser's `WebSocket.close(code)` (1000, 3000–4999).
+   * Accepted by a browser's `WebSocket.close(code)` (1000, 3000–4999). 1 or 0.
    */
-  bool browser_closeable;
+  uint8_t browser_closeable;
   /**
-   * Means a clean close (1000, 1001, 1005).
+   * Means a clean close (1000, 1001, 1005). 1 or 0.
    */
-  bool ok;
+  uint8_t ok;
   /**
    * The standard name (static, NUL-terminated), or NULL when the code has none.
    */
@@ -371,13 +400,13 @@ typedef struct wsclose_close_event {
    */
   uint16_t code;
   /**
-   * `CloseEvent.wasClean`.
+   * `CloseEvent.wasClean`: 1 or 0.
    */
-  bool was_clean;
+  uint8_t was_clean;
   /**
-   * Whether an `error` event fired before `close`.
+   * Whether an `error` event fired before `close`: 1 or 0.
    */
-  bool error_fired;
+  uint8_t error_fired;
   /**
    * `CloseEvent.reason` (UTF-8, not NUL-terminated, pointing into the payload; never NULL).
    */
@@ -407,45 +436,51 @@ typedef struct wsclose_close_event {
 
 /**
  * A reconnect policy: exponential backoff with full jitter that follows a profile's fatal set.
- * Fill it with `wsclose_policy_default`, then change fields.
+ *
+ * A value the caller owns (on the stack, in a struct, in wasm memory; wsclose never allocates),
+ * whose fields are PRIVATE: do not read or write them. Initialise it with `wsclose_policy_init`,
+ * change it with the `wsclose_policy_set_*` functions and use it with `wsclose_policy_decide`.
+ * Every function checks the whole struct first, so a policy that `wsclose_policy_init` never
+ * filled (for example `{0}`) or that was overwritten gives `WSCLOSE_ERR_INVALID_ARGUMENT`.
+ * Copying the bytes of an initialised policy gives an equal policy.
  */
 typedef struct wsclose_policy {
   /**
-   * A profile index (`wsclose_profile_by_name`), or -1 for none.
+   * Private: the tag written by `wsclose_policy_init`.
    */
-  int32_t profile;
+  uint32_t _init;
   /**
-   * Backoff base in milliseconds: attempt `n` waits a random time in 0 ..= min(cap, base·2^n).
+   * Private: a profile index, or -1 for none.
    */
-  uint64_t base_ms;
+  int32_t _profile;
   /**
-   * Backoff cap in milliseconds.
+   * Private: the backoff base in milliseconds.
    */
-  uint64_t cap_ms;
+  uint64_t _base_ms;
   /**
-   * Stop once this many attempts were made, if `has_max_attempts`.
+   * Private: the backoff cap in milliseconds.
    */
-  uint32_t max_attempts;
+  uint64_t _cap_ms;
   /**
-   * Whether `max_attempts` applies.
+   * Private: the attempt limit (0 ..= UINT32_MAX), or -1 for none.
    */
-  bool has_max_attempts;
+  int64_t _max_attempts;
   /**
-   * Retry (true) or stop (false) on codes whose advice is unspecified.
+   * Private: 1 to retry codes whose advice is unspecified, 0 to stop.
    */
-  bool retry_unspecified;
+  uint8_t _retry_unspecified;
   /**
-   * How many entries of `override_codes` / `override_advice` are used (at most 8).
+   * Private: how many overrides are used (0 ..= 8).
    */
-  uint32_t override_count;
+  uint8_t _override_count;
   /**
-   * Codes whose advice the caller overrides.
+   * Private: the advice numbers of the overrides (unused entries are 0).
    */
-  uint16_t override_codes[WSCLOSE_POLICY_MAX_OVERRIDES];
+  uint8_t _override_advice[WSCLOSE_POLICY_MAX_OVERRIDES];
   /**
-   * The advice (`wsclose_advice` numbers) for `override_codes`.
+   * Private: the codes of the overrides (unused entries are 0).
    */
-  uint8_t override_advice[WSCLOSE_POLICY_MAX_OVERRIDES];
+  uint16_t _override_codes[WSCLOSE_POLICY_MAX_OVERRIDES];
 } wsclose_policy;
 
 #ifdef __cplusplus
@@ -613,36 +648,40 @@ const char *wsclose_version(void);
 
 /**
  * What the page's `CloseEvent` says, in engine `engine`, when the server sent a Close frame
- * with `payload` (`dropped` false) or dropped the TCP connection (`dropped` true; `payload` is
- * then ignored). Errors: `WSCLOSE_ERR_NULL_ARGUMENT`, `WSCLOSE_ERR_INVALID_ARGUMENT` (an engine
- * number no engine has, or an impossible length).
+ * with `payload` (`received` is `WSCLOSE_RECEIVED_PAYLOAD`) or dropped the TCP connection
+ * (`WSCLOSE_RECEIVED_DROPPED`: `payload` and `len` are then ignored, and not checked). Errors:
+ * `WSCLOSE_ERR_NULL_ARGUMENT`, `WSCLOSE_ERR_INVALID_ARGUMENT` (an engine or `received` number
+ * that has no meaning, or an impossible length).
  *
  * # Safety
- * `payload` must point to `len` readable bytes (or be NULL with `len == 0`) and outlive the
- * reason pointers written to `*out`; `out` must point to a writable `wsclose_close_event`.
+ * With `WSCLOSE_RECEIVED_PAYLOAD`, `payload` must point to `len` readable bytes (or be NULL with
+ * `len == 0`) and outlive the reason pointers written to `*out`; `out` must point to a writable
+ * `wsclose_close_event`.
  */
-wsclose_result wsclose_browser_close_event(uint32_t engine, const uint8_t *payload, size_t len, bool dropped, struct wsclose_close_event *out);
+wsclose_result wsclose_browser_close_event(uint32_t engine, const uint8_t *payload, size_t len, uint32_t received, struct wsclose_close_event *out);
 
 /**
- * What a page's `ws.close(code, reason)` does in engine `engine`. `has_code` false is
- * `close()` with `code` undefined; otherwise `code` is the JavaScript number as given (any
- * double: fractions, NaN, infinities; the engine's WebIDL conversion applies). `has_reason`
- * false is an undefined reason; otherwise `reason` holds `reason_units` UTF-16 code units (lone
+ * What a page's `ws.close(code, reason)` does in engine `engine`. `has_code` 0 is `close()`
+ * with `code` undefined (`code` is then ignored); with `has_code` 1, `code` is the JavaScript
+ * number as given (any double: fractions, NaN, infinities; the engine's WebIDL conversion
+ * applies). `has_reason` 0 is an undefined reason (`reason` and `reason_units` are then
+ * ignored, and not checked); with 1, `reason` holds `reason_units` UTF-16 code units (lone
  * surrogates become U+FFFD, as `USVString` says).
  *
  * On success returns `WSCLOSE_OK` and writes the Close the browser sends: `*code_out` (0 and
- * `*has_code_out` false for an empty Close) and the reason's UTF-8 into `reason_out` (at most
- * 123 bytes; `*reason_len_out` is its length). When the page's call throws, returns
+ * `*has_code_out` 0 for an empty Close, else 1) and the reason's UTF-8 into `reason_out` (at
+ * most 123 bytes; `*reason_len_out` is its length). When the page's call throws, returns
  * `WSCLOSE_ERR_INVALID_ACCESS` (`InvalidAccessError`) or `WSCLOSE_ERR_SYNTAX` (`SyntaxError`).
- * Other errors: `WSCLOSE_ERR_NULL_ARGUMENT`, `WSCLOSE_ERR_INVALID_ARGUMENT` (unknown engine),
- * `WSCLOSE_ERR_BUFFER_TOO_SMALL` (`reason_cap` below the reason's length; `*reason_len_out` says
- * how many bytes it needs).
+ * Other errors: `WSCLOSE_ERR_NULL_ARGUMENT`, `WSCLOSE_ERR_INVALID_ARGUMENT` (unknown engine, a
+ * `has_code` or `has_reason` other than 0 or 1), `WSCLOSE_ERR_BUFFER_TOO_SMALL` (`reason_cap`
+ * below the reason's length; `*reason_len_out` says how many bytes it needs).
  *
  * # Safety
- * `reason` must point to `reason_units` readable units (or be NULL with 0), `reason_out` to
- * `reason_cap` writable bytes (or be NULL with 0); the other out-pointers must be writable.
+ * With `has_reason` 1, `reason` must point to `reason_units` readable units (or be NULL with
+ * 0); `reason_out` must point to `reason_cap` writable bytes (or be NULL with 0); the other
+ * out-pointers must be writable.
  */
-wsclose_result wsclose_browser_close(uint32_t engine, bool has_code, double code, bool has_reason, const uint16_t *reason, size_t reason_units, uint16_t *code_out, bool *has_code_out, uint8_t *reason_out, size_t reason_cap, size_t *reason_len_out);
+wsclose_result wsclose_browser_close(uint32_t engine, int32_t has_code, double code, int32_t has_reason, const uint16_t *reason, size_t reason_units, uint16_t *code_out, uint8_t *has_code_out, uint8_t *reason_out, size_t reason_cap, size_t *reason_len_out);
 
 /**
  * Writes the likely causes of a close with `code` (as the receiving application saw it) into
@@ -723,26 +762,77 @@ const char *wsclose_profile_code_description(uint32_t profile, uint16_t code);
 const char *wsclose_advice_label(uint32_t advice);
 
 /**
- * Fills `*out` with the default policy: no profile, base 1 s, cap 30 s, unlimited attempts,
- * unspecified codes retried, no overrides.
+ * Initialises `*out` to the default policy: no profile, base 1 s, cap 30 s, unlimited
+ * attempts, unspecified codes retried, no overrides. Whatever `*out` held is overwritten.
  *
  * # Safety
  * `out` must be NULL or point to a writable `wsclose_policy`.
  */
-wsclose_result wsclose_policy_default(struct wsclose_policy *out);
+wsclose_result wsclose_policy_init(struct wsclose_policy *out);
 
 /**
- * Decides after a close with `code` (`was_clean` as the stack reported it) when `attempt`
- * reconnect attempts were already made. `random` is a uniformly random 64-bit number (the
- * jitter; pass a fixed value in tests). Returns 1 and writes the delay to `*delay_ms_out` to
- * retry, 0 (and writes 0) to stop, or a negative `wsclose_result`: NULL pointers,
- * `WSCLOSE_ERR_UNKNOWN_PROFILE`, or `WSCLOSE_ERR_INVALID_ARGUMENT` for more than 8 overrides or
- * an unknown advice number.
+ * Follows profile `profile` (an index, `wsclose_profile_by_name`), or no profile for -1.
+ * Errors: `WSCLOSE_ERR_NULL_ARGUMENT`, `WSCLOSE_ERR_INVALID_ARGUMENT` (a policy not
+ * initialised by `wsclose_policy_init`), `WSCLOSE_ERR_UNKNOWN_PROFILE`. A failed call leaves the
+ * policy unchanged; so do all `wsclose_policy_set_*` functions.
+ *
+ * # Safety
+ * `policy` must be NULL or point to a `wsclose_policy` the caller may read and write.
+ */
+wsclose_result wsclose_policy_set_profile(struct wsclose_policy *policy, int32_t profile);
+
+/**
+ * Sets the backoff: attempt `n` waits a random time in 0 ..= min(cap_ms, base_ms·2^n).
+ * Errors as for `wsclose_policy_set_profile`.
+ *
+ * # Safety
+ * `policy` must be NULL or point to a `wsclose_policy` the caller may read and write.
+ */
+wsclose_result wsclose_policy_set_backoff(struct wsclose_policy *policy, uint64_t base_ms, uint64_t cap_ms);
+
+/**
+ * Stops once `max_attempts` reconnect attempts were made (0 ..= UINT32_MAX), or never for that
+ * reason (-1). Errors as for `wsclose_policy_set_profile`; any other value gives
+ * `WSCLOSE_ERR_INVALID_ARGUMENT`.
+ *
+ * # Safety
+ * `policy` must be NULL or point to a `wsclose_policy` the caller may read and write.
+ */
+wsclose_result wsclose_policy_set_max_attempts(struct wsclose_policy *policy, int64_t max_attempts);
+
+/**
+ * Retries (1, the default) or stops (0) on codes whose advice is unspecified. Errors as for
+ * `wsclose_policy_set_profile`; a value other than 0 or 1 gives `WSCLOSE_ERR_INVALID_ARGUMENT`.
+ *
+ * # Safety
+ * `policy` must be NULL or point to a `wsclose_policy` the caller may read and write.
+ */
+wsclose_result wsclose_policy_set_retry_unspecified(struct wsclose_policy *policy, int32_t retry);
+
+/**
+ * Makes `code` answer `advice` (a `wsclose_advice` number), whatever the profile and the
+ * standard say. The core's rule applies: setting a code again replaces its advice, and at most
+ * `WSCLOSE_POLICY_MAX_OVERRIDES` codes have one. Errors as for `wsclose_policy_set_profile`,
+ * and `WSCLOSE_ERR_INVALID_ARGUMENT` for an unknown advice number,
+ * `WSCLOSE_ERR_TOO_MANY_OVERRIDES` for a ninth code.
+ *
+ * # Safety
+ * `policy` must be NULL or point to a `wsclose_policy` the caller may read and write.
+ */
+wsclose_result wsclose_policy_set_override(struct wsclose_policy *policy, uint16_t code, uint32_t advice);
+
+/**
+ * Decides after a close with `code` (`was_clean`: 1 or 0, as the stack reported it) when
+ * `attempt` reconnect attempts were already made. `random` is a uniformly random 64-bit number
+ * (the jitter; pass a fixed value in tests). Returns 1 and writes the delay to `*delay_ms_out`
+ * to retry, 0 (and writes 0) to stop, or a negative `wsclose_result`:
+ * `WSCLOSE_ERR_NULL_ARGUMENT`, or `WSCLOSE_ERR_INVALID_ARGUMENT` for a policy not initialised by
+ * `wsclose_policy_init` or a `was_clean` other than 0 or 1 (`*delay_ms_out` is then untouched).
  *
  * # Safety
  * `policy` must point to a readable `wsclose_policy`, `delay_ms_out` to a writable `uint64_t`.
  */
-int32_t wsclose_policy_decide(const struct wsclose_policy *policy, uint16_t code, bool was_clean, uint32_t attempt, uint64_t random, uint64_t *delay_ms_out);
+int32_t wsclose_policy_decide(const struct wsclose_policy *policy, uint16_t code, int32_t was_clean, uint32_t attempt, uint64_t random, uint64_t *delay_ms_out);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -60,14 +60,16 @@ $(FFI_BUILD):
 	mkdir -p $@
 
 # The C ABI against its committed baseline (docs/c-abi.md, ABI stability): any removed, changed or
-# added function signature, enum or #define value, or struct layout fails; so does an export the
-# header does not declare. Record a deliberate change with ffi-abi-update.
+# added function signature, enum or #define value, or struct layout (LP64 and wasm32) fails; so
+# does an export the header does not declare, in libwsclose.so or in the committed WebAssembly
+# module the Go binding embeds. Record a deliberate change with ffi-abi-update.
 FFI_ABI_BASELINE := ffi-c/abi/wsclose.abi
+FFI_ABI_WASM := bindings/go/internal/wasmmod/wsclose.wasm
 ffi-abi-check: ffi-lib
-	python3 ffi-c/abi/abi.py check $(FFI_ABI_BASELINE) include/wsclose.h $(FFI_LIBDIR)/libwsclose.so
+	python3 ffi-c/abi/abi.py check $(FFI_ABI_BASELINE) include/wsclose.h $(FFI_LIBDIR)/libwsclose.so $(FFI_ABI_WASM)
 
 ffi-abi-update: ffi-lib
-	python3 ffi-c/abi/abi.py update $(FFI_ABI_BASELINE) include/wsclose.h $(FFI_LIBDIR)/libwsclose.so
+	python3 ffi-c/abi/abi.py update $(FFI_ABI_BASELINE) include/wsclose.h $(FFI_LIBDIR)/libwsclose.so $(FFI_ABI_WASM)
 
 # C99 test against the shared library.
 ffi-test-c: ffi-lib | $(FFI_BUILD)

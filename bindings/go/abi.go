@@ -5,16 +5,6 @@ package wsclose
 // unexported native* functions over the plain Go types below. They convert arguments and results
 // and hold no rule of their own; the files of the public API call nothing else.
 
-// Result numbers of the C ABI's own functions (enum wsclose_result in include/wsclose.h, a
-// stable block the core does not number). native_cgo.go fails to compile if one differs from
-// the header.
-const (
-	resultOK             int32 = 0
-	resultUnknownProfile int32 = -203
-	resultInvalidAccess  int32 = -301
-	resultSyntax         int32 = -302
-)
-
 // rawInfo is struct wsclose_code_info with its strings copied out.
 type rawInfo struct {
 	code                                  CloseCode

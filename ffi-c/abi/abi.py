@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """The C ABI of libwsclose as a plain-text baseline, and the check against it (docs/c-abi.md).
 
-    abi.py describe HEADER LIBRARY            print the ABI of HEADER + LIBRARY
-    abi.py check BASELINE HEADER LIBRARY      fail unless the ABI equals BASELINE
-    abi.py update BASELINE HEADER LIBRARY     rewrite BASELINE (a deliberate ABI change)
+    abi.py describe HEADER LIBRARY [WASM]         print the ABI of HEADER + LIBRARY
+    abi.py check BASELINE HEADER LIBRARY [WASM]   fail unless the ABI equals BASELINE
+    abi.py update BASELINE HEADER LIBRARY [WASM]  rewrite BASELINE (a deliberate ABI change)
 
 The description holds, one fact a line, sorted: the soname; every exported function with its
 C signature (parameter types in order and the return type, normalised from the header: names of
@@ -12,6 +12,13 @@ enumerator with its value, and the size of each enum's C type; each struct's siz
 and fields (order, type, name, offset). Values, sizes and offsets come from compiling a small C99
 program against the header, so they are what a C compiler sees. The exported symbols of the
 library (nm -D --defined-only) must be exactly the header's functions.
+
+Both data models are recorded: the struct lines above are LP64 (what the host C compiler
+says), and `wasm32 struct ...` lines give the same structs for wasm32 (size_t and pointers 4
+bytes, 64-bit integers 8-aligned), the layout the WebAssembly build exposes. There is no wasm32
+C compiler on every machine, so the wasm32 lines come from the C layout rules applied here; the
+same rules must reproduce the compiler's LP64 lines exactly, or the check fails. When WASM (a
+built wsclose.wasm) is given, its exported functions must be exactly the header's functions.
 
 `check` fails on any difference: a function, value or struct that is gone or changed (an
 incompatible change: the soname's major number must go up) and also one that is new (additions
@@ -109,6 +116,69 @@ def compiled_facts(header: str, defines: list[str], enums: dict[str, list[str]],
         return subprocess.run([program], check=True, capture_output=True, text=True).stdout.splitlines()
 
 
+SCALARS = {"uint8_t": 1, "int8_t": 1, "uint16_t": 2, "int16_t": 2, "uint32_t": 4, "int32_t": 4,
+           "uint64_t": 8, "int64_t": 8}
+
+
+def computed_facts(text: str, structs: dict[str, list[tuple[str, str]]], pointer: int,
+                   prefix: str) -> list[str]:
+    """Struct layouts by the C rules for a model whose size_t and pointers take `pointer` bytes."""
+    typedefs = {name: base for base, name in re.findall(r"typedef\s+(u?int\d+_t)\s+(wsclose_\w+)\s*;", strip_comments(text))}
+    defines = {name: int(value) for name, value in
+               re.findall(r"(?m)^\s*#\s*define\s+(WSCLOSE_\w+)\s+(-?\d+)\s*$", strip_comments(text))}
+    facts = []
+    for struct, fields in structs.items():
+        offset, align, lines = 0, 1, []
+        for i, (kind, name) in enumerate(fields):
+            array = re.fullmatch(r"(.*)\[(\w+)\]", kind)
+            base, count = (array.group(1), array.group(2)) if array else (kind, "1")
+            count_value = int(count) if count.isdigit() else defines[count]
+            base = typedefs.get(base.replace("const ", ""), base.replace("const ", ""))
+            size = pointer if base.endswith("*") or base == "size_t" else SCALARS.get(base)
+            if size is None:
+                raise SystemExit(f"abi: no layout rule for the field type {kind!r} of {struct}")
+            offset = -(-offset // size) * size
+            lines.append(f"{prefix}struct {struct} field {i} {kind} {name} offset {offset}")
+            offset += size * count_value
+            align = max(align, size)
+        facts.append(f"{prefix}struct {struct} size {-(-offset // align) * align} align {align}")
+        facts += lines
+    return facts
+
+
+def wasm_exports(path: str) -> set[str]:
+    """The names of the functions a WebAssembly module exports (its export section)."""
+    with open(path, "rb") as file:
+        data = file.read()
+    if data[:4] != b"\0asm":
+        raise SystemExit(f"abi: {path} is not a WebAssembly module")
+
+    def leb(pos: int) -> tuple[int, int]:
+        value = shift = 0
+        while True:
+            byte = data[pos]
+            value |= (byte & 0x7F) << shift
+            pos, shift = pos + 1, shift + 7
+            if byte < 0x80:
+                return value, pos
+
+    pos, names = 8, set()
+    while pos < len(data):
+        section, pos = data[pos], pos + 1
+        size, pos = leb(pos)
+        if section == 7:
+            count, at = leb(pos)
+            for _ in range(count):
+                length, at = leb(at)
+                name = data[at:at + length].decode()
+                kind = data[at + length]
+                _, at = leb(at + length + 1)
+                if kind == 0:
+                    names.add(name)
+        pos += size
+    return names
+
+
 def library_facts(library: str, functions: dict[str, str]) -> list[str]:
     nm = subprocess.run(["nm", "-D", "--defined-only", library], check=True, capture_output=True, text=True)
     exported = {line.split()[-1] for line in nm.stdout.splitlines() if line.strip()}
@@ -125,11 +195,26 @@ def library_facts(library: str, functions: dict[str, str]) -> list[str]:
     return [f"soname {soname.group(1)}"]
 
 
-def describe(header: str, library: str) -> list[str]:
+def describe(header: str, library: str, wasm: str | None = None) -> list[str]:
     functions, defines, enums, structs = read_header(header)
     facts = library_facts(library, functions)
     facts += [f"function {name}{signature}" for name, signature in functions.items()]
-    facts += compiled_facts(header, defines, enums, structs)
+    compiled = compiled_facts(header, defines, enums, structs)
+    with open(header, encoding="utf-8") as file:
+        text = file.read()
+    rules = computed_facts(text, structs, 8, "")
+    if sorted(rules) != sorted(fact for fact in compiled if fact.startswith("struct ")):
+        raise SystemExit("abi: the layout rules disagree with the C compiler on LP64:\n  " + "\n  ".join(
+            sorted(set(rules) ^ {fact for fact in compiled if fact.startswith("struct ")})))
+    facts += compiled
+    facts += computed_facts(text, structs, 4, "wasm32 ")
+    if wasm is not None:
+        exported = wasm_exports(wasm)
+        if exported != set(functions):
+            raise SystemExit(
+                f"abi: the functions {wasm} exports and the header's prototypes differ:\n"
+                f"  exported, not declared: {sorted(exported - set(functions))}\n"
+                f"  declared, not exported: {sorted(set(functions) - exported)}")
     return sorted(facts)
 
 
@@ -138,6 +223,8 @@ def key(fact: str) -> str:
     if fact.startswith("function "):
         return fact.split("(", 1)[0]
     words = fact.split()
+    if words[0] == "wasm32":
+        return "wasm32 " + key(fact[len("wasm32 "):])
     if words[0] == "struct" and words[2] == "field":
         return " ".join(words[:4])
     if words[0] in ("define", "type", "enum") or words[0] == "struct":
@@ -155,9 +242,9 @@ def read_baseline(path: str) -> list[str]:
         return [line.rstrip("\n") for line in file if line.strip() and not line.startswith("#")]
 
 
-def check(baseline_path: str, header: str, library: str) -> int:
+def check(baseline_path: str, header: str, library: str, wasm: str | None) -> int:
     baseline = read_baseline(baseline_path)
-    current = describe(header, library)
+    current = describe(header, library, wasm)
     old = {key(fact): fact for fact in baseline}
     new = {key(fact): fact for fact in current}
     problems = []
@@ -176,20 +263,22 @@ def check(baseline_path: str, header: str, library: str) -> int:
               "record the new ABI on purpose with `make ffi-abi-update` and commit it.", file=sys.stderr)
         return 1
     functions = sum(fact.startswith("function ") for fact in current)
-    print(f"abi: {len(current)} facts ({functions} functions, all exported and declared) "
-          f"match {baseline_path}")
+    layouts = sum(fact.startswith("wasm32 struct ") for fact in current)
+    module = f"; {wasm} exports exactly them" if wasm else ""
+    print(f"abi: {len(current)} facts ({functions} functions, all exported and declared{module}; "
+          f"{layouts} wasm32 layout facts) match {baseline_path}")
     return 0
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) == 3 and argv[0] == "describe":
-        print("\n".join(describe(argv[1], argv[2])))
+    if len(argv) in (3, 4) and argv[0] == "describe":
+        print("\n".join(describe(argv[1], argv[2], argv[3] if len(argv) == 4 else None)))
         return 0
-    if len(argv) == 4 and argv[0] == "check":
-        return check(argv[1], argv[2], argv[3])
-    if len(argv) == 4 and argv[0] == "update":
+    if len(argv) in (4, 5) and argv[0] == "check":
+        return check(argv[1], argv[2], argv[3], argv[4] if len(argv) == 5 else None)
+    if len(argv) in (4, 5) and argv[0] == "update":
         with open(argv[1], "w", encoding="utf-8") as file:
-            file.write(HEAD + "\n".join(describe(argv[2], argv[3])) + "\n")
+            file.write(HEAD + "\n".join(describe(argv[2], argv[3], argv[4] if len(argv) == 5 else None)) + "\n")
         print(f"abi: wrote {argv[1]}")
         return 0
     print(__doc__, file=sys.stderr)

@@ -45,6 +45,7 @@ use wsclose_core::{
 mod browser;
 mod consts;
 mod explain;
+mod layout_generated;
 mod profile;
 pub use browser::*;
 pub use consts::*;
@@ -139,6 +140,8 @@ pub enum wsclose_result {
     WSCLOSE_ERR_INVALID_ARGUMENT = -202,
     /// No profile has that name, subprotocol or index.
     WSCLOSE_ERR_UNKNOWN_PROFILE = -203,
+    /// A reconnect policy already overrides `WSCLOSE_POLICY_MAX_OVERRIDES` other codes.
+    WSCLOSE_ERR_TOO_MANY_OVERRIDES = -204,
     /// The browser model: the page's `close()` throws `InvalidAccessError` (a code that is
     /// neither 1000 nor 3000–4999).
     WSCLOSE_ERR_INVALID_ACCESS = -301,
@@ -176,14 +179,14 @@ pub struct wsclose_code_info {
     pub category: wsclose_category,
     /// Whether a client should reconnect.
     pub reconnect: wsclose_reconnect_advice,
-    /// May appear in a Close frame on the wire.
-    pub sendable: bool,
-    /// Only ever reported locally, never sent (1005, 1006, 1015).
-    pub local_only: bool,
-    /// Accepted by a browser's `WebSocket.close(code)` (1000, 3000–4999).
-    pub browser_closeable: bool,
-    /// Means a clean close (1000, 1001, 1005).
-    pub ok: bool,
+    /// May appear in a Close frame on the wire. 1 or 0.
+    pub sendable: u8,
+    /// Only ever reported locally, never sent (1005, 1006, 1015). 1 or 0.
+    pub local_only: u8,
+    /// Accepted by a browser's `WebSocket.close(code)` (1000, 3000–4999). 1 or 0.
+    pub browser_closeable: u8,
+    /// Means a clean close (1000, 1001, 1005). 1 or 0.
+    pub ok: u8,
     /// The standard name (static, NUL-terminated), or NULL when the code has none.
     pub name: *const c_char,
     /// What the code means (static, NUL-terminated); never NULL.
@@ -349,10 +352,10 @@ pub unsafe extern "C" fn wsclose_info(code: u16, out: *mut wsclose_code_info) ->
             code: code.as_u16(),
             category: info.category.into(),
             reconnect: info.reconnect.into(),
-            sendable: info.sendable,
-            local_only: info.local_only,
-            browser_closeable: info.browser_closeable,
-            ok: info.ok,
+            sendable: u8::from(info.sendable),
+            local_only: u8::from(info.local_only),
+            browser_closeable: u8::from(info.browser_closeable),
+            ok: u8::from(info.ok),
             name: code.name_c().map_or(ptr::null(), CStr::as_ptr),
             description: code.description_c().as_ptr(),
         };
@@ -455,33 +458,18 @@ pub unsafe extern "C" fn wsclose_encode_close_payload(
     out_cap: usize,
     out_len: *mut usize,
 ) -> wsclose_result {
-    guard(WSCLOSE_ERR_PANIC, || {
-        if out_len.is_null() {
-            return WSCLOSE_ERR_NULL_ARGUMENT;
-        }
-        // SAFETY: `out_len` is non-NULL and writable per the contract.
-        unsafe { out_len.write(0) };
-        // SAFETY: the caller promises `reason_len` readable bytes at a non-NULL `reason`.
-        let reason = match unsafe { input(reason, reason_len) } {
-            Ok(reason) => reason,
-            Err(err) => return err,
-        };
-        // Nothing beyond the largest payload is ever written, so the slice stops there.
-        let cap = out_cap.min(WSCLOSE_MAX_CLOSE_PAYLOAD);
-        // SAFETY: the caller promises `out_cap` (>= `cap`) writable bytes at a non-NULL `out`.
-        let out = match unsafe { output(out, cap) } {
-            Ok(out) => out,
-            Err(err) => return err,
-        };
-        match wsclose_core::encode_close_payload(CloseCode::new(code), reason, out) {
-            Ok(len) => {
-                // SAFETY: as above.
-                unsafe { out_len.write(len) };
-                WSCLOSE_OK
-            }
-            Err(err) => buffer_error(err, out_len),
-        }
-    })
+    // SAFETY: per the contract, which is that of `encode`.
+    unsafe {
+        encode(
+            code,
+            reason,
+            reason_len,
+            out,
+            out_cap,
+            out_len,
+            wsclose_core::encode_close_payload,
+        )
+    }
 }
 
 /// Encodes a Close payload whose reason is given as UTF-16 code units (a JavaScript, Java, C#
@@ -502,24 +490,58 @@ pub unsafe extern "C" fn wsclose_encode_close_payload_utf16(
     out_cap: usize,
     out_len: *mut usize,
 ) -> wsclose_result {
+    // SAFETY: per the contract, which is that of `encode`.
+    unsafe {
+        encode(
+            code,
+            reason,
+            reason_units,
+            out,
+            out_cap,
+            out_len,
+            wsclose_core::encode_close_payload_utf16,
+        )
+    }
+}
+
+/// The core's encoder for reasons made of `T` (UTF-8 bytes or UTF-16 units).
+type EncodeReason<T> = fn(CloseCode, &[T], &mut [u8]) -> Result<usize, PayloadError>;
+
+/// The one body of `wsclose_encode_close_payload` and `wsclose_encode_close_payload_utf16`:
+/// checks the pointers, then lets the core's `encode_reason` write the payload.
+///
+/// # Safety
+/// `reason` must point to `reason_len` readable elements and `out` to `out_cap` writable bytes
+/// (either may be NULL when its length is 0); `out` must not overlap `reason`; `out_len` must be
+/// NULL or writable.
+unsafe fn encode<T>(
+    code: u16,
+    reason: *const T,
+    reason_len: usize,
+    out: *mut u8,
+    out_cap: usize,
+    out_len: *mut usize,
+    encode_reason: EncodeReason<T>,
+) -> wsclose_result {
     guard(WSCLOSE_ERR_PANIC, || {
         if out_len.is_null() {
             return WSCLOSE_ERR_NULL_ARGUMENT;
         }
         // SAFETY: `out_len` is non-NULL and writable per the contract.
         unsafe { out_len.write(0) };
-        // SAFETY: the caller promises `reason_units` readable units at a non-NULL `reason`.
-        let reason = match unsafe { input(reason, reason_units) } {
+        // SAFETY: the caller promises `reason_len` readable elements at a non-NULL `reason`.
+        let reason = match unsafe { input(reason, reason_len) } {
             Ok(reason) => reason,
             Err(err) => return err,
         };
+        // Nothing beyond the largest payload is ever written, so the slice stops there.
         let cap = out_cap.min(WSCLOSE_MAX_CLOSE_PAYLOAD);
         // SAFETY: the caller promises `out_cap` (>= `cap`) writable bytes at a non-NULL `out`.
         let out = match unsafe { output(out, cap) } {
             Ok(out) => out,
             Err(err) => return err,
         };
-        match wsclose_core::encode_close_payload_utf16(CloseCode::new(code), reason, out) {
+        match encode_reason(CloseCode::new(code), reason, out) {
             Ok(len) => {
                 // SAFETY: as above.
                 unsafe { out_len.write(len) };
@@ -541,7 +563,7 @@ fn buffer_error(err: PayloadError, out_len: *mut usize) -> wsclose_result {
 
 impl wsclose_result {
     /// Every result, from `WSCLOSE_OK` down to `WSCLOSE_ERR_PANIC`.
-    const ALL: [wsclose_result; 13] = [
+    const ALL: [wsclose_result; 14] = [
         WSCLOSE_OK,
         WSCLOSE_ERR_ONE_BYTE,
         WSCLOSE_ERR_TOO_LONG,
@@ -552,6 +574,7 @@ impl wsclose_result {
         WSCLOSE_ERR_NULL_ARGUMENT,
         WSCLOSE_ERR_INVALID_ARGUMENT,
         WSCLOSE_ERR_UNKNOWN_PROFILE,
+        WSCLOSE_ERR_TOO_MANY_OVERRIDES,
         WSCLOSE_ERR_INVALID_ACCESS,
         WSCLOSE_ERR_SYNTAX,
         WSCLOSE_ERR_PANIC,
@@ -590,6 +613,7 @@ pub extern "C" fn wsclose_result_message(result: i32) -> *const c_char {
             Some(WSCLOSE_ERR_NULL_ARGUMENT) => c"a required pointer argument was NULL",
             Some(WSCLOSE_ERR_INVALID_ARGUMENT) => c"an argument is out of range",
             Some(WSCLOSE_ERR_UNKNOWN_PROFILE) => c"no profile has that name, subprotocol or index",
+            Some(WSCLOSE_ERR_TOO_MANY_OVERRIDES) => c"a reconnect policy overrides at most 8 codes",
             Some(WSCLOSE_ERR_INVALID_ACCESS) => c"InvalidAccessError: the browser refuses this close code",
             Some(WSCLOSE_ERR_SYNTAX) => c"SyntaxError: the close reason is longer than 123 bytes",
             Some(WSCLOSE_ERR_PANIC) => c"internal error: a panic was caught inside wsclose",

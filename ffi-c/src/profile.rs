@@ -38,35 +38,6 @@ impl From<Advice> for wsclose_advice {
     }
 }
 
-/// How many codes a `wsclose_policy` can override.
-pub const WSCLOSE_POLICY_MAX_OVERRIDES: usize = 8;
-const _: () = assert!(WSCLOSE_POLICY_MAX_OVERRIDES == ReconnectPolicy::MAX_OVERRIDES);
-
-/// A reconnect policy: exponential backoff with full jitter that follows a profile's fatal set.
-/// Fill it with `wsclose_policy_default`, then change fields.
-#[repr(C)]
-#[derive(Clone, Copy, Debug)]
-pub struct wsclose_policy {
-    /// A profile index (`wsclose_profile_by_name`), or -1 for none.
-    pub profile: i32,
-    /// Backoff base in milliseconds: attempt `n` waits a random time in 0 ..= min(cap, base·2^n).
-    pub base_ms: u64,
-    /// Backoff cap in milliseconds.
-    pub cap_ms: u64,
-    /// Stop once this many attempts were made, if `has_max_attempts`.
-    pub max_attempts: u32,
-    /// Whether `max_attempts` applies.
-    pub has_max_attempts: bool,
-    /// Retry (true) or stop (false) on codes whose advice is unspecified.
-    pub retry_unspecified: bool,
-    /// How many entries of `override_codes` / `override_advice` are used (at most 8).
-    pub override_count: u32,
-    /// Codes whose advice the caller overrides.
-    pub override_codes: [u16; WSCLOSE_POLICY_MAX_OVERRIDES],
-    /// The advice (`wsclose_advice` numbers) for `override_codes`.
-    pub override_advice: [u8; WSCLOSE_POLICY_MAX_OVERRIDES],
-}
-
 fn profile_at(index: u32) -> Option<Profile> {
     usize::try_from(index)
         .ok()
@@ -167,28 +138,142 @@ pub extern "C" fn wsclose_advice_label(advice: u32) -> *const c_char {
     })
 }
 
-/// Fills `*out` with the default policy: no profile, base 1 s, cap 30 s, unlimited attempts,
-/// unspecified codes retried, no overrides.
+/// How many codes a `wsclose_policy` can override.
+pub const WSCLOSE_POLICY_MAX_OVERRIDES: usize = 8;
+const _: () = assert!(WSCLOSE_POLICY_MAX_OVERRIDES == ReconnectPolicy::MAX_OVERRIDES);
+
+/// The tag `wsclose_policy_init` writes into `_init`: a policy without it was never initialised.
+const POLICY_INIT_TAG: u32 = 0x5753_4350; // "WSCP"
+
+/// A reconnect policy: exponential backoff with full jitter that follows a profile's fatal set.
+///
+/// A value the caller owns (on the stack, in a struct, in wasm memory; wsclose never allocates),
+/// whose fields are PRIVATE: do not read or write them. Initialise it with `wsclose_policy_init`,
+/// change it with the `wsclose_policy_set_*` functions and use it with `wsclose_policy_decide`.
+/// Every function checks the whole struct first, so a policy that `wsclose_policy_init` never
+/// filled (for example `{0}`) or that was overwritten gives `WSCLOSE_ERR_INVALID_ARGUMENT`.
+/// Copying the bytes of an initialised policy gives an equal policy.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct wsclose_policy {
+    /// Private: the tag written by `wsclose_policy_init`.
+    pub _init: u32,
+    /// Private: a profile index, or -1 for none.
+    pub _profile: i32,
+    /// Private: the backoff base in milliseconds.
+    pub _base_ms: u64,
+    /// Private: the backoff cap in milliseconds.
+    pub _cap_ms: u64,
+    /// Private: the attempt limit (0 ..= UINT32_MAX), or -1 for none.
+    pub _max_attempts: i64,
+    /// Private: 1 to retry codes whose advice is unspecified, 0 to stop.
+    pub _retry_unspecified: u8,
+    /// Private: how many overrides are used (0 ..= 8).
+    pub _override_count: u8,
+    /// Private: the advice numbers of the overrides (unused entries are 0).
+    pub _override_advice: [u8; WSCLOSE_POLICY_MAX_OVERRIDES],
+    /// Private: the codes of the overrides (unused entries are 0).
+    pub _override_codes: [u16; WSCLOSE_POLICY_MAX_OVERRIDES],
+}
+
+/// The core's policy for a C policy, or `WSCLOSE_ERR_INVALID_ARGUMENT` when any field is not
+/// one that the `wsclose_policy_*` functions write.
+fn core_policy(c: &wsclose_policy) -> Result<ReconnectPolicy, wsclose_result> {
+    let invalid = WSCLOSE_ERR_INVALID_ARGUMENT;
+    if c._init != POLICY_INIT_TAG {
+        return Err(invalid);
+    }
+    let max_attempts = match c._max_attempts {
+        -1 => None,
+        n => Some(u32::try_from(n).map_err(|_| invalid)?),
+    };
+    let mut policy = ReconnectPolicy::new()
+        .with_base_ms(c._base_ms)
+        .with_cap_ms(c._cap_ms)
+        .with_max_attempts(max_attempts)
+        .with_retry_unspecified(flag(i32::from(c._retry_unspecified)).ok_or(invalid)?);
+    if c._profile != -1 {
+        let profile = u32::try_from(c._profile).ok().and_then(profile_at);
+        policy = policy.with_profile(profile.ok_or(invalid)?);
+    }
+    let count = usize::from(c._override_count);
+    if count > WSCLOSE_POLICY_MAX_OVERRIDES {
+        return Err(invalid);
+    }
+    let used = c._override_codes.iter().zip(c._override_advice);
+    for (i, (code, advice)) in used.enumerate() {
+        if i >= count {
+            if (*code, advice) != (0, 0) {
+                return Err(invalid);
+            }
+            continue;
+        }
+        let advice = Advice::from_u8(advice).ok_or(invalid)?;
+        policy
+            .try_override(CloseCode::new(*code), advice)
+            .map_err(|_| invalid)?;
+    }
+    if policy.overrides().len() != count {
+        return Err(invalid); // a code listed twice: never written by wsclose_policy_set_override
+    }
+    Ok(policy)
+}
+
+/// An integer flag that must be exactly 0 or 1 (the rule for every `int32_t` flag of the ABI).
+pub(crate) fn flag(value: i32) -> Option<bool> {
+    match value {
+        0 => Some(false),
+        1 => Some(true),
+        _ => None,
+    }
+}
+
+/// Checks `*policy`, lets `change` modify a copy, and stores the copy only when `change`
+/// succeeds: a failed call leaves the policy as it was.
+///
+/// # Safety
+/// `policy` must be NULL or point to a readable and writable `wsclose_policy`.
+unsafe fn update(
+    policy: *mut wsclose_policy,
+    change: impl FnOnce(&mut wsclose_policy, ReconnectPolicy) -> Result<(), wsclose_result>,
+) -> wsclose_result {
+    guard(WSCLOSE_ERR_PANIC, || {
+        if policy.is_null() {
+            return WSCLOSE_ERR_NULL_ARGUMENT;
+        }
+        // SAFETY: non-NULL and readable per the contract; every bit pattern is a valid value.
+        let mut c = unsafe { policy.read() };
+        let result = core_policy(&c).and_then(|core| change(&mut c, core));
+        if result.is_ok() {
+            // SAFETY: non-NULL and writable per the contract.
+            unsafe { policy.write(c) };
+        }
+        result.err().unwrap_or(WSCLOSE_OK)
+    })
+}
+
+/// Initialises `*out` to the default policy: no profile, base 1 s, cap 30 s, unlimited
+/// attempts, unspecified codes retried, no overrides. Whatever `*out` held is overwritten.
 ///
 /// # Safety
 /// `out` must be NULL or point to a writable `wsclose_policy`.
 #[no_mangle]
-pub unsafe extern "C" fn wsclose_policy_default(out: *mut wsclose_policy) -> wsclose_result {
+pub unsafe extern "C" fn wsclose_policy_init(out: *mut wsclose_policy) -> wsclose_result {
     guard(WSCLOSE_ERR_PANIC, || {
         if out.is_null() {
             return WSCLOSE_ERR_NULL_ARGUMENT;
         }
         let policy = ReconnectPolicy::new();
         let value = wsclose_policy {
-            profile: -1,
-            base_ms: policy.base_ms(),
-            cap_ms: policy.cap_ms(),
-            max_attempts: 0,
-            has_max_attempts: false,
-            retry_unspecified: true,
-            override_count: 0,
-            override_codes: [0; WSCLOSE_POLICY_MAX_OVERRIDES],
-            override_advice: [0; WSCLOSE_POLICY_MAX_OVERRIDES],
+            _init: POLICY_INIT_TAG,
+            _profile: -1,
+            _base_ms: policy.base_ms(),
+            _cap_ms: policy.cap_ms(),
+            _max_attempts: -1,
+            _retry_unspecified: 1,
+            _override_count: 0,
+            _override_advice: [0; WSCLOSE_POLICY_MAX_OVERRIDES],
+            _override_codes: [0; WSCLOSE_POLICY_MAX_OVERRIDES],
         };
         // SAFETY: non-NULL and writable per the contract.
         unsafe { out.write(value) };
@@ -196,40 +281,140 @@ pub unsafe extern "C" fn wsclose_policy_default(out: *mut wsclose_policy) -> wsc
     })
 }
 
-/// The core's policy for a C policy, or the error for an impossible field.
-fn core_policy(c: &wsclose_policy) -> Result<ReconnectPolicy, wsclose_result> {
-    let mut policy = ReconnectPolicy::new()
-        .with_base_ms(c.base_ms)
-        .with_cap_ms(c.cap_ms)
-        .with_max_attempts(if c.has_max_attempts {
-            Some(c.max_attempts)
-        } else {
-            None
+/// Follows profile `profile` (an index, `wsclose_profile_by_name`), or no profile for -1.
+/// Errors: `WSCLOSE_ERR_NULL_ARGUMENT`, `WSCLOSE_ERR_INVALID_ARGUMENT` (a policy not
+/// initialised by `wsclose_policy_init`), `WSCLOSE_ERR_UNKNOWN_PROFILE`. A failed call leaves the
+/// policy unchanged; so do all `wsclose_policy_set_*` functions.
+///
+/// # Safety
+/// `policy` must be NULL or point to a `wsclose_policy` the caller may read and write.
+#[no_mangle]
+pub unsafe extern "C" fn wsclose_policy_set_profile(
+    policy: *mut wsclose_policy,
+    profile: i32,
+) -> wsclose_result {
+    // SAFETY: per the contract.
+    unsafe {
+        update(policy, |c, _| {
+            if profile != -1 && u32::try_from(profile).ok().and_then(profile_at).is_none() {
+                return Err(WSCLOSE_ERR_UNKNOWN_PROFILE);
+            }
+            c._profile = profile;
+            Ok(())
         })
-        .with_retry_unspecified(c.retry_unspecified);
-    if c.profile != -1 {
-        let profile = u32::try_from(c.profile).ok().and_then(profile_at);
-        policy = policy.with_profile(profile.ok_or(WSCLOSE_ERR_UNKNOWN_PROFILE)?);
     }
-    let count = usize::try_from(c.override_count).map_err(|_| WSCLOSE_ERR_INVALID_ARGUMENT)?;
-    if count > WSCLOSE_POLICY_MAX_OVERRIDES {
-        return Err(WSCLOSE_ERR_INVALID_ARGUMENT);
-    }
-    for i in 0..count {
-        let advice = Advice::from_u8(c.override_advice[i]).ok_or(WSCLOSE_ERR_INVALID_ARGUMENT)?;
-        policy
-            .try_override(CloseCode::new(c.override_codes[i]), advice)
-            .map_err(|_| WSCLOSE_ERR_INVALID_ARGUMENT)?;
-    }
-    Ok(policy)
 }
 
-/// Decides after a close with `code` (`was_clean` as the stack reported it) when `attempt`
-/// reconnect attempts were already made. `random` is a uniformly random 64-bit number (the
-/// jitter; pass a fixed value in tests). Returns 1 and writes the delay to `*delay_ms_out` to
-/// retry, 0 (and writes 0) to stop, or a negative `wsclose_result`: NULL pointers,
-/// `WSCLOSE_ERR_UNKNOWN_PROFILE`, or `WSCLOSE_ERR_INVALID_ARGUMENT` for more than 8 overrides or
-/// an unknown advice number.
+/// Sets the backoff: attempt `n` waits a random time in 0 ..= min(cap_ms, base_ms·2^n).
+/// Errors as for `wsclose_policy_set_profile`.
+///
+/// # Safety
+/// `policy` must be NULL or point to a `wsclose_policy` the caller may read and write.
+#[no_mangle]
+pub unsafe extern "C" fn wsclose_policy_set_backoff(
+    policy: *mut wsclose_policy,
+    base_ms: u64,
+    cap_ms: u64,
+) -> wsclose_result {
+    // SAFETY: per the contract.
+    unsafe {
+        update(policy, |c, _| {
+            c._base_ms = base_ms;
+            c._cap_ms = cap_ms;
+            Ok(())
+        })
+    }
+}
+
+/// Stops once `max_attempts` reconnect attempts were made (0 ..= UINT32_MAX), or never for that
+/// reason (-1). Errors as for `wsclose_policy_set_profile`; any other value gives
+/// `WSCLOSE_ERR_INVALID_ARGUMENT`.
+///
+/// # Safety
+/// `policy` must be NULL or point to a `wsclose_policy` the caller may read and write.
+#[no_mangle]
+pub unsafe extern "C" fn wsclose_policy_set_max_attempts(
+    policy: *mut wsclose_policy,
+    max_attempts: i64,
+) -> wsclose_result {
+    // SAFETY: per the contract.
+    unsafe {
+        update(policy, |c, _| {
+            if max_attempts != -1 && u32::try_from(max_attempts).is_err() {
+                return Err(WSCLOSE_ERR_INVALID_ARGUMENT);
+            }
+            c._max_attempts = max_attempts;
+            Ok(())
+        })
+    }
+}
+
+/// Retries (1, the default) or stops (0) on codes whose advice is unspecified. Errors as for
+/// `wsclose_policy_set_profile`; a value other than 0 or 1 gives `WSCLOSE_ERR_INVALID_ARGUMENT`.
+///
+/// # Safety
+/// `policy` must be NULL or point to a `wsclose_policy` the caller may read and write.
+#[no_mangle]
+pub unsafe extern "C" fn wsclose_policy_set_retry_unspecified(
+    policy: *mut wsclose_policy,
+    retry: i32,
+) -> wsclose_result {
+    // SAFETY: per the contract.
+    unsafe {
+        update(policy, |c, _| {
+            let retry = flag(retry).ok_or(WSCLOSE_ERR_INVALID_ARGUMENT)?;
+            c._retry_unspecified = u8::from(retry);
+            Ok(())
+        })
+    }
+}
+
+/// Makes `code` answer `advice` (a `wsclose_advice` number), whatever the profile and the
+/// standard say. The core's rule applies: setting a code again replaces its advice, and at most
+/// `WSCLOSE_POLICY_MAX_OVERRIDES` codes have one. Errors as for `wsclose_policy_set_profile`,
+/// and `WSCLOSE_ERR_INVALID_ARGUMENT` for an unknown advice number,
+/// `WSCLOSE_ERR_TOO_MANY_OVERRIDES` for a ninth code.
+///
+/// # Safety
+/// `policy` must be NULL or point to a `wsclose_policy` the caller may read and write.
+#[no_mangle]
+pub unsafe extern "C" fn wsclose_policy_set_override(
+    policy: *mut wsclose_policy,
+    code: u16,
+    advice: u32,
+) -> wsclose_result {
+    // SAFETY: per the contract.
+    unsafe {
+        update(policy, |c, mut core| {
+            let advice = u8::try_from(advice)
+                .ok()
+                .and_then(Advice::from_u8)
+                .ok_or(WSCLOSE_ERR_INVALID_ARGUMENT)?;
+            core.try_override(CloseCode::new(code), advice)
+                .map_err(|_| WSCLOSE_ERR_TOO_MANY_OVERRIDES)?;
+            let overrides = core.overrides();
+            c._override_count = overrides.len() as u8;
+            for (i, (codes, advices)) in c
+                ._override_codes
+                .iter_mut()
+                .zip(&mut c._override_advice)
+                .enumerate()
+            {
+                (*codes, *advices) = overrides
+                    .get(i)
+                    .map_or((0, 0), |(code, advice)| (code.as_u16(), *advice as u8));
+            }
+            Ok(())
+        })
+    }
+}
+
+/// Decides after a close with `code` (`was_clean`: 1 or 0, as the stack reported it) when
+/// `attempt` reconnect attempts were already made. `random` is a uniformly random 64-bit number
+/// (the jitter; pass a fixed value in tests). Returns 1 and writes the delay to `*delay_ms_out`
+/// to retry, 0 (and writes 0) to stop, or a negative `wsclose_result`:
+/// `WSCLOSE_ERR_NULL_ARGUMENT`, or `WSCLOSE_ERR_INVALID_ARGUMENT` for a policy not initialised by
+/// `wsclose_policy_init` or a `was_clean` other than 0 or 1 (`*delay_ms_out` is then untouched).
 ///
 /// # Safety
 /// `policy` must point to a readable `wsclose_policy`, `delay_ms_out` to a writable `uint64_t`.
@@ -237,7 +422,7 @@ fn core_policy(c: &wsclose_policy) -> Result<ReconnectPolicy, wsclose_result> {
 pub unsafe extern "C" fn wsclose_policy_decide(
     policy: *const wsclose_policy,
     code: u16,
-    was_clean: bool,
+    was_clean: i32,
     attempt: u32,
     random: u64,
     delay_ms_out: *mut u64,
@@ -246,11 +431,14 @@ pub unsafe extern "C" fn wsclose_policy_decide(
         if policy.is_null() || delay_ms_out.is_null() {
             return WSCLOSE_ERR_NULL_ARGUMENT as i32;
         }
-        // SAFETY: non-NULL and readable per the contract.
+        // SAFETY: non-NULL and readable per the contract; every bit pattern is a valid value.
         let c = unsafe { policy.read() };
         let core = match core_policy(&c) {
             Ok(core) => core,
             Err(err) => return err as i32,
+        };
+        let Some(was_clean) = flag(was_clean) else {
+            return WSCLOSE_ERR_INVALID_ARGUMENT as i32;
         };
         let (answer, delay) = match core.decide(CloseCode::new(code), was_clean, attempt, || random) {
             Decision::Stop => (0, 0),
@@ -312,40 +500,163 @@ mod tests {
         );
         let mut c = std::mem::MaybeUninit::<wsclose_policy>::uninit();
         // SAFETY: writable.
-        assert_eq!(unsafe { wsclose_policy_default(c.as_mut_ptr()) }, WSCLOSE_OK);
+        assert_eq!(unsafe { wsclose_policy_init(c.as_mut_ptr()) }, WSCLOSE_OK);
         // SAFETY: initialised by the call above.
         let mut c = unsafe { c.assume_init() };
-        c.profile = gateway as i32;
-        let mut delay = 7;
-        // SAFETY: valid pointers.
-        assert_eq!(
-            unsafe { wsclose_policy_decide(&c, 4004, true, 0, u64::MAX, &mut delay) },
-            0
-        );
-        assert_eq!(delay, 0);
-        // SAFETY: valid pointers.
-        assert_eq!(
-            unsafe { wsclose_policy_decide(&c, 4000, true, 2, u64::MAX, &mut delay) },
-            1
-        );
-        assert_eq!(delay, 4_000);
-        c.override_count = 1;
-        c.override_codes[0] = 4000;
-        c.override_advice[0] = wsclose_advice::WSCLOSE_ADVICE_STOP as u8;
-        // SAFETY: valid pointers.
-        assert_eq!(
-            unsafe { wsclose_policy_decide(&c, 4000, true, 2, u64::MAX, &mut delay) },
-            0
-        );
-        c.override_count = 9;
-        // SAFETY: valid pointers.
-        let bad = unsafe { wsclose_policy_decide(&c, 4000, true, 2, 0, &mut delay) };
-        assert_eq!(bad, WSCLOSE_ERR_INVALID_ARGUMENT as i32);
-        c.override_count = 0;
-        c.profile = 42;
-        // SAFETY: valid pointers.
-        let bad = unsafe { wsclose_policy_decide(&c, 4000, true, 2, 0, &mut delay) };
-        assert_eq!(bad, WSCLOSE_ERR_UNKNOWN_PROFILE as i32);
+        // SAFETY (every call below): valid pointers.
+        unsafe {
+            assert_eq!(wsclose_policy_set_profile(&mut c, gateway as i32), WSCLOSE_OK);
+            let mut delay = 7;
+            assert_eq!(wsclose_policy_decide(&c, 4004, 1, 0, u64::MAX, &mut delay), 0);
+            assert_eq!(delay, 0);
+            assert_eq!(wsclose_policy_decide(&c, 4000, 1, 2, u64::MAX, &mut delay), 1);
+            assert_eq!(delay, 4_000);
+            assert_eq!(wsclose_policy_set_override(&mut c, 4000, 1), WSCLOSE_OK);
+            assert_eq!(wsclose_policy_set_override(&mut c, 4000, 0), WSCLOSE_OK);
+            assert_eq!(wsclose_policy_decide(&c, 4000, 1, 2, u64::MAX, &mut delay), 0);
+            assert_eq!(c._override_count, 1, "a code set twice keeps one entry");
+            for code in 4001..4008 {
+                assert_eq!(wsclose_policy_set_override(&mut c, code, 2), WSCLOSE_OK);
+            }
+            let before = c;
+            assert_eq!(
+                wsclose_policy_set_override(&mut c, 4100, 2),
+                WSCLOSE_ERR_TOO_MANY_OVERRIDES
+            );
+            assert_eq!(
+                wsclose_policy_set_override(&mut c, 4007, 0),
+                WSCLOSE_OK,
+                "a ninth set of a known code"
+            );
+            assert_eq!(
+                wsclose_policy_set_override(&mut c, 4000, 4),
+                WSCLOSE_ERR_INVALID_ARGUMENT
+            );
+            assert_eq!(
+                wsclose_policy_set_override(&mut c, 4000, 256),
+                WSCLOSE_ERR_INVALID_ARGUMENT
+            );
+            assert_eq!(c._override_codes, before._override_codes);
+            assert_eq!(
+                wsclose_policy_set_profile(&mut c, 42),
+                WSCLOSE_ERR_UNKNOWN_PROFILE
+            );
+            assert_eq!(
+                wsclose_policy_set_profile(&mut c, -2),
+                WSCLOSE_ERR_UNKNOWN_PROFILE
+            );
+            assert_eq!(c._profile, gateway as i32, "a failed call changes nothing");
+            assert_eq!(
+                wsclose_policy_set_max_attempts(&mut c, -2),
+                WSCLOSE_ERR_INVALID_ARGUMENT
+            );
+            assert_eq!(
+                wsclose_policy_set_max_attempts(&mut c, 1 << 32),
+                WSCLOSE_ERR_INVALID_ARGUMENT
+            );
+            assert_eq!(
+                wsclose_policy_set_max_attempts(&mut c, u32::MAX.into()),
+                WSCLOSE_OK
+            );
+            assert_eq!(wsclose_policy_set_max_attempts(&mut c, 2), WSCLOSE_OK);
+            assert_eq!(wsclose_policy_decide(&c, 1001, 1, 2, 0, &mut delay), 0);
+            assert_eq!(
+                wsclose_policy_set_retry_unspecified(&mut c, 2),
+                WSCLOSE_ERR_INVALID_ARGUMENT
+            );
+            assert_eq!(wsclose_policy_set_retry_unspecified(&mut c, 0), WSCLOSE_OK);
+            assert_eq!(wsclose_policy_set_backoff(&mut c, 10, 20), WSCLOSE_OK);
+            assert_eq!(wsclose_policy_decide(&c, 1001, 1, 1, u64::MAX, &mut delay), 1);
+            assert_eq!(delay, 20);
+            assert_eq!(
+                wsclose_policy_decide(&c, 1001, 2, 1, 0, &mut delay),
+                WSCLOSE_ERR_INVALID_ARGUMENT as i32
+            );
+            assert_eq!(
+                wsclose_policy_decide(&c, 1001, -1, 1, 0, &mut delay),
+                WSCLOSE_ERR_INVALID_ARGUMENT as i32
+            );
+            assert_eq!(
+                wsclose_policy_set_profile(ptr::null_mut(), -1),
+                WSCLOSE_ERR_NULL_ARGUMENT
+            );
+            assert_eq!(
+                wsclose_policy_decide(&c, 1001, 1, 1, 0, ptr::null_mut()),
+                WSCLOSE_ERR_NULL_ARGUMENT as i32
+            );
+        }
+    }
+
+    #[test]
+    fn a_policy_not_from_init_is_refused() {
+        let zeroed = wsclose_policy {
+            _init: 0,
+            _profile: 0,
+            _base_ms: 0,
+            _cap_ms: 0,
+            _max_attempts: 0,
+            _retry_unspecified: 0,
+            _override_count: 0,
+            _override_advice: [0; WSCLOSE_POLICY_MAX_OVERRIDES],
+            _override_codes: [0; WSCLOSE_POLICY_MAX_OVERRIDES],
+        };
+        let mut good = zeroed;
+        // SAFETY: writable.
+        assert_eq!(unsafe { wsclose_policy_init(&mut good) }, WSCLOSE_OK);
+        let bad_bool = wsclose_policy {
+            _retry_unspecified: 2,
+            ..good
+        };
+        let bad_attempts = wsclose_policy {
+            _max_attempts: -2,
+            ..good
+        };
+        let bad_count = wsclose_policy {
+            _override_count: 9,
+            ..good
+        };
+        let stray = wsclose_policy {
+            _override_codes: [0, 0, 0, 0, 0, 0, 0, 4000],
+            ..good
+        };
+        let twice = wsclose_policy {
+            _override_count: 2,
+            _override_codes: [4000, 4000, 0, 0, 0, 0, 0, 0],
+            ..good
+        };
+        let bad_advice = wsclose_policy {
+            _override_count: 1,
+            _override_advice: [4, 0, 0, 0, 0, 0, 0, 0],
+            ..good
+        };
+        let bad_profile = wsclose_policy {
+            _profile: 1000,
+            ..good
+        };
+        for mut policy in [
+            zeroed,
+            bad_bool,
+            bad_attempts,
+            bad_count,
+            stray,
+            twice,
+            bad_advice,
+            bad_profile,
+        ] {
+            let mut delay = 7;
+            // SAFETY (both): valid pointers.
+            unsafe {
+                assert_eq!(
+                    wsclose_policy_decide(&policy, 1000, 1, 0, 0, &mut delay),
+                    WSCLOSE_ERR_INVALID_ARGUMENT as i32
+                );
+                assert_eq!(
+                    wsclose_policy_set_backoff(&mut policy, 1, 2),
+                    WSCLOSE_ERR_INVALID_ARGUMENT
+                );
+            }
+            assert_eq!(delay, 7);
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! core's own answers (the Rust column of the differential).
 
 mod differential;
+mod layouts;
 mod surfaces;
 
 use std::fmt::Write as _;
@@ -108,6 +109,7 @@ fn generated_files(root: &Path) -> Vec<(PathBuf, String)> {
         ),
     ];
     files.extend(surfaces::files());
+    files.extend(layouts::files(root));
     files
 }
 

@@ -1,0 +1,296 @@
+//! JavaScript: the facts as frozen objects, for the TypeScript package (`as const` objects and
+//! their type aliases), the ES module and its declarations. Unlike the other languages' emitters,
+//! this one names the enums of the model it writes.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use super::{EnumModel, Model, NOTE};
+
+pub fn files(model: &Model) -> Vec<(PathBuf, String)> {
+    vec![
+        ("bindings/node/src/generated.ts".into(), typescript(model)),
+        ("bindings/wasm/generated.mjs".into(), wasm_mjs(model)),
+        ("bindings/wasm/generated.d.ts".into(), wasm_dts(model)),
+    ]
+}
+
+/// `null` for a kind without an answer code (the kinds only encoding reports), else the code.
+fn js_answer(code: Option<u16>) -> String {
+    code.map_or_else(|| "null".to_string(), |code| code.to_string())
+}
+
+/// The members' texts as a list of string literals.
+fn texts(e: &EnumModel) -> String {
+    e.members
+        .iter()
+        .map(|m| format!("{:?}", m.text))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The same facts as frozen objects, for TypeScript (`typescript == true`: `as const` objects and
+/// the type aliases) and the ES module. Each object doubles as a type of its values in
+/// TypeScript (`Category`, `Reconnect`, `PayloadErrorKind`).
+fn js_body(model: &Model, typescript: bool) -> String {
+    let konst = if typescript { " as const" } else { "" };
+    let category = model.enum_named("Category");
+    let reconnect = model.enum_named("Reconnect");
+    let mut out = String::new();
+    out.push_str("/** The 16 standard close codes (RFC 6455 §7.4.1, IANA registry). */\nexport const CloseCode = Object.freeze({\n");
+    for code in &model.standard_codes {
+        let _ = writeln!(
+            out,
+            "  /** {} {} */\n  {}: {},",
+            code.value, code.name, code.ident, code.value
+        );
+    }
+    let _ = writeln!(out, "}}{konst});\n");
+    let [payload, reason] = &model.limits;
+    let _ = writeln!(
+        out,
+        "/** The most bytes a Close frame payload may have. */\nexport const {} = {};\n/** The most bytes of reason that fit next to the code. */\nexport const {} = {};\n",
+        payload.ident, payload.value, reason.ident, reason.value
+    );
+    out.push_str("/** The six ranges of the close code space: constant name to number. */\nexport const Category = Object.freeze({\n");
+    for m in &category.members {
+        let _ = writeln!(out, "  /** {} */\n  {}: {},", m.text, m.ident, m.number);
+    }
+    let _ = writeln!(out, "}}{konst});");
+    if typescript {
+        out.push_str(
+            "/** A category number. */\nexport type Category = (typeof Category)[keyof typeof Category];\n",
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\n/** Human labels of the categories, by number. */\nexport const CATEGORY_LABELS = Object.freeze([{}]{konst});\n",
+        texts(category)
+    );
+    out.push_str(
+        "/** The reconnect advice: constant name to number. */\nexport const Reconnect = Object.freeze({\n",
+    );
+    for m in &reconnect.members {
+        let _ = writeln!(out, "  /** {} */\n  {}: {},", m.text, m.ident, m.number);
+    }
+    let _ = writeln!(out, "}}{konst});");
+    if typescript {
+        out.push_str("/** A reconnect advice number. */\nexport type Reconnect = (typeof Reconnect)[keyof typeof Reconnect];\n");
+    }
+    let _ = writeln!(
+        out,
+        "\n/** Human labels of the reconnect advice, by number. */\nexport const RECONNECT_LABELS = Object.freeze([{}]{konst});\n",
+        texts(reconnect)
+    );
+    out.push_str("/**\n * Payload error kinds: the stable result number of the C ABI, the core's fixed message, and the\n * code to answer a peer with (`null` for the kinds only encoding reports), and whether an error of\n * the kind carries the status code.\n */\nexport const PAYLOAD_ERROR_KINDS = Object.freeze({\n");
+    for m in &model.enum_named("PayloadErrorKind").members {
+        let answer = m.answer.expect("an error kind has an answer");
+        let _ = writeln!(
+            out,
+            "  {}: Object.freeze({{ result: {}, message: {:?}, closeCode: {}, carriesCode: {} }}),",
+            m.ident,
+            m.number,
+            m.text,
+            js_answer(answer.close_code),
+            answer.carries_code
+        );
+    }
+    let _ = writeln!(out, "}}{konst});");
+    if typescript {
+        out.push_str("/** The constant name of a payload error kind, e.g. `\"INVALID_UTF8\"`. */\nexport type PayloadErrorKind = keyof typeof PAYLOAD_ERROR_KINDS;\n");
+    }
+    js_profile_facts(model, &mut out, if typescript { JsOut::Ts } else { JsOut::Mjs });
+    out
+}
+
+/// Which JavaScript text `js_profile_facts` writes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum JsOut {
+    /// TypeScript values (`as const`) and their type aliases.
+    Ts,
+    /// ES module values.
+    Mjs,
+    /// Declarations (`.d.ts`) of the ES module's values.
+    Dts,
+}
+
+/// The enums of profiles, the reconnect policy, `explain` and the browser model (constant name
+/// to the C ABI's number), the labels of the advice, the engines' names, the profiles' names,
+/// titles and subprotocols in the ABI's index order, and the policy's override capacity.
+fn js_profile_facts(model: &Model, out: &mut String, mode: JsOut) {
+    let dts = mode == JsOut::Dts;
+    let konst = if mode == JsOut::Ts { " as const" } else { "" };
+    let advice = model.enum_named("Advice");
+    let engine = model.enum_named("Engine");
+    let enums = [
+        ("A profile's reconnect advice", "An advice number", advice),
+        (
+            "The likely causes of a close that `explain` names",
+            "A cause number",
+            model.enum_named("Cause"),
+        ),
+        (
+            "The browser engines of the browser model",
+            "An engine number",
+            engine,
+        ),
+    ];
+    for (what, type_doc, e) in enums {
+        let name = e.name;
+        if dts {
+            let _ = writeln!(
+                out,
+                "\n/** {what}: constant name to number. */\nexport declare const {name}: Readonly<{{"
+            );
+        } else {
+            let _ = writeln!(
+                out,
+                "\n/** {what}: constant name to number. */\nexport const {name} = Object.freeze({{"
+            );
+        }
+        let sep = if dts { ';' } else { ',' };
+        for m in &e.members {
+            let doc = if m.text.is_empty() { m.description } else { m.text };
+            let _ = writeln!(out, "  /** {doc} */\n  {}: {}{sep}", m.ident, m.number);
+        }
+        out.push_str(if dts { "}>;\n" } else { "}" });
+        if !dts {
+            let _ = writeln!(out, "{konst});");
+        }
+        if mode != JsOut::Mjs {
+            let _ = writeln!(
+                out,
+                "/** {type_doc}. */\nexport type {name} = (typeof {name})[keyof typeof {name}];"
+            );
+        }
+    }
+    for (name, doc, e) in [
+        ("ADVICE_LABELS", "Human labels of the advice, by number.", advice),
+        ("ENGINE_NAMES", "The engines' names, by number.", engine),
+    ] {
+        if dts {
+            let _ = writeln!(
+                out,
+                "\n/** {doc} */\nexport declare const {name}: readonly [{}];",
+                texts(e)
+            );
+        } else {
+            let _ = writeln!(
+                out,
+                "\n/** {doc} */\nexport const {name} = Object.freeze([{}]{konst});",
+                texts(e)
+            );
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\n/**\n * The profiles in name order (the order of the C ABI's profile indexes): name, title and the\n * `Sec-WebSocket-Protocol` tokens that select each.\n */"
+    );
+    if dts {
+        out.push_str("export declare const PROFILES: readonly [\n");
+    } else {
+        out.push_str("export const PROFILES = Object.freeze([\n");
+    }
+    for p in &model.profiles {
+        let tokens = p
+            .subprotocols
+            .iter()
+            .map(|t| format!("{t:?}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        if dts {
+            let _ = writeln!(
+                out,
+                "  Readonly<{{ name: {:?}; title: {:?}; subprotocols: readonly [{tokens}] }}>,",
+                p.name, p.title
+            );
+        } else {
+            let _ = writeln!(
+                out,
+                "  Object.freeze({{ name: {:?}, title: {:?}, subprotocols: Object.freeze([{tokens}]{konst}) }}),",
+                p.name, p.title
+            );
+        }
+    }
+    if dts {
+        out.push_str("];\n");
+    } else {
+        let _ = writeln!(out, "]{konst});");
+    }
+    if mode != JsOut::Mjs {
+        out.push_str("/** A profile name, e.g. `\"discord-gateway\"`. */\nexport type ProfileName = (typeof PROFILES)[number][\"name\"];\n");
+    }
+    let max = &model.policy_max_overrides;
+    let doc = "/** How many codes one reconnect policy can override (the C ABI's `wsclose_policy` holds that many). */";
+    if dts {
+        let _ = writeln!(out, "\n{doc}\nexport declare const {}: {};", max.ident, max.value);
+    } else {
+        let _ = writeln!(out, "\n{doc}\nexport const {} = {};", max.ident, max.value);
+    }
+}
+
+fn typescript(model: &Model) -> String {
+    format!("// {NOTE}\n\n{}", js_body(model, true))
+}
+
+fn wasm_mjs(model: &Model) -> String {
+    format!("// {NOTE}\n\n{}", js_body(model, false))
+}
+
+/// The declarations of `wasm_mjs`, with the same literal types as `typescript`.
+fn wasm_dts(model: &Model) -> String {
+    let category = model.enum_named("Category");
+    let reconnect = model.enum_named("Reconnect");
+    let mut out = format!("// {NOTE}\n\n/** The 16 standard close codes (RFC 6455 §7.4.1, IANA registry). */\nexport declare const CloseCode: Readonly<{{\n");
+    for code in &model.standard_codes {
+        let _ = writeln!(
+            out,
+            "  /** {} {} */\n  {}: {};",
+            code.value, code.name, code.ident, code.value
+        );
+    }
+    let [payload, reason] = &model.limits;
+    let _ = writeln!(
+        out,
+        "}}>;\n\n/** The most bytes a Close frame payload may have. */\nexport declare const {}: {};\n/** The most bytes of reason that fit next to the code. */\nexport declare const {}: {};\n",
+        payload.ident, payload.value, reason.ident, reason.value
+    );
+    out.push_str("/** The six ranges of the close code space: constant name to number. */\nexport declare const Category: Readonly<{\n");
+    for m in &category.members {
+        let _ = writeln!(out, "  /** {} */\n  {}: {};", m.text, m.ident, m.number);
+    }
+    out.push_str("}>;\n/** A category number. */\nexport type Category = (typeof Category)[keyof typeof Category];\n\n");
+    let _ = writeln!(
+        out,
+        "/** Human labels of the categories, by number. */\nexport declare const CATEGORY_LABELS: readonly [{}];\n",
+        texts(category)
+    );
+    out.push_str(
+        "/** The reconnect advice: constant name to number. */\nexport declare const Reconnect: Readonly<{\n",
+    );
+    for m in &reconnect.members {
+        let _ = writeln!(out, "  /** {} */\n  {}: {};", m.text, m.ident, m.number);
+    }
+    out.push_str("}>;\n/** A reconnect advice number. */\nexport type Reconnect = (typeof Reconnect)[keyof typeof Reconnect];\n\n");
+    let _ = writeln!(
+        out,
+        "/** Human labels of the reconnect advice, by number. */\nexport declare const RECONNECT_LABELS: readonly [{}];\n",
+        texts(reconnect)
+    );
+    out.push_str("/**\n * Payload error kinds: the stable result number of the C ABI, the core's fixed message, and the\n * code to answer a peer with (`null` for the kinds only encoding reports), and whether an error of\n * the kind carries the status code.\n */\nexport declare const PAYLOAD_ERROR_KINDS: Readonly<{\n");
+    for m in &model.enum_named("PayloadErrorKind").members {
+        let answer = m.answer.expect("an error kind has an answer");
+        let _ = writeln!(
+            out,
+            "  {}: Readonly<{{ result: {}; message: {:?}; closeCode: {}; carriesCode: {} }}>;",
+            m.ident,
+            m.number,
+            m.text,
+            js_answer(answer.close_code),
+            answer.carries_code
+        );
+    }
+    out.push_str("}>;\n/** The constant name of a payload error kind, e.g. `\"INVALID_UTF8\"`. */\nexport type PayloadErrorKind = keyof typeof PAYLOAD_ERROR_KINDS;\n");
+    js_profile_facts(model, &mut out, JsOut::Dts);
+    out
+}
