@@ -1,7 +1,7 @@
 // The browser model: what a page sees in each engine when a connection closes, and what a page's
 // `ws.close(code, reason)` does (core/src/browser.rs behind the C ABI).
 import { Engine, MAX_REASON_LEN } from './generated.js';
-import { CLOSE_EVENT, RESULT } from './layout.js';
+import { RESULT, WASM32 } from './abi.generated.js';
 import {
   CODE_OUT, EVENT_AT, HAS_CODE_OUT, OUT, REASON_LEN_OUT, failure, putBytes, putUnits, reserve, resultMessage,
   toU32, utf8At, view, wasm,
@@ -27,8 +27,8 @@ export interface CloseEvent {
 export type DomExceptionName = 'InvalidAccessError' | 'SyntaxError';
 
 const DOM_EXCEPTION_OF_RESULT = new Map<number, DomExceptionName>([
-  [RESULT.WSCLOSE_ERR_INVALID_ACCESS, 'InvalidAccessError'],
-  [RESULT.WSCLOSE_ERR_SYNTAX, 'SyntaxError'],
+  [RESULT.ERR_INVALID_ACCESS, 'InvalidAccessError'],
+  [RESULT.ERR_SYNTAX, 'SyntaxError'],
 ]);
 
 const ENGINES: ReadonlySet<number> = new Set(Object.values(Engine));
@@ -40,7 +40,10 @@ function toEngine(engine: unknown): number {
   return number;
 }
 
-const ev = CLOSE_EVENT.offsets;
+const ev = WASM32.wsclose_close_event.offsets;
+// `wsclose_received`: what the connection received (a Close frame with a payload, or nothing).
+const RECEIVED_PAYLOAD = 0;
+const RECEIVED_DROPPED = 1;
 
 /**
  * What a page sees in `engine` when the server ends the connection with a Close frame whose
@@ -54,7 +57,7 @@ export function closeEvent(engine: Engine, payload: Uint8Array | null): CloseEve
   const input = payload ?? new Uint8Array(0);
   const ptr = putBytes(input);
   const event = reserve(input.length) + EVENT_AT;
-  const result = wasm.wsclose_browser_close_event(engineNumber, ptr, input.length, payload === null ? 1 : 0, event);
+  const result = wasm.wsclose_browser_close_event(engineNumber, ptr, input.length, payload === null ? RECEIVED_DROPPED : RECEIVED_PAYLOAD, event);
   if (result !== 0) throw failure(result, null);
   const memory = view();
   const replyKind = memory.getUint8(event + ev.reply_kind);

@@ -164,3 +164,6 @@ export type ProfileName = (typeof PROFILES)[number]["name"];
 
 /** How many codes one reconnect policy can override (the C ABI's `wsclose_policy` holds that many). */
 export const POLICY_MAX_OVERRIDES = 8;
+
+/** The settings of the library's default reconnect policy (`wsclose_policy_init`). */
+export const POLICY_DEFAULTS = Object.freeze({ baseMs: 1000n, capMs: 30000n, maxAttempts: null, retryUnspecified: true } as const);

@@ -3,11 +3,11 @@
 // results to exceptions. The module is the C ABI crate (ffi-c, the same `wsclose_*` functions as
 // libwsclose and include/wsclose.h) compiled to wasm32; this package decides nothing itself.
 import { MAX_CLOSE_PAYLOAD, PAYLOAD_ERROR_KINDS, type PayloadErrorKind } from './generated.js';
-import { CLOSE_EVENT, POLICY } from './layout.js';
+import { WASM32 } from './abi.generated.js';
 
 /**
  * The raw exports of wsclose.wasm: the C ABI of include/wsclose.h with wasm32 types (pointers and
- * `size_t` are `i32` addresses in `memory`, `bool` is 0/1, `uint64_t` a bigint). The arguments are
+ * `size_t` are `i32` addresses in `memory`, flags are 0/1, `uint64_t` and `int64_t` bigints). The arguments are
  * not converted or checked here; prefer the functions of this package.
  */
 export interface WsCloseExports {
@@ -39,13 +39,18 @@ export interface WsCloseExports {
   wsclose_profile_code_name(profile: number, code: number): number;
   wsclose_profile_code_description(profile: number, code: number): number;
   wsclose_advice_label(advice: number): number;
-  wsclose_policy_default(out: number): number;
+  wsclose_policy_init(out: number): number;
+  wsclose_policy_set_profile(policy: number, profile: number): number;
+  wsclose_policy_set_backoff(policy: number, baseMs: bigint, capMs: bigint): number;
+  wsclose_policy_set_max_attempts(policy: number, maxAttempts: bigint): number;
+  wsclose_policy_set_retry_unspecified(policy: number, retry: number): number;
+  wsclose_policy_set_override(policy: number, code: number, advice: number): number;
   wsclose_policy_decide(policy: number, code: number, wasClean: number, attempt: number, random: bigint, delayMsOut: number): number;
   wsclose_explain(code: number, wasClean: number, causesOut: number, cap: number): number;
   wsclose_cause_const_name(cause: number): number;
   wsclose_cause_summary(cause: number): number;
   wsclose_cause_check(cause: number): number;
-  wsclose_browser_close_event(engine: number, payload: number, len: number, dropped: number, out: number): number;
+  wsclose_browser_close_event(engine: number, payload: number, len: number, received: number, out: number): number;
   wsclose_browser_close(engine: number, hasCode: number, code: number, hasReason: number, reason: number, reasonUnits: number,
     codeOut: number, hasCodeOut: number, reasonOut: number, reasonCap: number, reasonLenOut: number): number;
 }
@@ -106,16 +111,19 @@ export const REASON_LEN_OUT = 8;
 export const OUT_LEN = 12;
 /** uint8_t[MAX_CLOSE_PAYLOAD]: the encoded payload, or a reason out. */
 export const OUT = 16;
-/** bool: wsclose_browser_close's has_code_out. */
+/** uint8_t: wsclose_browser_close's has_code_out. */
 export const HAS_CODE_OUT = align8(OUT + MAX_CLOSE_PAYLOAD);
 /** uint64_t: wsclose_policy_decide's delay_ms_out. */
 export const DELAY_OUT = HAS_CODE_OUT + 8;
-/** struct wsclose_policy. */
-export const POLICY_AT = DELAY_OUT + 8;
+/** struct wsclose_policy (its size and alignment from the generated wasm32 layout). */
+export const POLICY_AT = align8(DELAY_OUT + 8);
 /** struct wsclose_close_event. */
-export const EVENT_AT = align8(POLICY_AT + POLICY.size);
+export const EVENT_AT = align8(POLICY_AT + WASM32.wsclose_policy.size);
 /** The input: a payload, a reason, codes passed in, or the causes written out. */
-export const INPUT = align8(EVENT_AT + CLOSE_EVENT.size);
+export const INPUT = align8(EVENT_AT + WASM32.wsclose_close_event.size);
+if (WASM32.wsclose_policy.align > 8 || WASM32.wsclose_close_event.align > 8) {
+  throw new Error('wsclose: a struct of the C ABI needs more than 8-byte alignment');
+}
 
 let scratch = 0;
 let scratchSize = 0;

@@ -1,10 +1,10 @@
 // The reconnect policy: exponential backoff with full jitter that follows a profile's fatal codes
 // (core/src/policy.rs behind the C ABI). Every decision is the core's `wsclose_policy_decide`.
-import { POLICY_MAX_OVERRIDES, type Advice } from './generated.js';
-import { POLICY } from './layout.js';
+import { RESULT, WASM32 } from './abi.generated.js';
+import { POLICY_DEFAULTS, type Advice } from './generated.js';
 import { type Profile, profileIndex } from './profiles.js';
 import {
-  DELAY_OUT, POLICY_AT, failure, reserve, resultMessage, toBoolean, toCode, toU32, toU64, view, wasm,
+  DELAY_OUT, POLICY_AT, bytes, describe, failure, reserve, resultMessage, toBoolean, toCode, toU32, toU64, view, wasm,
 } from './module.js';
 
 /** Settings of a ReconnectPolicy; each one left out keeps the library's default. */
@@ -31,54 +31,26 @@ export type Decision =
   | { readonly stop: true }
   | { readonly stop: false; readonly delayMs: number; readonly delayMsExact: bigint };
 
-interface PolicyFields {
-  profile: number;
-  baseMs: bigint;
-  capMs: bigint;
-  maxAttempts: number;
-  hasMaxAttempts: boolean;
-  retryUnspecified: boolean;
-  overrides: Array<readonly [number, number]>;
+/** The settings a ReconnectPolicy reports back (the library keeps its own copy, private). */
+interface Settings {
+  readonly baseMs: bigint;
+  readonly capMs: bigint;
+  readonly maxAttempts: number | null;
+  readonly retryUnspecified: boolean;
+  readonly overrides: ReadonlyMap<number, Advice>;
 }
 
-const at = POLICY.offsets;
+const POLICY_SIZE = WASM32.wsclose_policy.size;
 
-function readPolicy(ptr: number): PolicyFields {
-  const memory = view();
-  return {
-    profile: memory.getInt32(ptr + at.profile, true),
-    baseMs: memory.getBigUint64(ptr + at.base_ms, true),
-    capMs: memory.getBigUint64(ptr + at.cap_ms, true),
-    maxAttempts: memory.getUint32(ptr + at.max_attempts, true),
-    hasMaxAttempts: memory.getUint8(ptr + at.has_max_attempts) !== 0,
-    retryUnspecified: memory.getUint8(ptr + at.retry_unspecified) !== 0,
-    overrides: [],
-  };
-}
-
-function writePolicy(ptr: number, policy: PolicyFields): void {
-  const memory = view();
-  memory.setInt32(ptr + at.profile, policy.profile, true);
-  memory.setBigUint64(ptr + at.base_ms, policy.baseMs, true);
-  memory.setBigUint64(ptr + at.cap_ms, policy.capMs, true);
-  memory.setUint32(ptr + at.max_attempts, policy.maxAttempts, true);
-  memory.setUint8(ptr + at.has_max_attempts, policy.hasMaxAttempts ? 1 : 0);
-  memory.setUint8(ptr + at.retry_unspecified, policy.retryUnspecified ? 1 : 0);
-  memory.setUint32(ptr + at.override_count, policy.overrides.length, true);
-  for (let i = 0; i < POLICY_MAX_OVERRIDES; i++) {
-    const [code, advice] = policy.overrides[i] ?? [0, 0];
-    memory.setUint16(ptr + at.override_codes + 2 * i, code, true);
-    memory.setUint8(ptr + at.override_advice + i, advice);
+/** Throws for a failed `wsclose_policy_*` call: RangeError for a setting the library refuses. */
+function check(result: number): void {
+  if (result === 0) return;
+  if (result === RESULT.ERR_INVALID_ARGUMENT || result === RESULT.ERR_TOO_MANY_OVERRIDES ||
+      result === RESULT.ERR_UNKNOWN_PROFILE) {
+    throw new RangeError(`wsclose: invalid reconnect policy: ${resultMessage(result)}`);
   }
+  throw failure(result, null);
 }
-
-/** The library's default policy. */
-const POLICY_DEFAULTS: Readonly<PolicyFields> = (() => {
-  const ptr = reserve(0) + POLICY_AT;
-  const result = wasm.wsclose_policy_default(ptr);
-  if (result !== 0) throw failure(result, null);
-  return Object.freeze(readPolicy(ptr));
-})();
 
 /** 64 random bits from the platform's cryptographic generator (`crypto.getRandomValues`). */
 function secureRandom(): bigint {
@@ -90,73 +62,73 @@ function secureRandom(): bigint {
  * Every decision is the core's (`wsclose_policy_decide`).
  */
 export class ReconnectPolicy {
-  readonly #policy: Readonly<PolicyFields>;
+  /** The bytes of the C struct the library built (`wsclose_policy_init` and `set_*`), opaque here. */
+  readonly #struct: Uint8Array;
+  readonly #settings: Settings;
   readonly #profile: Profile | null;
 
-  /** Throws TypeError/RangeError for settings of the wrong type or range, or more than POLICY_MAX_OVERRIDES overrides. */
+  /**
+   * Throws TypeError/RangeError for settings of the wrong type or range; the library refuses
+   * an unknown advice and more than POLICY_MAX_OVERRIDES codes (RangeError).
+   */
   constructor(options: ReconnectPolicyOptions = {}) {
     if (typeof options !== 'object' || options === null) {
       throw new TypeError('wsclose: ReconnectPolicy takes an options object');
     }
-    const policy: PolicyFields = { ...POLICY_DEFAULTS, overrides: [] };
     const profile = options.profile ?? null;
-    if (profile !== null) policy.profile = profileIndex(profile);
-    if (options.baseMs !== undefined) policy.baseMs = toU64(options.baseMs, 'baseMs');
-    if (options.capMs !== undefined) policy.capMs = toU64(options.capMs, 'capMs');
-    if (options.maxAttempts !== undefined && options.maxAttempts !== null) {
-      policy.maxAttempts = toU32(options.maxAttempts, 'maxAttempts');
-      policy.hasMaxAttempts = true;
-    }
-    if (options.retryUnspecified !== undefined) {
-      policy.retryUnspecified = toBoolean(options.retryUnspecified, 'retryUnspecified');
-    }
+    const profileNumber = profile === null ? -1 : profileIndex(profile);
+    const baseMs = options.baseMs === undefined ? POLICY_DEFAULTS.baseMs : toU64(options.baseMs, 'baseMs');
+    const capMs = options.capMs === undefined ? POLICY_DEFAULTS.capMs : toU64(options.capMs, 'capMs');
+    const maxAttempts = options.maxAttempts === undefined || options.maxAttempts === null
+      ? POLICY_DEFAULTS.maxAttempts : toU32(options.maxAttempts, 'maxAttempts');
+    const retryUnspecified = options.retryUnspecified === undefined
+      ? POLICY_DEFAULTS.retryUnspecified : toBoolean(options.retryUnspecified, 'retryUnspecified');
+    const overrides: Array<[number, number]> = [];
     if (options.overrides !== undefined) {
-      const overrides: unknown = options.overrides;
-      if (typeof overrides !== 'object' || overrides === null) {
+      const given: unknown = options.overrides;
+      if (typeof given !== 'object' || given === null) {
         throw new TypeError('wsclose: overrides must be a Map or an object of code → Advice');
       }
-      const entries: Array<[unknown, unknown]> = overrides instanceof Map
-        ? [...(overrides as Map<unknown, unknown>).entries()]
-        : Object.entries(overrides).map(([code, advice]) => [Number(code), advice]);
-      if (entries.length > POLICY_MAX_OVERRIDES) {
-        throw new RangeError(`wsclose: a policy holds at most ${POLICY_MAX_OVERRIDES} overrides, got ${entries.length}`);
-      }
-      for (const [code, advice] of entries) {
-        const number = toU32(advice, "an override's advice");
-        if (number > 0xff) throw new RangeError(`wsclose: not an advice: ${number}`);
-        policy.overrides.push(Object.freeze([toCode(code), number] as const));
-      }
+      const entries: Array<[unknown, unknown]> = given instanceof Map
+        ? [...(given as Map<unknown, unknown>).entries()]
+        : Object.entries(given).map(([code, advice]) => [Number(code), advice]);
+      for (const [code, advice] of entries) overrides.push([toCode(code), toU32(advice, "an override's advice")]);
     }
-    Object.freeze(policy.overrides);
-    this.#policy = Object.freeze(policy);
+    // The library builds the struct and owns every rule about it (which advice numbers exist, how
+    // many codes fit, which of two overrides of one code wins).
+    const ptr = reserve(0) + POLICY_AT;
+    check(wasm.wsclose_policy_init(ptr));
+    check(wasm.wsclose_policy_set_profile(ptr, profileNumber));
+    check(wasm.wsclose_policy_set_backoff(ptr, baseMs, capMs));
+    check(wasm.wsclose_policy_set_max_attempts(ptr, maxAttempts === null ? -1n : BigInt(maxAttempts)));
+    check(wasm.wsclose_policy_set_retry_unspecified(ptr, retryUnspecified ? 1 : 0));
+    for (const [code, advice] of overrides) check(wasm.wsclose_policy_set_override(ptr, code, advice));
+    this.#struct = bytes().slice(ptr, ptr + POLICY_SIZE);
     this.#profile = profile;
-    // The library checks the rest (an advice number it does not know): ask it once now.
-    const result = this.#call(0, true, 0, 0n);
-    if (result < 0) {
-      throw new RangeError(`wsclose: invalid reconnect policy: ${resultMessage(result)}`);
-    }
+    // What was set, as given (a Map keeps the last value of a key, as the library keeps the last advice).
+    this.#settings = Object.freeze({
+      baseMs, capMs, maxAttempts, retryUnspecified, overrides: new Map(overrides as Array<[number, Advice]>),
+    });
   }
 
   #call(code: number, wasClean: boolean, attempt: number, random: bigint): number {
-    const ptr = reserve(0) + POLICY_AT;
-    writePolicy(ptr, this.#policy);
-    return wasm.wsclose_policy_decide(ptr, code, wasClean ? 1 : 0, attempt, random, reserve(0) + DELAY_OUT);
+    const base = reserve(0);
+    bytes().set(this.#struct, base + POLICY_AT);
+    return wasm.wsclose_policy_decide(base + POLICY_AT, code, wasClean ? 1 : 0, attempt, random, base + DELAY_OUT);
   }
 
   /** The profile it follows, or null. */
   get profile(): Profile | null { return this.#profile; }
   /** The backoff base in milliseconds. */
-  get baseMs(): bigint { return this.#policy.baseMs; }
+  get baseMs(): bigint { return this.#settings.baseMs; }
   /** The backoff cap in milliseconds. */
-  get capMs(): bigint { return this.#policy.capMs; }
+  get capMs(): bigint { return this.#settings.capMs; }
   /** The attempt limit, or null for none. */
-  get maxAttempts(): number | null { return this.#policy.hasMaxAttempts ? this.#policy.maxAttempts : null; }
+  get maxAttempts(): number | null { return this.#settings.maxAttempts; }
   /** Whether codes with unspecified advice are retried. */
-  get retryUnspecified(): boolean { return this.#policy.retryUnspecified; }
+  get retryUnspecified(): boolean { return this.#settings.retryUnspecified; }
   /** The overrides, code → advice (a new Map). */
-  get overrides(): ReadonlyMap<number, Advice> {
-    return new Map(this.#policy.overrides.map(([code, advice]) => [code, advice as Advice]));
-  }
+  get overrides(): ReadonlyMap<number, Advice> { return new Map(this.#settings.overrides); }
 
   /**
    * Stop or retry after a close with `code` (`wasClean` as the WebSocket reported it) when
@@ -172,7 +144,7 @@ export class ReconnectPolicy {
     let result = this.#call(code, wasClean, attempt, 0n);
     if (result === 1) {
       const bits: unknown = random();
-      if (typeof bits !== 'bigint') throw new TypeError(`wsclose: random() must return a bigint, got ${typeof bits}`);
+      if (typeof bits !== 'bigint') throw new TypeError(`wsclose: random() must return a bigint, got ${describe(bits)}`);
       result = this.#call(code, wasClean, attempt, toU64(bits, 'random()'));
     }
     if (result === 0) return Object.freeze({ stop: true });

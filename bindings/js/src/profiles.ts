@@ -1,6 +1,6 @@
 // Profiles: the close-code conventions of protocols over WebSocket (core/src/profiles.rs behind the C ABI).
 import { PROFILES, type Advice, type ProfileName } from './generated.js';
-import { RESULT } from './layout.js';
+import { RESULT } from './abi.generated.js';
 import { INTERNAL, cString, failure, putBytes, toCode, toU32, wasm, wtf8 } from './module.js';
 
 /** A code a profile names: its name and meaning in that protocol, and the profile's advice. */
@@ -87,7 +87,7 @@ function findProfile(what: string, text: unknown, find: (ptr: number, len: numbe
   if (typeof text !== 'string') throw new TypeError(`wsclose: ${what} must be a string, got ${typeof text}`);
   const input = wtf8(text);
   const index = find(putBytes(input), input.length);
-  if (index === RESULT.WSCLOSE_ERR_UNKNOWN_PROFILE) return null;
+  if (index === RESULT.ERR_UNKNOWN_PROFILE) return null;
   if (index < 0) throw failure(index, null);
   const profile = PROFILE_OBJECTS[index];
   if (profile === undefined) throw new Error(`wsclose: the module returned profile index ${index}`);

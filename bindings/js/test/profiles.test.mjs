@@ -151,7 +151,17 @@ test('ReconnectPolicy: maxAttempts stops at the limit; overrides as a Map or an 
   const full = new Map(Array.from({ length: w.POLICY_MAX_OVERRIDES }, (_, i) => [4000 + i, w.Advice.STOP]));
   assert.equal(new w.ReconnectPolicy({ overrides: full }).overrides.size, w.POLICY_MAX_OVERRIDES);
   full.set(4999, w.Advice.STOP);
-  assert.throws(() => new w.ReconnectPolicy({ overrides: full }), RangeError);
+  assert.throws(() => new w.ReconnectPolicy({ overrides: full }), /wsclose: invalid reconnect policy: /);
+  // One code given twice (an object's "4000" and "4000.0"): the library keeps the later advice,
+  // and a code set again does not count twice against the limit.
+  const twice = new w.ReconnectPolicy({ overrides: { 4000: w.Advice.STOP, '4000.0': w.Advice.RETRY } });
+  assert.deepEqual([...twice.overrides], [[4000, w.Advice.RETRY]]);
+  assert.equal(twice.decide(4000, true, 0, () => 0n).stop, false);
+  full.delete(4999);
+  const again = new w.ReconnectPolicy({ overrides: { ...Object.fromEntries(full), '4000.0': w.Advice.RETRY } });
+  assert.equal(again.overrides.size, w.POLICY_MAX_OVERRIDES);
+  assert.equal(again.overrides.get(4000), w.Advice.RETRY);
+  assert.equal(again.decide(4000, true, 0, () => 0n).stop, false);
 });
 
 test('ReconnectPolicy with a profile: a clean close stops exactly where the profile says stop', () => {

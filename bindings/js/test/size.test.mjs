@@ -1,16 +1,16 @@
 // The shipped module stays small and exports only wsclose_* functions, its memory, and the two
 // globals the Rust linker always exports for a cdylib.
 //
-// Two budgets: the whole file (40 KB), and its code section (12 KB). The module is the whole C
+// Two budgets: the whole file (44 KB), and its code section (12 KB). The module is the whole C
 // ABI (ffi-c), so it carries the core's texts, most of them the protocol profiles' names and
-// descriptions (about 26 KB of data since the profiles joined the C ABI); the code budget is the
+// descriptions (about 30 KB of data); the code budget is the
 // one that catches glue or ABI bloat, such as formatting or panic machinery being linked in.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, statSync } from 'node:fs';
 
 const WASM = new URL('../dist/wsclose.wasm', import.meta.url);
-const LIMIT = 40 * 1024;
+const LIMIT = 44 * 1024;
 const CODE_LIMIT = 12 * 1024;
 
 /** The sizes of the module's sections by id (10 = code, 11 = data). */
