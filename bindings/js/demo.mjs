@@ -1,8 +1,8 @@
-// `make demo-wasm`: classify the codes given on the command line through the WebAssembly module.
+// `make demo-js`: classify the codes given on the command line through the npm package `wsclose`.
 import { info, categoryLabel, reconnectLabel, version } from 'wsclose';
 
 const codes = process.argv.slice(2).map(Number);
-console.log(`wsclose ${version()} (WebAssembly)`);
+console.log(`wsclose ${version()} (JavaScript, WebAssembly)`);
 for (const code of codes) {
   const i = info(code);
   const label = i.name ?? `(${categoryLabel(i.category)})`;

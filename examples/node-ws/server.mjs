@@ -1,5 +1,5 @@
-// An echo server on `ws` whose close handling is decided by wsclose, through its WebAssembly
-// module (bindings/wasm/wsclose.mjs; build it with make wasm-build):
+// An echo server on `ws` whose close handling is decided by wsclose, through its npm package
+// (bindings/js; build it with make js-build):
 // - every close a client sends is logged with what wsclose knows about its code: the category,
 //   the name and the reconnect advice (wsclose.classify and wsclose.info);
 // - a client that sends nothing for --idle seconds is closed with 1001 Going Away, the code

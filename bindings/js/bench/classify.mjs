@@ -1,10 +1,10 @@
-// `make bench-wasm`: nanoseconds per classify through the WebAssembly module next to an inline
+// `make bench-js`: nanoseconds per classify through the npm package (its WebAssembly module) next to an inline
 // JavaScript switch, in the same run over the same random codes.
 //
 // A plain harness: 2^16 codes from a fixed seed (half uniform over 0..65535, a quarter
 // 1000..1015, a quarter 3000..4999), 5 warm-up rounds, then the median of 15 rounds of 16 passes.
 // Every result goes into a sum that is printed, so the engine cannot drop the calls.
-// `--report FILE` rewrites the bench:wasm section of FILE (docs/benchmarks.md).
+// `--report FILE` rewrites the bench:js section of FILE (docs/benchmarks.md).
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import { classify, wasm } from 'wsclose';
@@ -56,7 +56,7 @@ function inlineIfChain(code) {
 const rawClassify = wasm.wsclose_classify;
 
 const variants = [
-  ['classify() (ES module wrapper: checks, then the wasm export)', (codes) => {
+  ['classify() (the package: checks, then the wasm export)', (codes) => {
     let sum = 0;
     for (let pass = 0; pass < PASSES; pass++) {
       for (let i = 0; i < codes.length; i++) sum += classify(codes[i]);
@@ -116,8 +116,8 @@ const reportAt = process.argv.indexOf('--report');
 if (reportAt !== -1) {
   const file = process.argv[reportAt + 1];
   const wasmSize = readFileSync(new URL('../dist/wsclose.wasm', import.meta.url)).length;
-  const body = '### WebAssembly\n\n' +
-    '`make bench-wasm`: `classify(code)` of `bindings/wasm/wsclose.mjs` and the raw `wsclose_classify` ' +
+  const body = '### JavaScript (npm `wsclose`, WebAssembly)\n\n' +
+    '`make bench-js`: `classify(code)` of the npm package (`bindings/js`) and the raw `wsclose_classify` ' +
     'export of the module next to an inline JavaScript `switch` (and an if-chain), same Node.js process, same run, over ' +
     '2^16 codes from a fixed seed (half uniform over 0..65535, a quarter 1000..1015, a quarter ' +
     '3000..4999). Plain harness: 5 warm-up rounds, the median of 15 rounds of 16 passes, results ' +
@@ -127,8 +127,8 @@ if (reportAt !== -1) {
     '`wsclose_classify` adds up five comparisons without branching, which is why the call can come out ahead.\n' +
     `\nMachine: ${os.cpus()[0]?.model ?? os.arch()} (${os.cpus().length} cores), Node.js ${process.version}. ` +
     `Date: ${new Date().toISOString().slice(0, 10)}.\n`;
-  const start = '<!-- bench:wasm -->';
-  const end = '<!-- /bench:wasm -->';
+  const start = '<!-- bench:js -->';
+  const end = '<!-- /bench:js -->';
   let text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
   const from = text.indexOf(start);
   const to = text.indexOf(end);
@@ -137,5 +137,5 @@ if (reportAt !== -1) {
     ? text.slice(0, from) + block + text.slice(to + end.length)
     : `${text.trimEnd()}\n\n${block}\n`;
   writeFileSync(file, text);
-  console.log(`wrote the bench:wasm section of ${file}`);
+  console.log(`wrote the bench:js section of ${file}`);
 }

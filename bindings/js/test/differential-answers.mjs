@@ -1,10 +1,9 @@
 // The JavaScript columns of the cross-language differential (docs/differential.md), as a pure
 // function: `answers(corpus, ws)` answers all 65,536 codes and the corpus of tests/differential/
-// through the public API of `ws` (the WebAssembly module or the Node.js package: both have the
-// same API) and returns the answer lines in the neutral format. No file or Node.js API is used
-// here, so the same function runs in Node.js (bindings/wasm/test/differential.mjs and
-// bindings/node/test/differential.mjs read the corpus and write build/differential/*.txt) and in
-// a browser page (fetch the corpus files and this module over HTTP).
+// through the public API of `ws` (the npm package `wsclose`) and returns the answer lines in the
+// neutral format. No file or Node.js API is used here, so the same function runs in Node.js
+// (./differential.mjs reads the corpus and writes build/differential/node.txt) and in a browser
+// page (fetch the corpus files and this module over HTTP).
 //
 //   import { CORPUS_FILES, answers } from './differential-answers.mjs';
 //   const corpus = Object.fromEntries(await Promise.all(CORPUS_FILES.map(async (name) =>

@@ -1,6 +1,6 @@
-// The WebAssembly column of the cross-language differential (docs/differential.md) under Node.js:
-// reads the corpus of tests/differential/, gets the answers from tests/js/differential-answers.mjs (the pure
-// function that a browser page runs too) and writes them. `make diff-wasm`, then
+// The `node` column of the cross-language differential (docs/differential.md): reads the corpus
+// of tests/differential/, gets the answers from ./differential-answers.mjs (the pure function that
+// a browser page can run too) and writes them. `make diff-node`, then
 // `xtask differential` compares with the core.
 //
 // Usage: node test/differential.mjs CORPUS_DIR OUT_FILE

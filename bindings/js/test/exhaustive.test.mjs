@@ -1,5 +1,5 @@
 // All 65,536 codes through every entry point of the module. The answers themselves are compared
-// with the core by the differential (make diff-wasm); here the entry points must agree with each
+// with the core by the differential (make diff-node); here the entry points must agree with each
 // other and with the generated constants, so no rule is typed out in this file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

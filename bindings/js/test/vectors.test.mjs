@@ -1,4 +1,4 @@
-// The shared golden vectors, through the WebAssembly module.
+// The shared golden vectors, through the package.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as ws from 'wsclose';
