@@ -82,3 +82,20 @@ test('the generated constants match the library', () => {
   }
   assert.match(ws.version(), /^\d+\.\d+\.\d+/);
 });
+
+test('classifyMany: every code in reverse order, an array of numbers, an empty array and a view at an offset', () => {
+  const codes = new Uint16Array(0x10000);
+  for (let i = 0; i < codes.length; i++) codes[i] = 0xffff - i;
+  const categories = ws.classifyMany(codes);
+  assert.equal(categories.length, codes.length);
+  for (let i = 0; i < codes.length; i++) {
+    if (categories[i] !== ws.classify(codes[i])) assert.fail(`classifyMany: code ${codes[i]} -> ${categories[i]}`);
+  }
+  assert.deepEqual(ws.classifyMany([999, 1000, 5000]), Uint8Array.from([999, 1000, 5000], ws.classify));
+  assert.equal(ws.classifyMany(new Uint16Array(0)).length, 0);
+  // A view into the middle of a larger array is read from its own offset.
+  assert.deepEqual(
+    ws.classifyMany(new Uint16Array([0, 0, 3000, 4000, 0]).subarray(2, 4)),
+    Uint8Array.of(ws.classify(3000), ws.classify(4000)),
+  );
+});
