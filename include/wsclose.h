@@ -782,13 +782,22 @@ wsclose_result wsclose_policy_init(struct wsclose_policy *out);
 wsclose_result wsclose_policy_set_profile(struct wsclose_policy *policy, int32_t profile);
 
 /**
- * Sets the backoff: attempt `n` waits a random time in 0 ..= min(cap_ms, base_ms·2^n).
- * Errors as for `wsclose_policy_set_profile`.
+ * Sets the backoff base in milliseconds: attempt `n` waits a random time in
+ * 0 ..= min(cap, base·2^n). Errors as for `wsclose_policy_set_profile`.
  *
  * # Safety
  * `policy` must be NULL or point to a `wsclose_policy` the caller may read and write.
  */
-wsclose_result wsclose_policy_set_backoff(struct wsclose_policy *policy, uint64_t base_ms, uint64_t cap_ms);
+wsclose_result wsclose_policy_set_base_ms(struct wsclose_policy *policy, uint64_t base_ms);
+
+/**
+ * Sets the backoff cap in milliseconds: no delay is longer. Errors as for
+ * `wsclose_policy_set_profile`.
+ *
+ * # Safety
+ * `policy` must be NULL or point to a `wsclose_policy` the caller may read and write.
+ */
+wsclose_result wsclose_policy_set_cap_ms(struct wsclose_policy *policy, uint64_t cap_ms);
 
 /**
  * Stops once `max_attempts` reconnect attempts were made (0 ..= UINT32_MAX), or never for that

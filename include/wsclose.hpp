@@ -130,10 +130,10 @@ inline code_info info(std::uint16_t code) noexcept {
   return code_info{raw.code,
                    static_cast<wsclose::category>(raw.category),
                    static_cast<reconnect_advice>(raw.reconnect),
-                   raw.sendable,
-                   raw.local_only,
-                   raw.browser_closeable,
-                   raw.ok,
+                   raw.sendable != 0,
+                   raw.local_only != 0,
+                   raw.browser_closeable != 0,
+                   raw.ok != 0,
                    raw.name == nullptr ? std::nullopt
                                        : std::optional<std::string_view>{raw.name},
                    detail::view(raw.description)};

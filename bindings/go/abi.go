@@ -27,14 +27,15 @@ type rawCloseEvent struct {
 	replyReason          string
 }
 
-// policyFields is struct wsclose_policy.
-type policyFields struct {
-	profile          int32
-	baseMs, capMs    uint64
-	maxAttempts      uint32
-	hasMaxAttempts   bool
-	retryUnspecified bool
-	overrideCount    uint32
-	overrideCodes    [policyMaxOverrides]CloseCode
-	overrideAdvice   [policyMaxOverrides]Advice
+// policyBlob holds a struct wsclose_policy: bytes that only the library reads and writes
+// (wsclose_policy_init, the wsclose_policy_set_* calls, wsclose_policy_decide). Its size is the
+// header's (abi_generated.go; native_cgo.go checks it against the C struct).
+type policyBlob [wasm32PolicySize / 8]uint64
+
+// boolArg is a Go bool as the ABI's integer flag: exactly 0 or 1.
+func boolArg(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -20,6 +20,12 @@ const (
 	resultPanic            = int32(-901)
 )
 
+// What wsclose_browser_close_event was given (enum wsclose_received).
+const (
+	receivedPayload = uint32(0)
+	receivedDropped = uint32(1)
+)
+
 // struct wsclose_code_info in wasm32: size, alignment, byte offsets.
 const (
 	wasm32CodeInfoSize             = 16

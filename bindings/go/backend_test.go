@@ -111,7 +111,9 @@ func TestConcurrentCalls(t *testing.T) {
 			info:     wsclose.Info(code),
 			advice:   profile.Advice(code),
 			decision: policy.Decide(code, false, 2, func() uint64 { return uint64(code) * 0x9e3779b97f4a7c15 }),
-			causes:   len(wsclose.Explain(code, wsclose.WasCleanFalse).Causes),
+		}
+		if explanation, err := wsclose.Explain(code, wsclose.WasCleanFalse); err == nil {
+			a.causes = len(explanation.Causes)
 		}
 		if payload, err := wsclose.EncodeClosePayload(code, "reason"); err == nil {
 			a.payload = string(payload)

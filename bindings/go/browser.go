@@ -78,9 +78,14 @@ type Explanation struct {
 }
 
 // Explain returns the likely causes of a close with code as the receiving application saw it.
-func Explain(code CloseCode, wasClean WasClean) Explanation {
+// A WasClean other than WasCleanUnknown, WasCleanFalse and WasCleanTrue gives
+// ErrInvalidArgument.
+func Explain(code CloseCode, wasClean WasClean) (Explanation, error) {
 	var causes [32]Cause
 	count := nativeExplain(code, wasClean, causes[:])
+	if count == resultInvalidArgument {
+		return Explanation{}, fmt.Errorf("%w: WasClean(%d)", ErrInvalidArgument, int8(wasClean))
+	}
 	if count < 0 {
 		panicResult(count, "wsclose_explain")
 	}
@@ -91,7 +96,7 @@ func Explain(code CloseCode, wasClean WasClean) Explanation {
 	for i := range explanation.Causes {
 		explanation.Causes[i] = causes[i]
 	}
-	return explanation
+	return explanation, nil
 }
 
 // Engine is a browser engine of the browser model. The constants (EngineChromium, EngineFirefox)
@@ -148,11 +153,15 @@ type CloseEvent struct {
 
 // CloseEvent returns what a page sees in engine e when the server sent a Close frame with
 // payload (dropped false), or dropped the TCP connection (dropped true; payload is ignored).
-func (e Engine) CloseEvent(payload []byte, dropped bool) CloseEvent {
+// An Engine that is not one gives ErrInvalidArgument.
+func (e Engine) CloseEvent(payload []byte, dropped bool) (CloseEvent, error) {
 	if dropped {
 		payload = nil
 	}
 	raw, result := nativeCloseEvent(e, payload, dropped)
+	if result == resultInvalidArgument {
+		return CloseEvent{}, fmt.Errorf("%w: %v", ErrInvalidArgument, e)
+	}
 	if result != resultOK {
 		panicResult(result, "wsclose_browser_close_event")
 	}
@@ -167,7 +176,7 @@ func (e Engine) CloseEvent(payload []byte, dropped bool) CloseEvent {
 		event.Reply.Code = raw.replyCode
 		event.Reply.Reason = raw.replyReason
 	}
-	return event
+	return event, nil
 }
 
 // DomException is the exception a page's ws.close(code, reason) throws. The constants
@@ -196,7 +205,7 @@ type SentClose struct {
 }
 
 // PageClose returns what a page's ws.close(code, reason) sends in engine e, or the
-// DomException it throws (use errors.As). code is the JavaScript number the page passes (nil:
+// DomException it throws (use errors.As); ErrInvalidArgument for an Engine that is not one. code is the JavaScript number the page passes (nil:
 // undefined; any float64: fractions, NaN and infinities go through the engine's WebIDL
 // conversion). reason is the page's string as UTF-16 code units, because a JavaScript string is
 // UTF-16 and may hold lone surrogates that no Go string can express; nil is an undefined
@@ -217,6 +226,8 @@ func (e Engine) PageClose(code *float64, reason []uint16) (SentClose, error) {
 		return SentClose{}, DomInvalidAccess
 	case resultSyntax:
 		return SentClose{}, DomSyntax
+	case resultInvalidArgument:
+		return SentClose{}, fmt.Errorf("%w: %v", ErrInvalidArgument, e)
 	default:
 		panicResult(result, "wsclose_browser_close")
 		return SentClose{}, nil

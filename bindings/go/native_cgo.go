@@ -20,14 +20,19 @@ import (
 
 const backendName = "cgo"
 
-// The C ABI numbers abi.go spells out must be the header's: each line below fails to compile
-// (constant index out of range) when one differs.
+// The C ABI numbers the generated abi_generated.go holds must be the header's, and a policyBlob
+// must be exactly a struct wsclose_policy: each line below fails to compile (constant index out
+// of range) when one differs.
 func _() {
 	var x [1]struct{}
 	_ = x[resultOK-C.WSCLOSE_OK]
+	_ = x[resultInvalidArgument-C.WSCLOSE_ERR_INVALID_ARGUMENT]
 	_ = x[resultUnknownProfile-C.WSCLOSE_ERR_UNKNOWN_PROFILE]
+	_ = x[resultTooManyOverrides-C.WSCLOSE_ERR_TOO_MANY_OVERRIDES]
 	_ = x[resultInvalidAccess-C.WSCLOSE_ERR_INVALID_ACCESS]
 	_ = x[resultSyntax-C.WSCLOSE_ERR_SYNTAX]
+	_ = x[int(unsafe.Sizeof(policyBlob{}))-C.sizeof_wsclose_policy]
+	_ = x[int(unsafe.Alignof(policyBlob{}))-int(unsafe.Alignof(C.wsclose_policy{}))]
 	_ = x[policyMaxOverrides-C.WSCLOSE_POLICY_MAX_OVERRIDES]
 	_ = x[MaxClosePayload-C.WSCLOSE_MAX_CLOSE_PAYLOAD]
 	_ = x[MaxReasonLen-C.WSCLOSE_MAX_REASON_LEN]
@@ -65,10 +70,10 @@ func nativeInfo(code CloseCode) (rawInfo, int32) {
 		code:             CloseCode(raw.code),
 		category:         Category(raw.category),
 		reconnect:        Reconnect(raw.reconnect),
-		sendable:         bool(raw.sendable),
-		localOnly:        bool(raw.local_only),
-		browserCloseable: bool(raw.browser_closeable),
-		ok:               bool(raw.ok),
+		sendable:         raw.sendable != 0,
+		localOnly:        raw.local_only != 0,
+		browserCloseable: raw.browser_closeable != 0,
+		ok:               raw.ok != 0,
 	}
 	info.name, info.hasName = cString(raw.name)
 	info.description, _ = cString(raw.description)
@@ -132,8 +137,12 @@ func nativeExplain(code CloseCode, wasClean WasClean, out []Cause) int32 {
 
 func nativeCloseEvent(engine Engine, payload []byte, dropped bool) (rawCloseEvent, int32) {
 	var raw C.wsclose_close_event
+	received := C.uint32_t(C.WSCLOSE_RECEIVED_PAYLOAD)
+	if dropped {
+		received = C.WSCLOSE_RECEIVED_DROPPED
+	}
 	result := C.wsclose_browser_close_event(C.uint32_t(engine), bytesPtr(payload), C.size_t(len(payload)),
-		C.bool(dropped), &raw)
+		received, &raw)
 	if result != C.WSCLOSE_OK {
 		return rawCloseEvent{}, int32(result)
 	}
@@ -141,8 +150,8 @@ func nativeCloseEvent(engine Engine, payload []byte, dropped bool) (rawCloseEven
 	event := rawCloseEvent{
 		code:        CloseCode(raw.code),
 		reason:      C.GoStringN((*C.char)(unsafe.Pointer(raw.reason)), C.int(raw.reason_len)),
-		wasClean:    bool(raw.was_clean),
-		errorFired:  bool(raw.error_fired),
+		wasClean:    raw.was_clean != 0,
+		errorFired:  raw.error_fired != 0,
 		replyKind:   ReplyKind(raw.reply_kind),
 		replyCode:   CloseCode(raw.reply_code),
 		replyReason: C.GoStringN((*C.char)(unsafe.Pointer(raw.reply_reason)), C.int(raw.reply_reason_len)),
@@ -156,16 +165,17 @@ func nativePageClose(engine Engine, hasCode bool, number float64, hasReason bool
 	var (
 		unitsPtr *C.uint16_t
 		codeOut  C.uint16_t
-		hasOut   C.bool
+		hasOut   C.uint8_t
 		lenOut   C.size_t
 	)
 	if len(units) > 0 {
 		unitsPtr = (*C.uint16_t)(unsafe.Pointer(&units[0]))
 	}
-	r := C.wsclose_browser_close(C.uint32_t(engine), C.bool(hasCode), C.double(number), C.bool(hasReason),
+	r := C.wsclose_browser_close(C.uint32_t(engine), C.int32_t(boolArg(hasCode)), C.double(number),
+		C.int32_t(boolArg(hasReason)),
 		unitsPtr, C.size_t(len(units)), &codeOut, &hasOut, bytesPtr(out), C.size_t(len(out)), &lenOut)
 	runtime.KeepAlive(units)
-	return CloseCode(codeOut), bool(hasOut), int(lenOut), int32(r)
+	return CloseCode(codeOut), hasOut != 0, int(lenOut), int32(r)
 }
 
 func nativeProfileCount() uint32 {
@@ -207,46 +217,42 @@ func nativeProfileCodeDescription(index uint32, code CloseCode) (string, bool) {
 	return cString(C.wsclose_profile_code_description(C.uint32_t(index), C.uint16_t(code)))
 }
 
-func toCPolicy(p *policyFields) C.wsclose_policy {
-	c := C.wsclose_policy{
-		profile:           C.int32_t(p.profile),
-		base_ms:           C.uint64_t(p.baseMs),
-		cap_ms:            C.uint64_t(p.capMs),
-		max_attempts:      C.uint32_t(p.maxAttempts),
-		has_max_attempts:  C.bool(p.hasMaxAttempts),
-		retry_unspecified: C.bool(p.retryUnspecified),
-		override_count:    C.uint32_t(p.overrideCount),
-	}
-	for i := range p.overrideCodes {
-		c.override_codes[i] = C.uint16_t(p.overrideCodes[i])
-		c.override_advice[i] = C.uint8_t(p.overrideAdvice[i])
-	}
-	return c
+// cPolicy is the policy's bytes as the C struct (policyBlob has its size and alignment).
+func cPolicy(p *policyBlob) *C.wsclose_policy {
+	return (*C.wsclose_policy)(unsafe.Pointer(p))
 }
 
-func nativePolicyDefault(p *policyFields) int32 {
-	var c C.wsclose_policy
-	result := C.wsclose_policy_default(&c)
-	*p = policyFields{
-		profile:          int32(c.profile),
-		baseMs:           uint64(c.base_ms),
-		capMs:            uint64(c.cap_ms),
-		maxAttempts:      uint32(c.max_attempts),
-		hasMaxAttempts:   bool(c.has_max_attempts),
-		retryUnspecified: bool(c.retry_unspecified),
-		overrideCount:    uint32(c.override_count),
-	}
-	for i := range p.overrideCodes {
-		p.overrideCodes[i] = CloseCode(c.override_codes[i])
-		p.overrideAdvice[i] = Advice(c.override_advice[i])
-	}
-	return int32(result)
+func nativePolicyInit(p *policyBlob) int32 {
+	return int32(C.wsclose_policy_init(cPolicy(p)))
 }
 
-func nativePolicyDecide(p *policyFields, code CloseCode, wasClean bool, attempt uint32, random uint64) (int32, uint64) {
-	c := toCPolicy(p)
+func nativePolicySetProfile(p *policyBlob, profile int32) int32 {
+	return int32(C.wsclose_policy_set_profile(cPolicy(p), C.int32_t(profile)))
+}
+
+func nativePolicySetBaseMs(p *policyBlob, ms uint64) int32 {
+	return int32(C.wsclose_policy_set_base_ms(cPolicy(p), C.uint64_t(ms)))
+}
+
+func nativePolicySetCapMs(p *policyBlob, ms uint64) int32 {
+	return int32(C.wsclose_policy_set_cap_ms(cPolicy(p), C.uint64_t(ms)))
+}
+
+func nativePolicySetMaxAttempts(p *policyBlob, maxAttempts int64) int32 {
+	return int32(C.wsclose_policy_set_max_attempts(cPolicy(p), C.int64_t(maxAttempts)))
+}
+
+func nativePolicySetRetryUnspecified(p *policyBlob, retry bool) int32 {
+	return int32(C.wsclose_policy_set_retry_unspecified(cPolicy(p), C.int32_t(boolArg(retry))))
+}
+
+func nativePolicySetOverride(p *policyBlob, code CloseCode, advice Advice) int32 {
+	return int32(C.wsclose_policy_set_override(cPolicy(p), C.uint16_t(code), C.uint32_t(advice)))
+}
+
+func nativePolicyDecide(p *policyBlob, code CloseCode, wasClean bool, attempt uint32, random uint64) (int32, uint64) {
 	var delay C.uint64_t
-	answer := C.wsclose_policy_decide(&c, C.uint16_t(code), C.bool(wasClean), C.uint32_t(attempt),
+	answer := C.wsclose_policy_decide(cPolicy(p), C.uint16_t(code), C.int32_t(boolArg(wasClean)), C.uint32_t(attempt),
 		C.uint64_t(random), &delay)
 	return int32(answer), uint64(delay)
 }

@@ -13,7 +13,8 @@ package wsclose
 // instance the pool drops is closed by a cleanup).
 // Pointer arguments point into a scratch area of the instance's memory: pages grown for it with
 // memory.grow, which nothing in the module uses (ffi-c never allocates). Layout of the area
-// (byte offsets; wasm32: size_t and pointers are 4 bytes), as in bindings/wasm/wsclose.mjs:
+// (byte offsets; wasm32: size_t and pointers are 4 bytes; the struct layouts are generated into
+// abi_generated.go from include/wsclose.h):
 
 import (
 	"bytes"
@@ -34,55 +35,22 @@ import (
 const backendName = "wasm"
 
 const (
-	offCodeOut      = 0   // uint16_t        code_out
-	offReasonOut    = 4   // const uint8_t * reason_out (parse)
-	offReasonLenOut = 8   // size_t          reason_len_out
-	offOutLen       = 12  // size_t          out_len (encode)
-	offOut          = 16  // uint8_t[MaxClosePayload] the encoded payload; reason_out (page close)
-	offHasCodeOut   = 144 // bool            has_code_out (page close)
-	offDelayOut     = 152 // uint64_t        delay_ms_out (policy)
-	offPolicy       = 160 // struct wsclose_policy (64 bytes)
-	offEvent        = 224 // struct wsclose_close_event (24 bytes)
-	offInfo         = 248 // struct wsclose_code_info (16 bytes)
-	offInput        = 264 // the payload, reason, name, codes passed in; the causes or categories written out
+	offCodeOut      = 0                               // uint16_t        code_out
+	offReasonOut    = 4                               // const uint8_t * reason_out (parse)
+	offReasonLenOut = 8                               // size_t          reason_len_out
+	offOutLen       = 12                              // size_t          out_len (encode)
+	offOut          = 16                              // uint8_t[MaxClosePayload] the encoded payload; reason_out (page close)
+	offHasCodeOut   = 144                             // uint8_t         has_code_out (page close)
+	offDelayOut     = 152                             // uint64_t        delay_ms_out (policy)
+	offPolicy       = 160                             // struct wsclose_policy (sizes and offsets: abi_generated.go)
+	offEvent        = offPolicy + wasm32PolicySize    // struct wsclose_close_event
+	offInfo         = offEvent + wasm32CloseEventSize // struct wsclose_code_info
+	offInput        = offInfo + wasm32CodeInfoSize    // the payload, reason, name, codes passed in; the causes or categories written out
 
 	wasmPage = 65536
 	// manyChunk is how many codes one wsclose_classify_many call takes (3 bytes each in the
 	// scratch area: the code and its category).
 	manyChunk = 1 << 16
-)
-
-// struct wsclose_policy, struct wsclose_close_event and struct wsclose_code_info in wasm32.
-const (
-	policyProfile        = 0  // int32_t
-	policyBaseMs         = 8  // uint64_t
-	policyCapMs          = 16 // uint64_t
-	policyMaxAttempts    = 24 // uint32_t
-	policyHasMax         = 28 // bool
-	policyRetryUnspec    = 29 // bool
-	policyOverrideCount  = 32 // uint32_t
-	policyOverrideCodes  = 36 // uint16_t[policyMaxOverrides]
-	policyOverrideAdvice = policyOverrideCodes + 2*policyMaxOverrides
-
-	eventCode           = 0  // uint16_t
-	eventWasClean       = 2  // bool
-	eventErrorFired     = 3  // bool
-	eventReason         = 4  // const uint8_t *
-	eventReasonLen      = 8  // size_t
-	eventReplyKind      = 12 // uint8_t
-	eventReplyCode      = 14 // uint16_t
-	eventReplyReason    = 16 // const uint8_t *
-	eventReplyReasonLen = 20 // size_t
-
-	infoCode             = 0  // uint16_t
-	infoCategory         = 2  // uint8_t
-	infoReconnect        = 3  // uint8_t
-	infoSendable         = 4  // bool
-	infoLocalOnly        = 5  // bool
-	infoBrowserCloseable = 6  // bool
-	infoOK               = 7  // bool
-	infoName             = 8  // const char *
-	infoDescription      = 12 // const char *
 )
 
 // The exported functions an instance calls, by index.
@@ -108,35 +76,47 @@ const (
 	fnProfileAdvice
 	fnProfileCodeName
 	fnProfileCodeDescription
-	fnPolicyDefault
+	fnPolicyInit
+	fnPolicySetProfile
+	fnPolicySetBaseMs
+	fnPolicySetCapMs
+	fnPolicySetMaxAttempts
+	fnPolicySetRetryUnspecified
+	fnPolicySetOverride
 	fnPolicyDecide
 	fnCount
 )
 
 var exportNames = [fnCount]string{
-	fnClassify:               "wsclose_classify",
-	fnClassifyMany:           "wsclose_classify_many",
-	fnInfo:                   "wsclose_info",
-	fnConstName:              "wsclose_const_name",
-	fnVersion:                "wsclose_version",
-	fnResultMessage:          "wsclose_result_message",
-	fnParse:                  "wsclose_parse_close_payload",
-	fnEncode:                 "wsclose_encode_close_payload",
-	fnCauseConstName:         "wsclose_cause_const_name",
-	fnCauseSummary:           "wsclose_cause_summary",
-	fnCauseCheck:             "wsclose_cause_check",
-	fnExplain:                "wsclose_explain",
-	fnCloseEvent:             "wsclose_browser_close_event",
-	fnPageClose:              "wsclose_browser_close",
-	fnProfileCount:           "wsclose_profile_count",
-	fnProfileByName:          "wsclose_profile_by_name",
-	fnProfileBySubprotocol:   "wsclose_profile_by_subprotocol",
-	fnProfileName:            "wsclose_profile_name",
-	fnProfileAdvice:          "wsclose_profile_advice",
-	fnProfileCodeName:        "wsclose_profile_code_name",
-	fnProfileCodeDescription: "wsclose_profile_code_description",
-	fnPolicyDefault:          "wsclose_policy_default",
-	fnPolicyDecide:           "wsclose_policy_decide",
+	fnClassify:                  "wsclose_classify",
+	fnClassifyMany:              "wsclose_classify_many",
+	fnInfo:                      "wsclose_info",
+	fnConstName:                 "wsclose_const_name",
+	fnVersion:                   "wsclose_version",
+	fnResultMessage:             "wsclose_result_message",
+	fnParse:                     "wsclose_parse_close_payload",
+	fnEncode:                    "wsclose_encode_close_payload",
+	fnCauseConstName:            "wsclose_cause_const_name",
+	fnCauseSummary:              "wsclose_cause_summary",
+	fnCauseCheck:                "wsclose_cause_check",
+	fnExplain:                   "wsclose_explain",
+	fnCloseEvent:                "wsclose_browser_close_event",
+	fnPageClose:                 "wsclose_browser_close",
+	fnProfileCount:              "wsclose_profile_count",
+	fnProfileByName:             "wsclose_profile_by_name",
+	fnProfileBySubprotocol:      "wsclose_profile_by_subprotocol",
+	fnProfileName:               "wsclose_profile_name",
+	fnProfileAdvice:             "wsclose_profile_advice",
+	fnProfileCodeName:           "wsclose_profile_code_name",
+	fnProfileCodeDescription:    "wsclose_profile_code_description",
+	fnPolicyInit:                "wsclose_policy_init",
+	fnPolicySetProfile:          "wsclose_policy_set_profile",
+	fnPolicySetBaseMs:           "wsclose_policy_set_base_ms",
+	fnPolicySetCapMs:            "wsclose_policy_set_cap_ms",
+	fnPolicySetMaxAttempts:      "wsclose_policy_set_max_attempts",
+	fnPolicySetRetryUnspecified: "wsclose_policy_set_retry_unspecified",
+	fnPolicySetOverride:         "wsclose_policy_set_override",
+	fnPolicyDecide:              "wsclose_policy_decide",
 }
 
 // The most parameters of any function called (wsclose_browser_close).
@@ -266,13 +246,6 @@ func (in *instance) call(fn int) uint64 {
 
 func result32(v uint64) int32 { return int32(uint32(v)) }
 
-func boolArg(b bool) uint64 {
-	if b {
-		return 1
-	}
-	return 0
-}
-
 // view is n bytes of memory at ptr (valid until the memory grows).
 func (in *instance) view(ptr, n uint32) []byte {
 	b, ok := in.mem.Read(ptr, n)
@@ -374,16 +347,16 @@ func nativeInfo(code CloseCode) (rawInfo, int32) {
 	in.stack[0], in.stack[1] = uint64(code), uint64(at)
 	result := result32(in.call(fnInfo))
 	info := rawInfo{
-		code:             CloseCode(in.u16(at + infoCode)),
-		category:         Category(in.u8(at + infoCategory)),
-		reconnect:        Reconnect(in.u8(at + infoReconnect)),
-		sendable:         in.u8(at+infoSendable) != 0,
-		localOnly:        in.u8(at+infoLocalOnly) != 0,
-		browserCloseable: in.u8(at+infoBrowserCloseable) != 0,
-		ok:               in.u8(at+infoOK) != 0,
+		code:             CloseCode(in.u16(at + wasm32CodeInfoCode)),
+		category:         Category(in.u8(at + wasm32CodeInfoCategory)),
+		reconnect:        Reconnect(in.u8(at + wasm32CodeInfoReconnect)),
+		sendable:         in.u8(at+wasm32CodeInfoSendable) != 0,
+		localOnly:        in.u8(at+wasm32CodeInfoLocalOnly) != 0,
+		browserCloseable: in.u8(at+wasm32CodeInfoBrowserCloseable) != 0,
+		ok:               in.u8(at+wasm32CodeInfoOk) != 0,
 	}
-	info.name, info.hasName = in.cString(in.u32(at + infoName))
-	info.description, _ = in.cString(in.u32(at + infoDescription))
+	info.name, info.hasName = in.cString(in.u32(at + wasm32CodeInfoName))
+	info.description, _ = in.cString(in.u32(at + wasm32CodeInfoDescription))
 	in.release()
 	return info, result
 }
@@ -466,20 +439,24 @@ func nativeCloseEvent(engine Engine, payload []byte, dropped bool) (rawCloseEven
 	ptr := in.input(payload)
 	at := in.base + offEvent
 	in.stack[0], in.stack[1], in.stack[2] = uint64(engine), uint64(ptr), uint64(len(payload))
-	in.stack[3], in.stack[4] = boolArg(dropped), uint64(at)
+	received := uint64(receivedPayload)
+	if dropped {
+		received = uint64(receivedDropped)
+	}
+	in.stack[3], in.stack[4] = received, uint64(at)
 	result := result32(in.call(fnCloseEvent))
 	if result != resultOK {
 		in.release()
 		return rawCloseEvent{}, result
 	}
 	event := rawCloseEvent{
-		code:        CloseCode(in.u16(at + eventCode)),
-		reason:      in.text(in.u32(at+eventReason), in.u32(at+eventReasonLen)),
-		wasClean:    in.u8(at+eventWasClean) != 0,
-		errorFired:  in.u8(at+eventErrorFired) != 0,
-		replyKind:   ReplyKind(in.u8(at + eventReplyKind)),
-		replyCode:   CloseCode(in.u16(at + eventReplyCode)),
-		replyReason: in.text(in.u32(at+eventReplyReason), in.u32(at+eventReplyReasonLen)),
+		code:        CloseCode(in.u16(at + wasm32CloseEventCode)),
+		reason:      in.text(in.u32(at+wasm32CloseEventReason), in.u32(at+wasm32CloseEventReasonLen)),
+		wasClean:    in.u8(at+wasm32CloseEventWasClean) != 0,
+		errorFired:  in.u8(at+wasm32CloseEventErrorFired) != 0,
+		replyKind:   ReplyKind(in.u8(at + wasm32CloseEventReplyKind)),
+		replyCode:   CloseCode(in.u16(at + wasm32CloseEventReplyCode)),
+		replyReason: in.text(in.u32(at+wasm32CloseEventReplyReason), in.u32(at+wasm32CloseEventReplyReasonLen)),
 	}
 	in.release()
 	return event, result
@@ -560,56 +537,68 @@ func nativeProfileCodeDescription(index uint32, code CloseCode) (string, bool) {
 	return callString(fnProfileCodeDescription, index, uint32(code))
 }
 
-func (in *instance) writePolicy(at uint32, p *policyFields) {
-	b := in.view(at, policyOverrideAdvice+policyMaxOverrides)
-	binary.LittleEndian.PutUint32(b[policyProfile:], uint32(p.profile))
-	binary.LittleEndian.PutUint64(b[policyBaseMs:], p.baseMs)
-	binary.LittleEndian.PutUint64(b[policyCapMs:], p.capMs)
-	binary.LittleEndian.PutUint32(b[policyMaxAttempts:], p.maxAttempts)
-	b[policyHasMax] = uint8(boolArg(p.hasMaxAttempts))
-	b[policyRetryUnspec] = uint8(boolArg(p.retryUnspecified))
-	binary.LittleEndian.PutUint32(b[policyOverrideCount:], p.overrideCount)
-	for i := range p.overrideCodes {
-		binary.LittleEndian.PutUint16(b[policyOverrideCodes+2*i:], uint16(p.overrideCodes[i]))
-		b[policyOverrideAdvice+i] = uint8(p.overrideAdvice[i])
-	}
-}
-
-func (in *instance) readPolicy(at uint32, p *policyFields) {
-	b := in.view(at, policyOverrideAdvice+policyMaxOverrides)
-	*p = policyFields{
-		profile:          int32(binary.LittleEndian.Uint32(b[policyProfile:])),
-		baseMs:           binary.LittleEndian.Uint64(b[policyBaseMs:]),
-		capMs:            binary.LittleEndian.Uint64(b[policyCapMs:]),
-		maxAttempts:      binary.LittleEndian.Uint32(b[policyMaxAttempts:]),
-		hasMaxAttempts:   b[policyHasMax] != 0,
-		retryUnspecified: b[policyRetryUnspec] != 0,
-		overrideCount:    binary.LittleEndian.Uint32(b[policyOverrideCount:]),
-	}
-	for i := range p.overrideCodes {
-		p.overrideCodes[i] = CloseCode(binary.LittleEndian.Uint16(b[policyOverrideCodes+2*i:]))
-		p.overrideAdvice[i] = Advice(b[policyOverrideAdvice+i])
-	}
-}
-
-func nativePolicyDefault(p *policyFields) int32 {
+// withPolicy copies the policy into the scratch area, runs call with its address and copies
+// it back (the set_* calls change it).
+func withPolicy(p *policyBlob, call func(in *instance, at uint32)) {
 	in := acquire()
 	at := in.base + offPolicy
-	in.stack[0] = uint64(at)
-	result := result32(in.call(fnPolicyDefault))
-	in.readPolicy(at, p)
+	b := in.view(at, wasm32PolicySize)
+	for i, word := range p {
+		binary.LittleEndian.PutUint64(b[8*i:], word)
+	}
+	call(in, at)
+	for i := range p {
+		p[i] = binary.LittleEndian.Uint64(b[8*i:])
+	}
 	in.release()
+}
+
+func policyCall(p *policyBlob, fn int, args ...uint64) int32 {
+	var result int32
+	withPolicy(p, func(in *instance, at uint32) {
+		in.stack[0] = uint64(at)
+		copy(in.stack[1:], args)
+		result = result32(in.call(fn))
+	})
 	return result
 }
 
-func nativePolicyDecide(p *policyFields, code CloseCode, wasClean bool, attempt uint32, random uint64) (int32, uint64) {
-	in := acquire()
-	at := in.base + offPolicy
-	in.writePolicy(at, p)
-	in.stack[0], in.stack[1], in.stack[2], in.stack[3] = uint64(at), uint64(code), boolArg(wasClean), uint64(attempt)
-	in.stack[4], in.stack[5] = random, uint64(in.base+offDelayOut)
-	answer := result32(in.call(fnPolicyDecide))
-	delay := in.u64(in.base + offDelayOut)
-	in.release()
+func nativePolicyInit(p *policyBlob) int32 {
+	return policyCall(p, fnPolicyInit)
+}
+
+func nativePolicySetProfile(p *policyBlob, profile int32) int32 {
+	return policyCall(p, fnPolicySetProfile, uint64(uint32(profile)))
+}
+
+func nativePolicySetBaseMs(p *policyBlob, ms uint64) int32 {
+	return policyCall(p, fnPolicySetBaseMs, ms)
+}
+
+func nativePolicySetCapMs(p *policyBlob, ms uint64) int32 {
+	return policyCall(p, fnPolicySetCapMs, ms)
+}
+
+func nativePolicySetMaxAttempts(p *policyBlob, maxAttempts int64) int32 {
+	return policyCall(p, fnPolicySetMaxAttempts, uint64(maxAttempts))
+}
+
+func nativePolicySetRetryUnspecified(p *policyBlob, retry bool) int32 {
+	return policyCall(p, fnPolicySetRetryUnspecified, boolArg(retry))
+}
+
+func nativePolicySetOverride(p *policyBlob, code CloseCode, advice Advice) int32 {
+	return policyCall(p, fnPolicySetOverride, uint64(code), uint64(advice))
+}
+
+func nativePolicyDecide(p *policyBlob, code CloseCode, wasClean bool, attempt uint32, random uint64) (int32, uint64) {
+	var answer int32
+	var delay uint64
+	withPolicy(p, func(in *instance, at uint32) {
+		in.stack[0], in.stack[1], in.stack[2], in.stack[3] = uint64(at), uint64(code), boolArg(wasClean), uint64(attempt)
+		in.stack[4], in.stack[5] = random, uint64(in.base+offDelayOut)
+		answer = result32(in.call(fnPolicyDecide))
+		delay = in.u64(in.base + offDelayOut)
+	})
 	return answer, delay
 }

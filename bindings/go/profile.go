@@ -146,16 +146,22 @@ func (d Decision) String() string {
 // WSCLOSE_POLICY_MAX_OVERRIDES).
 const MaxPolicyOverrides = policyMaxOverrides
 
-// ErrOverridesFull is returned by WithOverride when the policy already overrides
-// MaxPolicyOverrides codes.
+// ErrOverridesFull is returned by NewReconnectPolicy when a WithOverride names a code after
+// MaxPolicyOverrides other codes already have one.
 var ErrOverridesFull = errors.New("wsclose: a reconnect policy holds at most " +
 	fmt.Sprint(MaxPolicyOverrides) + " overrides")
 
+// ErrInvalidArgument is returned (wrapped, with the argument named) for a value the library
+// refuses: an advice, engine, WasClean or attempt limit that has no meaning.
+var ErrInvalidArgument = errors.New("wsclose: invalid argument")
+
 // ReconnectPolicy decides whether and when to reconnect: exponential backoff with full jitter
 // that stops on the fatal codes of a profile. Build one with NewReconnectPolicy and the
-// options; the zero value is not a policy. The decision is the core's (wsclose_policy_decide).
+// options; the zero value is not a policy. The library builds the policy (wsclose_policy_init
+// and the wsclose_policy_set_* calls, which hold the rules: a code overridden twice keeps the
+// later advice, at most MaxPolicyOverrides codes) and decides (wsclose_policy_decide).
 type ReconnectPolicy struct {
-	c policyFields
+	c policyBlob
 }
 
 // PolicyOption configures a ReconnectPolicy.
@@ -163,10 +169,11 @@ type PolicyOption func(*ReconnectPolicy) error
 
 // NewReconnectPolicy returns the default policy (no profile, base 1 s, cap 30 s, unlimited
 // attempts, unspecified codes retried, no overrides; the defaults come from the library) with
-// the options applied in order.
+// the options applied in order. An option the library refuses gives an error and no policy:
+// ErrOverridesFull, or ErrInvalidArgument (e.g. an Advice that is not one).
 func NewReconnectPolicy(options ...PolicyOption) (*ReconnectPolicy, error) {
 	policy := &ReconnectPolicy{}
-	mustSucceed(nativePolicyDefault(&policy.c), "wsclose_policy_default")
+	mustSucceed(nativePolicyInit(&policy.c), "wsclose_policy_init")
 	for _, option := range options {
 		if err := option(policy); err != nil {
 			return nil, err
@@ -175,82 +182,78 @@ func NewReconnectPolicy(options ...PolicyOption) (*ReconnectPolicy, error) {
 	return policy, nil
 }
 
+// policyError is the error for the result of a wsclose_policy_set_* call.
+func policyError(result int32, what string) error {
+	switch result {
+	case resultOK:
+		return nil
+	case resultTooManyOverrides:
+		return ErrOverridesFull
+	case resultInvalidArgument:
+		return fmt.Errorf("%w: %s", ErrInvalidArgument, what)
+	default:
+		return fmt.Errorf("wsclose: %s: %s", what, nativeResultMessage(result))
+	}
+}
+
 // WithProfile follows the profile's advice (its fatal codes stop).
 func WithProfile(profile Profile) PolicyOption {
 	return func(p *ReconnectPolicy) error {
-		profile.mustBeValid()
-		p.c.profile = int32(profile.index)
-		return nil
+		if !profile.valid {
+			return fmt.Errorf("%w: the zero Profile is not a profile", ErrInvalidArgument)
+		}
+		return policyError(nativePolicySetProfile(&p.c, int32(profile.index)), "profile "+profile.String())
 	}
 }
 
 // WithBaseMs sets the backoff base: attempt n waits a random time in 0 ..= min(cap, base·2^n).
 func WithBaseMs(ms uint64) PolicyOption {
 	return func(p *ReconnectPolicy) error {
-		p.c.baseMs = ms
-		return nil
+		return policyError(nativePolicySetBaseMs(&p.c, ms), "base_ms")
 	}
 }
 
 // WithCapMs sets the backoff cap in milliseconds.
 func WithCapMs(ms uint64) PolicyOption {
 	return func(p *ReconnectPolicy) error {
-		p.c.capMs = ms
-		return nil
+		return policyError(nativePolicySetCapMs(&p.c, ms), "cap_ms")
 	}
 }
 
 // WithMaxAttempts stops once this many attempts were made.
 func WithMaxAttempts(attempts uint32) PolicyOption {
 	return func(p *ReconnectPolicy) error {
-		p.c.maxAttempts = attempts
-		p.c.hasMaxAttempts = true
-		return nil
+		return policyError(nativePolicySetMaxAttempts(&p.c, int64(attempts)), "max_attempts")
 	}
 }
 
 // WithUnlimitedAttempts removes a limit set by WithMaxAttempts (the default).
 func WithUnlimitedAttempts() PolicyOption {
 	return func(p *ReconnectPolicy) error {
-		p.c.maxAttempts = 0
-		p.c.hasMaxAttempts = false
-		return nil
+		return policyError(nativePolicySetMaxAttempts(&p.c, -1), "max_attempts")
 	}
 }
 
 // WithRetryUnspecified retries (true) or stops (false) on codes whose advice is unspecified.
 func WithRetryUnspecified(retry bool) PolicyOption {
 	return func(p *ReconnectPolicy) error {
-		p.c.retryUnspecified = retry
-		return nil
+		return policyError(nativePolicySetRetryUnspecified(&p.c, retry), "retry_unspecified")
 	}
 }
 
 // WithOverride gives code the advice, whatever the profile says. A code overridden twice keeps
-// the later advice; ErrOverridesFull when the policy already overrides
-// WSCLOSE_POLICY_MAX_OVERRIDES other codes.
+// the later advice; ErrOverridesFull when the policy already overrides MaxPolicyOverrides other
+// codes, ErrInvalidArgument for an Advice that is not one.
 func WithOverride(code CloseCode, advice Advice) PolicyOption {
 	return func(p *ReconnectPolicy) error {
-		count := int(p.c.overrideCount)
-		for i := 0; i < count; i++ {
-			if p.c.overrideCodes[i] == code {
-				p.c.overrideAdvice[i] = advice
-				return nil
-			}
-		}
-		if count == len(p.c.overrideCodes) {
-			return ErrOverridesFull
-		}
-		p.c.overrideCodes[count] = code
-		p.c.overrideAdvice[count] = advice
-		p.c.overrideCount++
-		return nil
+		return policyError(nativePolicySetOverride(&p.c, code, advice), "override "+fmt.Sprint(uint16(code))+": "+advice.String())
 	}
 }
 
 // Decide decides after a close with code (wasClean as the stack reported it) when attempt
 // reconnect attempts were already made. random returns 64 uniformly random bits for the jitter
-// and is called once per decision; nil uses crypto/rand.
+// and is called once per decision; nil uses crypto/rand. It panics only for a ReconnectPolicy
+// that NewReconnectPolicy did not return (the zero value).
 func (p *ReconnectPolicy) Decide(code CloseCode, wasClean bool, attempt uint32, random func() uint64) Decision {
 	if random == nil {
 		random = secureRandom
@@ -261,6 +264,8 @@ func (p *ReconnectPolicy) Decide(code CloseCode, wasClean bool, attempt uint32, 
 		return Decision{Retry: true, DelayMs: delay}
 	case answer == 0:
 		return Decision{}
+	case answer == resultInvalidArgument:
+		panic("wsclose: this ReconnectPolicy was not made by NewReconnectPolicy (the zero value is not a policy)")
 	default:
 		panicResult(answer, "wsclose_policy_decide")
 		return Decision{}

@@ -4,6 +4,7 @@
     abi.py describe HEADER LIBRARY [WASM]         print the ABI of HEADER + LIBRARY
     abi.py check BASELINE HEADER LIBRARY [WASM]   fail unless the ABI equals BASELINE
     abi.py update BASELINE HEADER LIBRARY [WASM]  rewrite BASELINE (a deliberate ABI change)
+    abi.py wasm-exports HEADER WASM               fail unless WASM exports exactly the header's functions
 
 The description holds, one fact a line, sorted: the soname; every exported function with its
 C signature (parameter types in order and the return type, normalised from the header: names of
@@ -209,13 +210,18 @@ def describe(header: str, library: str, wasm: str | None = None) -> list[str]:
     facts += compiled
     facts += computed_facts(text, structs, 4, "wasm32 ")
     if wasm is not None:
-        exported = wasm_exports(wasm)
-        if exported != set(functions):
-            raise SystemExit(
-                f"abi: the functions {wasm} exports and the header's prototypes differ:\n"
-                f"  exported, not declared: {sorted(exported - set(functions))}\n"
-                f"  declared, not exported: {sorted(set(functions) - exported)}")
+        check_wasm_exports(wasm, set(functions))
     return sorted(facts)
+
+
+def check_wasm_exports(wasm: str, functions: set[str]) -> None:
+    exported = wasm_exports(wasm)
+    if exported != functions:
+        raise SystemExit(
+            f"abi: the functions {wasm} exports and the header's prototypes differ:\n"
+            f"  exported, not declared: {sorted(exported - functions)}\n"
+            f"  declared, not exported: {sorted(functions - exported)}\n"
+            "After an ABI change, refresh the module with `make go-wasm-update` and commit it.")
 
 
 def key(fact: str) -> str:
@@ -280,6 +286,11 @@ def main(argv: list[str]) -> int:
         with open(argv[1], "w", encoding="utf-8") as file:
             file.write(HEAD + "\n".join(describe(argv[2], argv[3], argv[4] if len(argv) == 5 else None)) + "\n")
         print(f"abi: wrote {argv[1]}")
+        return 0
+    if len(argv) == 3 and argv[0] == "wasm-exports":
+        functions = read_header(argv[1])[0]
+        check_wasm_exports(argv[2], set(functions))
+        print(f"abi: {argv[2]} exports exactly the {len(functions)} functions of {argv[1]}")
         return 0
     print(__doc__, file=sys.stderr)
     return 2

@@ -305,21 +305,38 @@ pub unsafe extern "C" fn wsclose_policy_set_profile(
     }
 }
 
-/// Sets the backoff: attempt `n` waits a random time in 0 ..= min(cap_ms, base_ms·2^n).
-/// Errors as for `wsclose_policy_set_profile`.
+/// Sets the backoff base in milliseconds: attempt `n` waits a random time in
+/// 0 ..= min(cap, base·2^n). Errors as for `wsclose_policy_set_profile`.
 ///
 /// # Safety
 /// `policy` must be NULL or point to a `wsclose_policy` the caller may read and write.
 #[no_mangle]
-pub unsafe extern "C" fn wsclose_policy_set_backoff(
+pub unsafe extern "C" fn wsclose_policy_set_base_ms(
     policy: *mut wsclose_policy,
     base_ms: u64,
-    cap_ms: u64,
 ) -> wsclose_result {
     // SAFETY: per the contract.
     unsafe {
         update(policy, |c, _| {
             c._base_ms = base_ms;
+            Ok(())
+        })
+    }
+}
+
+/// Sets the backoff cap in milliseconds: no delay is longer. Errors as for
+/// `wsclose_policy_set_profile`.
+///
+/// # Safety
+/// `policy` must be NULL or point to a `wsclose_policy` the caller may read and write.
+#[no_mangle]
+pub unsafe extern "C" fn wsclose_policy_set_cap_ms(
+    policy: *mut wsclose_policy,
+    cap_ms: u64,
+) -> wsclose_result {
+    // SAFETY: per the contract.
+    unsafe {
+        update(policy, |c, _| {
             c._cap_ms = cap_ms;
             Ok(())
         })
@@ -565,7 +582,8 @@ mod tests {
                 WSCLOSE_ERR_INVALID_ARGUMENT
             );
             assert_eq!(wsclose_policy_set_retry_unspecified(&mut c, 0), WSCLOSE_OK);
-            assert_eq!(wsclose_policy_set_backoff(&mut c, 10, 20), WSCLOSE_OK);
+            assert_eq!(wsclose_policy_set_base_ms(&mut c, 10), WSCLOSE_OK);
+            assert_eq!(wsclose_policy_set_cap_ms(&mut c, 20), WSCLOSE_OK);
             assert_eq!(wsclose_policy_decide(&c, 1001, 1, 1, u64::MAX, &mut delay), 1);
             assert_eq!(delay, 20);
             assert_eq!(
@@ -651,7 +669,15 @@ mod tests {
                     WSCLOSE_ERR_INVALID_ARGUMENT as i32
                 );
                 assert_eq!(
-                    wsclose_policy_set_backoff(&mut policy, 1, 2),
+                    wsclose_policy_set_base_ms(&mut policy, 1),
+                    WSCLOSE_ERR_INVALID_ARGUMENT
+                );
+                assert_eq!(
+                    wsclose_policy_set_cap_ms(&mut policy, 2),
+                    WSCLOSE_ERR_INVALID_ARGUMENT
+                );
+                assert_eq!(
+                    wsclose_policy_set_override(&mut policy, 4000, 0),
                     WSCLOSE_ERR_INVALID_ARGUMENT
                 );
             }

@@ -204,32 +204,37 @@ static void policy_row(FILE *out, const char *row) {
   char *f[10];
   split_fields(copy, f, 10, "policy.tsv");
   wsclose_policy policy;
-  if (wsclose_policy_default(&policy) != WSCLOSE_OK) exit(1);
+  if (wsclose_policy_init(&policy) != WSCLOSE_OK) exit(1);
+  int32_t profile = -1;
   if (strcmp(f[0], "-") != 0) {
-    policy.profile = wsclose_profile_by_name(f[0], strlen(f[0]));
-    if (policy.profile < 0) {
+    profile = wsclose_profile_by_name(f[0], strlen(f[0]));
+    if (profile < 0) {
       fprintf(stderr, "differential: unknown profile %s\n", f[0]);
       exit(1);
     }
   }
-  policy.base_ms = strtoull(f[1], NULL, 10);
-  policy.cap_ms = strtoull(f[2], NULL, 10);
-  policy.has_max_attempts = strcmp(f[3], "-") != 0;
-  policy.max_attempts = policy.has_max_attempts ? (uint32_t)strtoul(f[3], NULL, 10) : 0;
-  policy.retry_unspecified = strcmp(f[4], "1") == 0;
-  if (strcmp(f[5], "-") != 0) {
-    for (char *item = strtok(f[5], ","); item != NULL; item = strtok(NULL, ",")) {
+  int64_t max_attempts = strcmp(f[3], "-") == 0 ? -1 : (int64_t)strtoull(f[3], NULL, 10);
+  int32_t result = wsclose_policy_set_profile(&policy, profile);
+  if (result == WSCLOSE_OK) result = wsclose_policy_set_base_ms(&policy, strtoull(f[1], NULL, 10));
+  if (result == WSCLOSE_OK) result = wsclose_policy_set_cap_ms(&policy, strtoull(f[2], NULL, 10));
+  if (result == WSCLOSE_OK) result = wsclose_policy_set_max_attempts(&policy, max_attempts);
+  if (result == WSCLOSE_OK) result = wsclose_policy_set_retry_unspecified(&policy, strcmp(f[4], "1") == 0);
+  if (result == WSCLOSE_OK && strcmp(f[5], "-") != 0) {
+    for (char *item = strtok(f[5], ","); item != NULL && result == WSCLOSE_OK; item = strtok(NULL, ",")) {
       char *colon = strchr(item, ':');
-      if (colon == NULL || policy.override_count == WSCLOSE_POLICY_MAX_OVERRIDES) exit(1);
+      if (colon == NULL) exit(1);
       *colon = '\0';
-      policy.override_codes[policy.override_count] = (uint16_t)strtoul(item, NULL, 10);
-      policy.override_advice[policy.override_count] = (uint8_t)VALUE_OF(profile_advice, colon + 1);
-      policy.override_count++;
+      result = wsclose_policy_set_override(&policy, (uint16_t)strtoul(item, NULL, 10),
+                                           (uint32_t)VALUE_OF(profile_advice, colon + 1));
     }
+  }
+  if (result != WSCLOSE_OK) {
+    fprintf(stderr, "differential: building the policy: %s\n", wsclose_result_message(result));
+    exit(1);
   }
   uint64_t delay = 0;
   int32_t decision = wsclose_policy_decide(&policy, (uint16_t)strtoul(f[6], NULL, 10),
-                                           strcmp(f[7], "1") == 0, (uint32_t)strtoul(f[8], NULL, 10),
+                                           strcmp(f[7], "1") == 0 ? 1 : 0, (uint32_t)strtoul(f[8], NULL, 10),
                                            strtoull(f[9], NULL, 10), &delay);
   if (decision < 0) {
     fprintf(stderr, "differential: wsclose_policy_decide: %s\n", wsclose_result_message(decision));
@@ -268,7 +273,8 @@ static void event_row(FILE *out, uint32_t engine, const char *hex) {
   static uint8_t payload[MAX_LINE / 2];
   size_t len = hex == NULL ? 0 : unhex(hex, payload, sizeof payload);
   wsclose_close_event event;
-  int32_t result = wsclose_browser_close_event(engine, len == 0 ? NULL : payload, len, hex == NULL, &event);
+  int32_t result = wsclose_browser_close_event(engine, len == 0 ? NULL : payload, len,
+                                               hex == NULL ? WSCLOSE_RECEIVED_DROPPED : WSCLOSE_RECEIVED_PAYLOAD, &event);
   if (result != WSCLOSE_OK) {
     fprintf(stderr, "differential: wsclose_browser_close_event: %s\n", wsclose_result_message(result));
     exit(1);
@@ -311,7 +317,7 @@ static void pageclose_row(FILE *out, uint32_t engine, const char *row) {
   static uint16_t units[MAX_LINE / 4];
   size_t count = has_reason ? unhex16(f[1], units, sizeof units / sizeof units[0]) : 0;
   uint16_t code = 0;
-  bool sent_code = false;
+  uint8_t sent_code = 0;
   uint8_t reason[WSCLOSE_MAX_REASON_LEN];
   size_t reason_len = 0;
   int32_t result = wsclose_browser_close(engine, has_code, number, has_reason, count == 0 ? NULL : units,

@@ -426,6 +426,7 @@ static void test_results(void) {
                            WSCLOSE_ERR_NULL_ARGUMENT,
                            WSCLOSE_ERR_INVALID_ARGUMENT,
                            WSCLOSE_ERR_UNKNOWN_PROFILE,
+                           WSCLOSE_ERR_TOO_MANY_OVERRIDES,
                            WSCLOSE_ERR_INVALID_ACCESS,
                            WSCLOSE_ERR_SYNTAX,
                            WSCLOSE_ERR_PANIC};
@@ -439,7 +440,7 @@ static void test_results(void) {
     }
   }
   const char *unknown_message = wsclose_result_message(1);
-  const int32_t unknown[] = {1, 2, 100, -1, -9, -10, -100, -107, -199, -204, -300, -303, -900, -902,
+  const int32_t unknown[] = {1, 2, 100, -1, -9, -10, -100, -107, -199, -205, -300, -303, -900, -902,
                              INT32_MIN, INT32_MAX};
   for (size_t i = 0; i < sizeof unknown / sizeof unknown[0]; i++) {
     CHECK(str_eq(wsclose_result_message(unknown[i]), unknown_message), "message(%d)",
@@ -477,6 +478,8 @@ static void test_layout(void) {
             offsetof(wsclose_code_info, name) == 8 &&
             offsetof(wsclose_code_info, description) == 8 + sizeof(const char *),
         "wsclose_code_info layout");
+  CHECK(sizeof(wsclose_received) == 1 && sizeof(wsclose_policy) == 64,
+        "wsclose_policy: a caller-owned value of fixed size");
 }
 
 /* ---------------------------------------------------------------- pointers and lengths */
@@ -773,55 +776,100 @@ static void test_profiles_abi(void) {
   CHECK(wsclose_advice_label(WSCLOSE_ADVICE_STOP) != NULL, "no label for STOP");
 }
 
-/* The policy: defaults, full jitter bounds, overrides, limits, and every error. */
+/* The policy: built by the ABI calls; defaults, full jitter bounds, overrides, limits, and every
+ * error. */
 static void test_policy_abi(void) {
   wsclose_policy policy;
-  CHECK(wsclose_policy_default(NULL) == WSCLOSE_ERR_NULL_ARGUMENT, "default(NULL)");
-  CHECK(wsclose_policy_default(&policy) == WSCLOSE_OK, "default");
-  CHECK(policy.profile == -1 && policy.override_count == 0 && !policy.has_max_attempts, "default fields");
+  CHECK(wsclose_policy_init(NULL) == WSCLOSE_ERR_NULL_ARGUMENT, "init(NULL)");
+  CHECK(wsclose_policy_init(&policy) == WSCLOSE_OK, "init");
   uint64_t delay = 7;
-  CHECK(wsclose_policy_decide(NULL, 1000, true, 0, 0, &delay) == WSCLOSE_ERR_NULL_ARGUMENT, "decide(NULL)");
-  CHECK(wsclose_policy_decide(&policy, 1000, true, 0, 0, NULL) == WSCLOSE_ERR_NULL_ARGUMENT, "decide(.., NULL)");
-  policy.base_ms = 100;
-  policy.cap_ms = 1000;
-  policy.override_count = 1;
-  policy.override_codes[0] = 4000;
-  policy.override_advice[0] = WSCLOSE_ADVICE_RETRY;
+  CHECK(wsclose_policy_decide(NULL, 1000, 1, 0, 0, &delay) == WSCLOSE_ERR_NULL_ARGUMENT, "decide(NULL)");
+  CHECK(wsclose_policy_decide(&policy, 1000, 1, 0, 0, NULL) == WSCLOSE_ERR_NULL_ARGUMENT, "decide(.., NULL)");
+  CHECK(wsclose_policy_decide(&policy, 1001, 1, 0, UINT64_MAX, &delay) == 1 && delay == 1000, "default: 1 s");
+  CHECK(wsclose_policy_set_base_ms(&policy, 100) == WSCLOSE_OK && wsclose_policy_set_cap_ms(&policy, 1000) == WSCLOSE_OK,
+        "set_base_ms, set_cap_ms");
+  CHECK(wsclose_policy_set_override(&policy, 4000, WSCLOSE_ADVICE_RETRY) == WSCLOSE_OK, "set_override");
   const uint64_t ceilings[] = {100, 200, 400, 800, 1000, 1000};
   for (uint32_t attempt = 0; attempt < 6; attempt++) {
-    CHECK(wsclose_policy_decide(&policy, 4000, true, attempt, UINT64_MAX, &delay) == 1 && delay == ceilings[attempt],
+    CHECK(wsclose_policy_decide(&policy, 4000, 1, attempt, UINT64_MAX, &delay) == 1 && delay == ceilings[attempt],
           "attempt %u: delay %llu", (unsigned)attempt, (unsigned long long)delay);
-    CHECK(wsclose_policy_decide(&policy, 4000, true, attempt, 0, &delay) == 1 && delay == 0, "random 0");
+    CHECK(wsclose_policy_decide(&policy, 4000, 1, attempt, 0, &delay) == 1 && delay == 0, "random 0");
   }
-  policy.override_advice[0] = WSCLOSE_ADVICE_STOP;
+  /* A code set twice keeps the later advice. */
+  CHECK(wsclose_policy_set_override(&policy, 4000, WSCLOSE_ADVICE_STOP) == WSCLOSE_OK, "set_override again");
   delay = 7;
-  CHECK(wsclose_policy_decide(&policy, 4000, true, 0, UINT64_MAX, &delay) == 0 && delay == 0, "override stop");
-  policy.override_advice[0] = WSCLOSE_ADVICE_UNSPECIFIED + 1;
-  CHECK(wsclose_policy_decide(&policy, 4000, true, 0, 0, &delay) == WSCLOSE_ERR_INVALID_ARGUMENT, "bad advice");
-  policy.override_advice[0] = WSCLOSE_ADVICE_RETRY;
-  policy.override_count = WSCLOSE_POLICY_MAX_OVERRIDES + 1;
-  CHECK(wsclose_policy_decide(&policy, 4000, true, 0, 0, &delay) == WSCLOSE_ERR_INVALID_ARGUMENT, "9 overrides");
-  policy.override_count = 1;
-  policy.has_max_attempts = true;
-  policy.max_attempts = 2;
-  CHECK(wsclose_policy_decide(&policy, 4000, true, 1, 0, &delay) == 1, "attempt 1 of 2");
-  CHECK(wsclose_policy_decide(&policy, 4000, true, 2, 0, &delay) == 0, "attempt 2 of 2");
-  policy.profile = (int32_t)wsclose_profile_count();
-  CHECK(wsclose_policy_decide(&policy, 4000, true, 0, 0, &delay) == WSCLOSE_ERR_UNKNOWN_PROFILE, "unknown profile");
-  policy.profile = -2;
-  CHECK(wsclose_policy_decide(&policy, 4000, true, 0, 0, &delay) == WSCLOSE_ERR_UNKNOWN_PROFILE, "profile -2");
+  CHECK(wsclose_policy_decide(&policy, 4000, 1, 0, UINT64_MAX, &delay) == 0 && delay == 0, "override stop");
+  CHECK(wsclose_policy_set_override(&policy, 4000, WSCLOSE_ADVICE_UNSPECIFIED + 1) == WSCLOSE_ERR_INVALID_ARGUMENT,
+        "bad advice");
+  CHECK(wsclose_policy_set_override(&policy, 4000, 0x100) == WSCLOSE_ERR_INVALID_ARGUMENT, "advice 256");
+  CHECK(wsclose_policy_decide(&policy, 4000, 1, 0, UINT64_MAX, &delay) == 0, "a refused set changes nothing");
+  /* At most WSCLOSE_POLICY_MAX_OVERRIDES codes; a known code can still be changed. */
+  for (uint16_t code = 4001; code < 4000 + WSCLOSE_POLICY_MAX_OVERRIDES; code++)
+    CHECK(wsclose_policy_set_override(&policy, code, WSCLOSE_ADVICE_RETRY) == WSCLOSE_OK, "override %u", code);
+  CHECK(wsclose_policy_set_override(&policy, 4100, WSCLOSE_ADVICE_RETRY) == WSCLOSE_ERR_TOO_MANY_OVERRIDES,
+        "9 overrides");
+  CHECK(wsclose_policy_set_override(&policy, 4007, WSCLOSE_ADVICE_STOP) == WSCLOSE_OK, "a known code when full");
+  CHECK(wsclose_policy_decide(&policy, 4100, 1, 0, 0, &delay) == 1, "the refused code has no override");
+  CHECK(wsclose_policy_set_max_attempts(&policy, 2) == WSCLOSE_OK, "max_attempts 2");
+  CHECK(wsclose_policy_decide(&policy, 4001, 1, 1, 0, &delay) == 1, "attempt 1 of 2");
+  CHECK(wsclose_policy_decide(&policy, 4001, 1, 2, 0, &delay) == 0, "attempt 2 of 2");
+  CHECK(wsclose_policy_set_max_attempts(&policy, -2) == WSCLOSE_ERR_INVALID_ARGUMENT, "max_attempts -2");
+  CHECK(wsclose_policy_set_max_attempts(&policy, (int64_t)UINT32_MAX + 1) == WSCLOSE_ERR_INVALID_ARGUMENT,
+        "max_attempts 2^32");
+  CHECK(wsclose_policy_set_max_attempts(&policy, -1) == WSCLOSE_OK, "unlimited");
+  CHECK(wsclose_policy_decide(&policy, 4001, 1, 1000, 0, &delay) == 1, "unlimited attempts");
+  CHECK(wsclose_policy_set_retry_unspecified(&policy, 0) == WSCLOSE_OK, "retry_unspecified 0");
+  CHECK(wsclose_policy_decide(&policy, 4321, 1, 0, 0, &delay) == 0, "unspecified stops");
+  CHECK(wsclose_policy_set_profile(&policy, (int32_t)wsclose_profile_count()) == WSCLOSE_ERR_UNKNOWN_PROFILE,
+        "unknown profile");
+  CHECK(wsclose_policy_set_profile(&policy, -2) == WSCLOSE_ERR_UNKNOWN_PROFILE, "profile -2");
+  CHECK(wsclose_policy_set_profile(NULL, -1) == WSCLOSE_ERR_NULL_ARGUMENT, "set_profile(NULL)");
   /* With a profile, a code the profile says STOP stops. */
-  wsclose_policy_default(&policy);
   for (uint32_t p = 0; p < wsclose_profile_count(); p++) {
-    policy.profile = (int32_t)p;
+    CHECK(wsclose_policy_init(&policy) == WSCLOSE_OK && wsclose_policy_set_profile(&policy, (int32_t)p) == WSCLOSE_OK,
+          "profile %u", (unsigned)p);
     for (uint32_t code = 0; code <= UINT16_MAX; code += 11) {
       int32_t advice = wsclose_profile_advice(p, (uint16_t)code);
-      int32_t answer = wsclose_policy_decide(&policy, (uint16_t)code, true, 0, 0, &delay);
+      int32_t answer = wsclose_policy_decide(&policy, (uint16_t)code, 1, 0, 0, &delay);
       if (advice == WSCLOSE_ADVICE_STOP) CHECK(answer == 0, "profile %u code %u", (unsigned)p, (unsigned)code);
       if (advice == WSCLOSE_ADVICE_RETRY || advice == WSCLOSE_ADVICE_RESUME)
         CHECK(answer == 1, "profile %u code %u", (unsigned)p, (unsigned)code);
     }
   }
+  CHECK(wsclose_policy_set_profile(&policy, -1) == WSCLOSE_OK, "back to no profile");
+}
+
+/* Issue 18 #10/#11: a policy wsclose_policy_init never filled ({0}, garbage, a field overwritten)
+ * is refused by every policy function, never read as "centrifuge, 0 ms"; a flag of 2 is refused. */
+static void test_policy_validation(void) {
+  uint64_t delay = 7;
+  wsclose_policy zeroed = {0};
+  CHECK(wsclose_policy_decide(&zeroed, 1000, 1, 0, 0, &delay) == WSCLOSE_ERR_INVALID_ARGUMENT && delay == 7,
+        "a zero-initialised policy");
+  CHECK(wsclose_policy_set_base_ms(&zeroed, 1) == WSCLOSE_ERR_INVALID_ARGUMENT &&
+            wsclose_policy_set_cap_ms(&zeroed, 2) == WSCLOSE_ERR_INVALID_ARGUMENT,
+        "set_* on {0}");
+  CHECK(wsclose_policy_set_override(&zeroed, 4000, WSCLOSE_ADVICE_STOP) == WSCLOSE_ERR_INVALID_ARGUMENT,
+        "set_override on {0}");
+  wsclose_policy garbage;
+  memset(&garbage, 0xa5, sizeof garbage);
+  CHECK(wsclose_policy_decide(&garbage, 1000, 1, 0, 0, &delay) == WSCLOSE_ERR_INVALID_ARGUMENT, "garbage");
+  wsclose_policy policy;
+  CHECK(wsclose_policy_init(&policy) == WSCLOSE_OK, "init");
+  wsclose_policy bad = policy;
+  bad._retry_unspecified = 2; /* the bool of issue 18 #10: a C caller stores 2 */
+  CHECK(wsclose_policy_decide(&bad, 1000, 1, 0, 0, &delay) == WSCLOSE_ERR_INVALID_ARGUMENT, "a flag field of 2");
+  bad = policy;
+  bad._override_count = WSCLOSE_POLICY_MAX_OVERRIDES + 1;
+  CHECK(wsclose_policy_decide(&bad, 1000, 1, 0, 0, &delay) == WSCLOSE_ERR_INVALID_ARGUMENT, "9 overrides");
+  CHECK(wsclose_policy_decide(&policy, 1000, 2, 0, 0, &delay) == WSCLOSE_ERR_INVALID_ARGUMENT, "was_clean 2");
+  CHECK(wsclose_policy_decide(&policy, 1000, -1, 0, 0, &delay) == WSCLOSE_ERR_INVALID_ARGUMENT, "was_clean -1");
+  CHECK(wsclose_policy_set_retry_unspecified(&policy, 2) == WSCLOSE_ERR_INVALID_ARGUMENT, "retry 2");
+  /* A copy of an initialised policy is the same policy. */
+  CHECK(wsclose_policy_set_override(&policy, 4000, WSCLOSE_ADVICE_STOP) == WSCLOSE_OK, "override");
+  wsclose_policy copy;
+  memcpy(&copy, &policy, sizeof copy);
+  CHECK(wsclose_policy_decide(&copy, 4000, 1, 0, 0, &delay) == 0, "a copied policy");
 }
 
 /* explain: every code and was_clean, the cap, and the errors; cause texts. */
@@ -863,52 +911,52 @@ static void test_browser_abi(void) {
   wsclose_close_event event;
   const uint8_t bye[] = {0x03, 0xe8, 'b', 'y', 'e'};
   for (uint32_t engine = WSCLOSE_ENGINE_CHROMIUM; engine <= WSCLOSE_ENGINE_FIREFOX; engine++) {
-    CHECK(wsclose_browser_close_event(engine, bye, sizeof bye, false, &event) == WSCLOSE_OK, "1000 bye");
+    CHECK(wsclose_browser_close_event(engine, bye, sizeof bye, WSCLOSE_RECEIVED_PAYLOAD, &event) == WSCLOSE_OK, "1000 bye");
     CHECK(event.code == 1000 && event.was_clean && event.reason_len == 3 && event.reason == bye + 2,
           "1000 bye: %u", (unsigned)event.code);
-    CHECK(wsclose_browser_close_event(engine, NULL, 0, true, &event) == WSCLOSE_OK, "dropped");
+    CHECK(wsclose_browser_close_event(engine, NULL, 0, WSCLOSE_RECEIVED_DROPPED, &event) == WSCLOSE_OK, "dropped");
     CHECK(event.code == WSCLOSE_ABNORMAL_CLOSURE && !event.was_clean && event.reply_kind == 0 &&
               event.reason != NULL && event.reason_len == 0,
           "dropped: %u", (unsigned)event.code);
-    CHECK(wsclose_browser_close_event(engine, NULL, 0, false, &event) == WSCLOSE_OK &&
+    CHECK(wsclose_browser_close_event(engine, NULL, 0, WSCLOSE_RECEIVED_PAYLOAD, &event) == WSCLOSE_OK &&
               event.code == WSCLOSE_NO_STATUS_RECEIVED,
           "empty payload");
-    CHECK(wsclose_browser_close_event(engine, NULL, 5, false, &event) == WSCLOSE_ERR_NULL_ARGUMENT, "NULL payload");
-    CHECK(wsclose_browser_close_event(engine, bye, sizeof bye, false, NULL) == WSCLOSE_ERR_NULL_ARGUMENT, "NULL out");
+    CHECK(wsclose_browser_close_event(engine, NULL, 5, WSCLOSE_RECEIVED_PAYLOAD, &event) == WSCLOSE_ERR_NULL_ARGUMENT, "NULL payload");
+    CHECK(wsclose_browser_close_event(engine, bye, sizeof bye, WSCLOSE_RECEIVED_PAYLOAD, NULL) == WSCLOSE_ERR_NULL_ARGUMENT, "NULL out");
 
     uint16_t code = 7;
-    bool has_code = true;
+    uint8_t has_code = 1;
     uint8_t reason[WSCLOSE_MAX_REASON_LEN];
     size_t len = 99;
-    CHECK(wsclose_browser_close(engine, false, 0, false, NULL, 0, &code, &has_code, reason, sizeof reason, &len) ==
+    CHECK(wsclose_browser_close(engine, 0, 0, 0, NULL, 0, &code, &has_code, reason, sizeof reason, &len) ==
                   WSCLOSE_OK &&
               !has_code && code == 0 && len == 0,
           "close()");
     const uint16_t units[] = {'b', 'y', 'e'};
-    CHECK(wsclose_browser_close(engine, true, 4000.0, true, units, 3, &code, &has_code, reason, sizeof reason, &len) ==
+    CHECK(wsclose_browser_close(engine, 1, 4000.0, 1, units, 3, &code, &has_code, reason, sizeof reason, &len) ==
                   WSCLOSE_OK &&
               has_code && code == 4000 && len == 3 && memcmp(reason, "bye", 3) == 0,
           "close(4000, 'bye')");
-    CHECK(wsclose_browser_close(engine, true, 4000.0, true, units, 3, &code, &has_code, reason, 2, &len) ==
+    CHECK(wsclose_browser_close(engine, 1, 4000.0, 1, units, 3, &code, &has_code, reason, 2, &len) ==
                   WSCLOSE_ERR_BUFFER_TOO_SMALL &&
               len == 3,
           "reason_cap 2: needs %zu", len);
-    CHECK(wsclose_browser_close(engine, true, 999.0, false, NULL, 0, &code, &has_code, reason, sizeof reason, &len) ==
+    CHECK(wsclose_browser_close(engine, 1, 999.0, 0, NULL, 0, &code, &has_code, reason, sizeof reason, &len) ==
               WSCLOSE_ERR_INVALID_ACCESS,
           "close(999)");
     uint16_t long_reason[WSCLOSE_MAX_REASON_LEN + 1];
     for (size_t i = 0; i < WSCLOSE_MAX_REASON_LEN + 1; i++) long_reason[i] = 'a';
-    CHECK(wsclose_browser_close(engine, true, 1000.0, true, long_reason, WSCLOSE_MAX_REASON_LEN + 1, &code, &has_code,
+    CHECK(wsclose_browser_close(engine, 1, 1000.0, 1, long_reason, WSCLOSE_MAX_REASON_LEN + 1, &code, &has_code,
                                 reason, sizeof reason, &len) == WSCLOSE_ERR_SYNTAX,
           "close(1000, 124 bytes)");
-    CHECK(wsclose_browser_close(engine, true, 1000.0, true, NULL, 3, &code, &has_code, reason, sizeof reason, &len) ==
+    CHECK(wsclose_browser_close(engine, 1, 1000.0, 1, NULL, 3, &code, &has_code, reason, sizeof reason, &len) ==
               WSCLOSE_ERR_NULL_ARGUMENT,
           "NULL reason with units");
-    CHECK(wsclose_browser_close(engine, true, 1000.0, false, NULL, 0, NULL, &has_code, reason, sizeof reason, &len) ==
+    CHECK(wsclose_browser_close(engine, 1, 1000.0, 0, NULL, 0, NULL, &has_code, reason, sizeof reason, &len) ==
               WSCLOSE_ERR_NULL_ARGUMENT,
           "NULL code_out");
     for (uint32_t c = 0; c <= UINT16_MAX; c++) {
-      int32_t r = wsclose_browser_close(engine, true, (double)c, false, NULL, 0, &code, &has_code, reason,
+      int32_t r = wsclose_browser_close(engine, 1, (double)c, 0, NULL, 0, &code, &has_code, reason,
                                         sizeof reason, &len);
       if (wsclose_is_browser_closeable((uint16_t)c)) {
         CHECK(r == WSCLOSE_OK && has_code && code == c, "close(%u)", (unsigned)c);
@@ -918,14 +966,31 @@ static void test_browser_abi(void) {
     }
   }
   uint32_t unknown = WSCLOSE_ENGINE_FIREFOX + 1;
-  CHECK(wsclose_browser_close_event(unknown, bye, sizeof bye, false, &event) == WSCLOSE_ERR_INVALID_ARGUMENT,
+  CHECK(wsclose_browser_close_event(unknown, bye, sizeof bye, WSCLOSE_RECEIVED_PAYLOAD, &event) == WSCLOSE_ERR_INVALID_ARGUMENT,
         "unknown engine (event)");
   uint16_t code;
-  bool has_code;
+  uint8_t has_code;
   size_t len;
-  CHECK(wsclose_browser_close(unknown, false, 0, false, NULL, 0, &code, &has_code, NULL, 0, &len) ==
+  CHECK(wsclose_browser_close(unknown, 0, 0, 0, NULL, 0, &code, &has_code, NULL, 0, &len) ==
             WSCLOSE_ERR_INVALID_ARGUMENT,
         "unknown engine (close)");
+  /* Issue 18 #11: an ignored argument is never checked; a flag other than 0 or 1 is refused. */
+  CHECK(wsclose_browser_close_event(WSCLOSE_ENGINE_FIREFOX, NULL, 4, WSCLOSE_RECEIVED_DROPPED, &event) == WSCLOSE_OK &&
+            event.code == WSCLOSE_ABNORMAL_CLOSURE,
+        "dropped ignores the payload");
+  CHECK(wsclose_browser_close_event(WSCLOSE_ENGINE_FIREFOX, NULL, 0, 2, &event) == WSCLOSE_ERR_INVALID_ARGUMENT,
+        "received 2");
+  uint8_t out[8];
+  CHECK(wsclose_browser_close(WSCLOSE_ENGINE_CHROMIUM, 1, 4000.0, 0, NULL, 3, &code, &has_code, out, sizeof out,
+                              &len) == WSCLOSE_OK &&
+            has_code == 1 && code == 4000 && len == 0,
+        "has_reason 0 ignores the reason");
+  CHECK(wsclose_browser_close(WSCLOSE_ENGINE_CHROMIUM, 2, 4000.0, 0, NULL, 0, &code, &has_code, out, sizeof out,
+                              &len) == WSCLOSE_ERR_INVALID_ARGUMENT,
+        "has_code 2");
+  CHECK(wsclose_browser_close(WSCLOSE_ENGINE_CHROMIUM, 1, 4000.0, 2, NULL, 0, &code, &has_code, out, sizeof out,
+                              &len) == WSCLOSE_ERR_INVALID_ARGUMENT,
+        "has_reason 2");
   CHECK(wsclose_result_close_code(WSCLOSE_ERR_INVALID_ACCESS) == 0 && wsclose_result_close_code(WSCLOSE_ERR_SYNTAX) == 0,
         "DOM exceptions have no answer code");
   CHECK(strncmp(wsclose_result_message(WSCLOSE_ERR_INVALID_ACCESS), "InvalidAccessError", 18) == 0, "-301 message");
@@ -954,6 +1019,7 @@ int main(int argc, char **argv) {
       {"classify_many_edges", test_classify_many_edges},
       {"profiles_abi", test_profiles_abi},
       {"policy_abi", test_policy_abi},
+      {"policy_validation", test_policy_validation},
       {"explain_abi", test_explain_abi},
       {"browser_abi", test_browser_abi},
   };

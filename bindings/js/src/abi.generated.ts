@@ -24,3 +24,9 @@ export const RESULT = {
   ERR_SYNTAX: -302,
   ERR_PANIC: -901,
 } as const;
+
+/** What `wsclose_browser_close_event` was given (`enum wsclose_received`). */
+export const RECEIVED = {
+  PAYLOAD: 0,
+  DROPPED: 1,
+} as const;

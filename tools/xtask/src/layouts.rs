@@ -54,6 +54,8 @@ pub struct Abi {
     enum_types: BTreeMap<String, String>,
     /// `enum wsclose_result`, in header order.
     results: Vec<(String, i64)>,
+    /// `enum wsclose_received` (what `wsclose_browser_close_event` was given), in header order.
+    received: Vec<(String, i64)>,
 }
 
 fn strip_comments(text: &str) -> String {
@@ -117,8 +119,10 @@ impl Abi {
             structs.push(Struct { name, fields });
             rest = tail;
         }
-        let results = {
-            let start = text.find("enum wsclose_result").expect("enum wsclose_result");
+        let enum_values = |name: &str| -> Vec<(String, i64)> {
+            let start = text
+                .find(&format!("enum {name}"))
+                .unwrap_or_else(|| panic!("enum {name}"));
             let body = text[start..].split_once('{').expect("enum body").1;
             let body = body.split_once('}').expect("enum body end").0;
             body.split(',')
@@ -126,11 +130,13 @@ impl Abi {
                 .filter(|entry| !entry.is_empty())
                 .map(|entry| {
                     let (name, value) = entry.split_once('=').expect("NAME = VALUE");
-                    let value = value.trim().parse::<i64>().expect("an integer result number");
+                    let value = value.trim().parse::<i64>().expect("an integer enumerator");
                     (name.trim().to_string(), value)
                 })
                 .collect::<Vec<_>>()
         };
+        let results = enum_values("wsclose_result");
+        let received = enum_values("wsclose_received");
         assert!(
             !structs.is_empty() && !results.is_empty(),
             "no structs or results in the header"
@@ -139,6 +145,7 @@ impl Abi {
             structs,
             enum_types,
             results,
+            received,
         }
     }
 
@@ -295,6 +302,19 @@ fn go(abi: &Abi) -> String {
         "Result numbers of the C ABI (enum wsclose_result).",
         &results,
     );
+    let received: Vec<(String, String)> = abi
+        .received
+        .iter()
+        .map(|(name, value)| {
+            let short = name.trim_start_matches("WSCLOSE_RECEIVED_").to_ascii_lowercase();
+            (format!("received{}", camel(&short)), format!("uint32({value})"))
+        })
+        .collect();
+    go_block(
+        &mut out,
+        "What wsclose_browser_close_event was given (enum wsclose_received).",
+        &received,
+    );
     for s in &abi.structs {
         let layout = abi.layout(s, WASM32);
         let prefix = format!("wasm32{}", camel(&s.name));
@@ -323,6 +343,13 @@ fn java(abi: &Abi) -> String {
             out,
             "    /** {{@code {name}}}. */\n    static final int {} = {value};",
             name.trim_start_matches("WSCLOSE_")
+        );
+    }
+    for (name, value) in &abi.received {
+        let short = name.trim_start_matches("WSCLOSE_");
+        let _ = writeln!(
+            out,
+            "    /** {{@code {name}}}. */\n    static final int {short} = {value};"
         );
     }
     for s in &abi.structs {
@@ -362,6 +389,17 @@ fn typescript(abi: &Abi) -> String {
     for (name, value) in &abi.results {
         let _ = writeln!(out, "  {}: {value},", name.trim_start_matches("WSCLOSE_"));
     }
+    out.push_str(
+        "} as const;\n\n/** What `wsclose_browser_close_event` was given (`enum wsclose_received`). */\n",
+    );
+    out.push_str("export const RECEIVED = {\n");
+    for (name, value) in &abi.received {
+        let _ = writeln!(
+            out,
+            "  {}: {value},",
+            name.trim_start_matches("WSCLOSE_RECEIVED_")
+        );
+    }
     out.push_str("} as const;\n");
     out
 }
@@ -387,7 +425,7 @@ mod tests {
     #[test]
     fn the_layout_rules_match_a_c_compiler() {
         let abi = Abi::parse(
-            "#define N 3\ntypedef uint8_t e;\ntypedef struct s {\n  uint16_t a;\n  e b;\n  const char *p; /* x */\n  size_t n;\n  uint16_t arr[N];\n  uint64_t w;\n} s;\nenum wsclose_result { WSCLOSE_OK = 0, WSCLOSE_ERR_X = -201 };\n",
+            "#define N 3\ntypedef uint8_t e;\ntypedef struct s {\n  uint16_t a;\n  e b;\n  const char *p; /* x */\n  size_t n;\n  uint16_t arr[N];\n  uint64_t w;\n} s;\nenum wsclose_result { WSCLOSE_OK = 0, WSCLOSE_ERR_X = -201 };\nenum wsclose_received { A = 0 };\n",
         );
         let lp64 = abi.layout(&abi.structs[0], LP64);
         assert_eq!((lp64.size, lp64.align), (40, 8));
@@ -406,7 +444,7 @@ mod tests {
     #[test]
     #[should_panic(expected = "never bool")]
     fn a_bool_field_is_refused() {
-        let abi = Abi::parse("typedef struct s { bool b; } s;\nenum wsclose_result { WSCLOSE_OK = 0 };\n");
+        let abi = Abi::parse("typedef struct s { bool b; } s;\nenum wsclose_result { WSCLOSE_OK = 0 };\nenum wsclose_received { A = 0 };\n");
         let _ = abi.layout(&abi.structs[0], LP64);
     }
 }

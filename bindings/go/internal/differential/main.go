@@ -262,7 +262,10 @@ func policyLine(row string) (string, error) {
 }
 
 func eventLine(engine wsclose.Engine, input string, payload []byte) string {
-	event := engine.CloseEvent(payload, input == "dropped")
+	event, err := engine.CloseEvent(payload, input == "dropped")
+	if err != nil {
+		fatal(err)
+	}
 	reply := "none"
 	switch event.Reply.Kind {
 	case wsclose.ReplyEmpty:
@@ -346,7 +349,10 @@ func newerSections(out *bytes.Buffer, corpus string, payloads []string) error {
 	}{{"-", wsclose.WasCleanUnknown}, {"0", wsclose.WasCleanFalse}, {"1", wsclose.WasCleanTrue}}
 	for c := 0; c <= 0xffff; c++ {
 		for _, clean := range cleans {
-			explanation := wsclose.Explain(wsclose.CloseCode(c), clean.clean)
+			explanation, err := wsclose.Explain(wsclose.CloseCode(c), clean.clean)
+			if err != nil {
+				fatal(err)
+			}
 			names := make([]string, len(explanation.Causes))
 			for i, cause := range explanation.Causes {
 				names[i] = cause.ConstName()
@@ -380,4 +386,10 @@ func newerSections(out *bytes.Buffer, corpus string, payloads []string) error {
 		}
 	}
 	return nil
+}
+
+// fatal stops the program on an error a corpus row should never cause.
+func fatal(err error) {
+	fmt.Fprintln(os.Stderr, "differential:", err)
+	os.Exit(1)
 }

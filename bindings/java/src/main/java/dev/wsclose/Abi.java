@@ -37,6 +37,12 @@ final class Abi {
     static final int ERR_SYNTAX = -302;
     /** {@code WSCLOSE_ERR_PANIC}. */
     static final int ERR_PANIC = -901;
+    /** {@code WSCLOSE_POLICY_MAX_OVERRIDES}. */
+    static final int POLICY_MAX_OVERRIDES = 8;
+    /** {@code WSCLOSE_RECEIVED_PAYLOAD}. */
+    static final int RECEIVED_PAYLOAD = 0;
+    /** {@code WSCLOSE_RECEIVED_DROPPED}. */
+    static final int RECEIVED_DROPPED = 1;
 
     /** {@code struct wsclose_code_info}: size, alignment, offsets. */
     static final int CODE_INFO_SIZE = 24;

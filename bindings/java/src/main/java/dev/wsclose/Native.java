@@ -89,16 +89,22 @@ final class Native {
         static native int wsclose_profile_advice(int profile, int code);
         static native Pointer wsclose_profile_code_name(int profile, int code);
         static native Pointer wsclose_profile_code_description(int profile, int code);
-        static native int wsclose_policy_default(Pointer out);
-        static native int wsclose_policy_decide(Pointer policy, int code, boolean wasClean, int attempt, long random,
+        static native int wsclose_policy_init(Pointer out);
+        static native int wsclose_policy_set_profile(Pointer policy, int profile);
+        static native int wsclose_policy_set_base_ms(Pointer policy, long ms);
+        static native int wsclose_policy_set_cap_ms(Pointer policy, long ms);
+        static native int wsclose_policy_set_max_attempts(Pointer policy, long maxAttempts);
+        static native int wsclose_policy_set_retry_unspecified(Pointer policy, int retry);
+        static native int wsclose_policy_set_override(Pointer policy, int code, int advice);
+        static native int wsclose_policy_decide(Pointer policy, int code, int wasClean, int attempt, long random,
                 long[] delayOut);
         static native int wsclose_explain(int code, int wasClean, byte[] out, long cap);
         static native Pointer wsclose_cause_const_name(int cause);
         static native Pointer wsclose_cause_summary(int cause);
         static native Pointer wsclose_cause_check(int cause);
-        static native int wsclose_browser_close_event(int engine, Pointer payload, long length, boolean dropped,
+        static native int wsclose_browser_close_event(int engine, Pointer payload, long length, int received,
                 Pointer out);
-        static native int wsclose_browser_close(int engine, boolean hasCode, double code, boolean hasReason,
+        static native int wsclose_browser_close(int engine, int hasCode, double code, int hasReason,
                 short[] reason, long length, short[] codeOut, byte[] hasCodeOut, byte[] reasonOut, long cap,
                 long[] reasonLenOut);
     }
@@ -193,19 +199,19 @@ final class Native {
         return string(C.wsclose_version());
     }
 
-    /** {@code wsclose_info}: the scalar fields into {@code fields} ({@code Abi.I_*}), name and description into {@code texts}. */
+    /** {@code wsclose_info}: the scalar fields into {@code fields} ({@code Fields.I_*}), name and description into {@code texts}. */
     static int info(char code, int[] fields, String[] texts) {
-        try (Memory out = new Memory(Abi.INFO_SIZE)) {
+        try (Memory out = new Memory(Abi.CODE_INFO_SIZE)) {
             int result = C.wsclose_info(code, out);
-            fields[Abi.I_CODE] = out.getShort(Abi.INFO_CODE) & 0xFFFF;
-            fields[Abi.I_CATEGORY] = out.getByte(Abi.INFO_CATEGORY) & 0xFF;
-            fields[Abi.I_RECONNECT] = out.getByte(Abi.INFO_RECONNECT) & 0xFF;
-            fields[Abi.I_SENDABLE] = out.getByte(Abi.INFO_SENDABLE);
-            fields[Abi.I_LOCAL_ONLY] = out.getByte(Abi.INFO_LOCAL_ONLY);
-            fields[Abi.I_BROWSER_CLOSEABLE] = out.getByte(Abi.INFO_BROWSER_CLOSEABLE);
-            fields[Abi.I_OK] = out.getByte(Abi.INFO_OK);
-            texts[0] = string(out.getPointer(Abi.INFO_NAME));
-            texts[1] = string(out.getPointer(Abi.INFO_DESCRIPTION));
+            fields[Fields.I_CODE] = out.getShort(Abi.CODE_INFO_CODE) & 0xFFFF;
+            fields[Fields.I_CATEGORY] = out.getByte(Abi.CODE_INFO_CATEGORY) & 0xFF;
+            fields[Fields.I_RECONNECT] = out.getByte(Abi.CODE_INFO_RECONNECT) & 0xFF;
+            fields[Fields.I_SENDABLE] = out.getByte(Abi.CODE_INFO_SENDABLE);
+            fields[Fields.I_LOCAL_ONLY] = out.getByte(Abi.CODE_INFO_LOCAL_ONLY);
+            fields[Fields.I_BROWSER_CLOSEABLE] = out.getByte(Abi.CODE_INFO_BROWSER_CLOSEABLE);
+            fields[Fields.I_OK] = out.getByte(Abi.CODE_INFO_OK);
+            texts[0] = string(out.getPointer(Abi.CODE_INFO_NAME));
+            texts[1] = string(out.getPointer(Abi.CODE_INFO_DESCRIPTION));
             return result;
         }
     }
@@ -269,43 +275,39 @@ final class Native {
         return string(C.wsclose_profile_code_description(profile, code));
     }
 
-    /** {@code wsclose_policy_default}: the scalar fields into {@code fields} ({@code Abi.P_*}), the override arrays into {@code codes} and {@code advice}. */
-    static int policyDefault(long[] fields, char[] codes, byte[] advice) {
-        try (Memory p = new Memory(Abi.POLICY_SIZE)) {
-            p.clear();
-            int result = C.wsclose_policy_default(p);
-            fields[Abi.P_PROFILE] = p.getInt(Abi.POLICY_PROFILE);
-            fields[Abi.P_BASE_MS] = p.getLong(Abi.POLICY_BASE_MS);
-            fields[Abi.P_CAP_MS] = p.getLong(Abi.POLICY_CAP_MS);
-            fields[Abi.P_MAX_ATTEMPTS] = p.getInt(Abi.POLICY_MAX_ATTEMPTS) & 0xFFFF_FFFFL;
-            fields[Abi.P_HAS_MAX_ATTEMPTS] = p.getByte(Abi.POLICY_HAS_MAX_ATTEMPTS);
-            fields[Abi.P_RETRY_UNSPECIFIED] = p.getByte(Abi.POLICY_RETRY_UNSPECIFIED);
-            fields[Abi.P_OVERRIDE_COUNT] = p.getInt(Abi.POLICY_OVERRIDE_COUNT) & 0xFFFF_FFFFL;
-            for (int i = 0; i < Abi.POLICY_MAX_OVERRIDES; i++) {
-                codes[i] = (char) p.getShort(Abi.POLICY_OVERRIDE_CODES + 2L * i);
-                advice[i] = p.getByte(Abi.POLICY_OVERRIDE_ADVICE + i);
-            }
+    /** A copy of the policy's bytes in native memory (8-aligned, as {@code malloc} gives). */
+    private static Memory policyMemory(byte[] policy) {
+        Memory p = new Memory(Abi.POLICY_SIZE);
+        p.write(0, policy, 0, Abi.POLICY_SIZE);
+        return p;
+    }
+
+    /**
+     * The {@code wsclose_policy_*} call {@code op} ({@code Fields.POLICY_*}) on the policy whose
+     * bytes {@code policy} holds, with the arguments {@code a} and {@code b}; the bytes are copied
+     * back, so {@code policy} holds the result.
+     */
+    static int policySet(byte[] policy, int op, long a, long b) {
+        try (Memory p = policyMemory(policy)) {
+            int result = switch (op) {
+                case Fields.POLICY_INIT -> C.wsclose_policy_init(p);
+                case Fields.POLICY_SET_PROFILE -> C.wsclose_policy_set_profile(p, (int) a);
+                case Fields.POLICY_SET_BASE_MS -> C.wsclose_policy_set_base_ms(p, a);
+                case Fields.POLICY_SET_CAP_MS -> C.wsclose_policy_set_cap_ms(p, a);
+                case Fields.POLICY_SET_MAX_ATTEMPTS -> C.wsclose_policy_set_max_attempts(p, a);
+                case Fields.POLICY_SET_RETRY_UNSPECIFIED -> C.wsclose_policy_set_retry_unspecified(p, (int) a);
+                case Fields.POLICY_SET_OVERRIDE -> C.wsclose_policy_set_override(p, (int) a, (int) b);
+                default -> throw new IllegalArgumentException("policy operation " + op);
+            };
+            p.read(0, policy, 0, Abi.POLICY_SIZE);
             return result;
         }
     }
 
-    /** {@code wsclose_policy_decide} over the policy whose fields are given; the delay into {@code delay[0]}. */
-    static int policyDecide(long[] fields, char[] codes, byte[] advice, char code, boolean wasClean, int attempt,
-            long random, long[] delay) {
-        try (Memory p = new Memory(Abi.POLICY_SIZE)) {
-            p.clear();
-            p.setInt(Abi.POLICY_PROFILE, (int) fields[Abi.P_PROFILE]);
-            p.setLong(Abi.POLICY_BASE_MS, fields[Abi.P_BASE_MS]);
-            p.setLong(Abi.POLICY_CAP_MS, fields[Abi.P_CAP_MS]);
-            p.setInt(Abi.POLICY_MAX_ATTEMPTS, (int) fields[Abi.P_MAX_ATTEMPTS]);
-            p.setByte(Abi.POLICY_HAS_MAX_ATTEMPTS, (byte) fields[Abi.P_HAS_MAX_ATTEMPTS]);
-            p.setByte(Abi.POLICY_RETRY_UNSPECIFIED, (byte) fields[Abi.P_RETRY_UNSPECIFIED]);
-            p.setInt(Abi.POLICY_OVERRIDE_COUNT, (int) fields[Abi.P_OVERRIDE_COUNT]);
-            for (int i = 0; i < Abi.POLICY_MAX_OVERRIDES; i++) {
-                p.setShort(Abi.POLICY_OVERRIDE_CODES + 2L * i, (short) codes[i]);
-                p.setByte(Abi.POLICY_OVERRIDE_ADVICE + i, advice[i]);
-            }
-            return C.wsclose_policy_decide(p, code, wasClean, attempt, random, delay);
+    /** {@code wsclose_policy_decide} over the policy whose bytes {@code policy} holds; the delay into {@code delay[0]}. */
+    static int policyDecide(byte[] policy, char code, boolean wasClean, int attempt, long random, long[] delay) {
+        try (Memory p = policyMemory(policy)) {
+            return C.wsclose_policy_decide(p, code, wasClean ? 1 : 0, attempt, random, delay);
         }
     }
 
@@ -326,20 +328,21 @@ final class Native {
         return string(C.wsclose_cause_check(cause));
     }
 
-    /** {@code wsclose_browser_close_event}: scalar fields into {@code fields} ({@code Abi.E_*}), reason and reply reason bytes into {@code texts}. */
+    /** {@code wsclose_browser_close_event}: scalar fields into {@code fields} ({@code Fields.E_*}), reason and reply reason bytes into {@code texts}. */
     static int browserCloseEvent(int engine, byte[] payload, boolean dropped, int[] fields, byte[][] texts) {
         Memory in = copy(payload);
-        try (Memory out = new Memory(Abi.EVENT_SIZE)) {
+        try (Memory out = new Memory(Abi.CLOSE_EVENT_SIZE)) {
             out.clear();
-            int result = C.wsclose_browser_close_event(engine, in, payload.length, dropped, out);
-            fields[Abi.E_CODE] = out.getShort(Abi.EVENT_CODE) & 0xFFFF;
-            fields[Abi.E_WAS_CLEAN] = out.getByte(Abi.EVENT_WAS_CLEAN);
-            fields[Abi.E_ERROR_FIRED] = out.getByte(Abi.EVENT_ERROR_FIRED);
-            fields[Abi.E_REPLY_KIND] = out.getByte(Abi.EVENT_REPLY_KIND) & 0xFF;
-            fields[Abi.E_REPLY_CODE] = out.getShort(Abi.EVENT_REPLY_CODE) & 0xFFFF;
+            int result = C.wsclose_browser_close_event(engine, in, payload.length,
+                    dropped ? Abi.RECEIVED_DROPPED : Abi.RECEIVED_PAYLOAD, out);
+            fields[Fields.E_CODE] = out.getShort(Abi.CLOSE_EVENT_CODE) & 0xFFFF;
+            fields[Fields.E_WAS_CLEAN] = out.getByte(Abi.CLOSE_EVENT_WAS_CLEAN);
+            fields[Fields.E_ERROR_FIRED] = out.getByte(Abi.CLOSE_EVENT_ERROR_FIRED);
+            fields[Fields.E_REPLY_KIND] = out.getByte(Abi.CLOSE_EVENT_REPLY_KIND) & 0xFF;
+            fields[Fields.E_REPLY_CODE] = out.getShort(Abi.CLOSE_EVENT_REPLY_CODE) & 0xFFFF;
             if (result == Abi.OK) {
-                texts[0] = bytes(out.getLong(Abi.EVENT_REASON), out.getLong(Abi.EVENT_REASON_LEN));
-                texts[1] = bytes(out.getLong(Abi.EVENT_REPLY_REASON), out.getLong(Abi.EVENT_REPLY_REASON_LEN));
+                texts[0] = bytes(out.getLong(Abi.CLOSE_EVENT_REASON), out.getLong(Abi.CLOSE_EVENT_REASON_LEN));
+                texts[1] = bytes(out.getLong(Abi.CLOSE_EVENT_REPLY_REASON), out.getLong(Abi.CLOSE_EVENT_REPLY_REASON_LEN));
             }
             return result;
         } finally {
@@ -354,7 +357,8 @@ final class Native {
             byte[] reasonOut, long[] reasonLen) {
         short[] sentCode = new short[1];
         byte[] sentHasCode = new byte[1];
-        int result = C.wsclose_browser_close(engine, hasCode, code, hasReason, units(reason), reason.length, sentCode,
+        int result = C.wsclose_browser_close(engine, hasCode ? 1 : 0, code, hasReason ? 1 : 0, units(reason),
+                reason.length, sentCode,
                 sentHasCode, reasonOut, reasonOut.length, reasonLen);
         codeOut[0] = sentCode[0] & 0xFFFF;
         codeOut[1] = sentHasCode[0];

@@ -1,15 +1,16 @@
 package dev.wsclose;
 
 import java.security.SecureRandom;
-import java.util.Arrays;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.function.LongSupplier;
 
 /**
  * Whether and when to reconnect: exponential backoff with full jitter that stops on the fatal
- * codes of a {@link Profile}. Immutable; build one with {@link #builder()}. Every decision is the
- * core's ({@code wsclose_policy_decide}).
+ * codes of a {@link Profile}. Immutable; build one with {@link #builder()}. The library builds the
+ * policy ({@code wsclose_policy_init} and the {@code wsclose_policy_set_*} calls, which hold its
+ * rules: a code overridden twice keeps the later advice, at most {@link #MAX_OVERRIDES} codes)
+ * and makes every decision ({@code wsclose_policy_decide}); this class keeps the policy's bytes.
  *
  * <pre>{@code
  * ReconnectPolicy policy = ReconnectPolicy.builder()
@@ -26,23 +27,12 @@ public final class ReconnectPolicy {
     private static final SecureRandom SECURE_RANDOM = new SecureRandom();
 
     private final Profile profile;
-    private final long baseMs;
-    private final long capMs;
-    private final int maxAttempts;
-    private final boolean hasMaxAttempts;
-    private final boolean retryUnspecified;
-    private final char[] overrideCodes;
-    private final Advice[] overrideAdvice;
+    /** The C struct {@code wsclose_policy} as the library wrote it; only the library reads it. */
+    private final byte[] policy;
 
     private ReconnectPolicy(Builder b) {
         this.profile = b.profile;
-        this.baseMs = b.baseMs;
-        this.capMs = b.capMs;
-        this.maxAttempts = b.maxAttempts;
-        this.hasMaxAttempts = b.hasMaxAttempts;
-        this.retryUnspecified = b.retryUnspecified;
-        this.overrideCodes = Arrays.copyOf(b.overrideCodes, b.overrideCount);
-        this.overrideAdvice = Arrays.copyOf(b.overrideAdvice, b.overrideCount);
+        this.policy = b.policy.clone();
     }
 
     /** A builder with the library's defaults: no profile, base 1 s, cap 30 s, unlimited attempts,
@@ -54,26 +44,6 @@ public final class ReconnectPolicy {
     /** The profile followed, if any. */
     public Optional<Profile> profile() {
         return Optional.ofNullable(profile);
-    }
-
-    /** The backoff base in milliseconds (unsigned). */
-    public long baseMs() {
-        return baseMs;
-    }
-
-    /** The backoff cap in milliseconds (unsigned). */
-    public long capMs() {
-        return capMs;
-    }
-
-    /** The attempt limit (unsigned 32-bit), if any. */
-    public OptionalInt maxAttempts() {
-        return hasMaxAttempts ? OptionalInt.of(maxAttempts) : OptionalInt.empty();
-    }
-
-    /** Whether codes with unspecified advice are retried. */
-    public boolean retryUnspecified() {
-        return retryUnspecified;
     }
 
     /**
@@ -98,74 +68,64 @@ public final class ReconnectPolicy {
             throw new IllegalArgumentException("attempt " + attempt + " is outside 0..4294967295");
         }
         long bits = random.getAsLong();
-        long[] fields = new long[Abi.P_FIELDS];
-        fields[Abi.P_PROFILE] = profile == null ? -1 : profile.index();
-        fields[Abi.P_BASE_MS] = baseMs;
-        fields[Abi.P_CAP_MS] = capMs;
-        fields[Abi.P_MAX_ATTEMPTS] = maxAttempts;
-        fields[Abi.P_HAS_MAX_ATTEMPTS] = hasMaxAttempts ? 1 : 0;
-        fields[Abi.P_RETRY_UNSPECIFIED] = retryUnspecified ? 1 : 0;
-        fields[Abi.P_OVERRIDE_COUNT] = overrideCodes.length;
-        char[] codes = Arrays.copyOf(overrideCodes, MAX_OVERRIDES);
-        byte[] advice = new byte[MAX_OVERRIDES];
-        for (int i = 0; i < overrideAdvice.length; i++) {
-            advice[i] = (byte) overrideAdvice[i].number();
-        }
         long[] delay = new long[1];
-        int answer = Native.policyDecide(fields, codes, advice, c, wasClean, (int) attempt, bits, delay);
+        int answer = Native.policyDecide(policy, c, wasClean, (int) attempt, bits, delay);
         if (answer < 0) {
             throw new IllegalStateException("wsclose_policy_decide: " + Native.resultMessage(answer));
         }
         return answer == 1 ? new Decision(true, delay[0]) : Decision.STOP;
     }
 
-    /** Builds a {@link ReconnectPolicy}; starts from the library's defaults. */
+    /**
+     * Builds a {@link ReconnectPolicy}; starts from the library's defaults. Each method hands its
+     * value to the library at once, so a value the library refuses throws from that method.
+     */
     public static final class Builder {
         private Profile profile;
-        private long baseMs;
-        private long capMs;
-        private int maxAttempts;
-        private boolean hasMaxAttempts;
-        private boolean retryUnspecified;
-        private final char[] overrideCodes = new char[MAX_OVERRIDES];
-        private final Advice[] overrideAdvice = new Advice[MAX_OVERRIDES];
-        private int overrideCount;
+        private final byte[] policy = new byte[Abi.POLICY_SIZE];
 
         private Builder() {
-            long[] fields = new long[Abi.P_FIELDS];
-            int result = Native.policyDefault(fields, new char[MAX_OVERRIDES], new byte[MAX_OVERRIDES]);
-            if (result != 0) {
-                throw new IllegalStateException("wsclose_policy_default: " + Native.resultMessage(result));
+            call(Fields.POLICY_INIT, 0, 0, "wsclose_policy_init");
+        }
+
+        /** Runs a {@code wsclose_policy_*} call; a refused value throws. */
+        private Builder call(int op, long a, long b, String what) {
+            int result = Native.policySet(policy, op, a, b);
+            if (result == Abi.ERR_TOO_MANY_OVERRIDES) {
+                throw new IllegalStateException("a reconnect policy holds at most " + MAX_OVERRIDES + " overrides");
             }
-            baseMs = fields[Abi.P_BASE_MS];
-            capMs = fields[Abi.P_CAP_MS];
-            maxAttempts = (int) fields[Abi.P_MAX_ATTEMPTS];
-            hasMaxAttempts = fields[Abi.P_HAS_MAX_ATTEMPTS] != 0;
-            retryUnspecified = fields[Abi.P_RETRY_UNSPECIFIED] != 0;
+            if (result == Abi.ERR_INVALID_ARGUMENT) {
+                throw new IllegalArgumentException(what + ": " + Native.resultMessage(result));
+            }
+            if (result != Abi.OK) {
+                throw new IllegalStateException(what + ": " + Native.resultMessage(result));
+            }
+            return this;
         }
 
         /** Follow the profile's advice (its fatal codes stop). */
         public Builder profile(Profile profile) {
+            Objects.requireNonNull(profile, "profile (use noProfile() for none)");
+            call(Fields.POLICY_SET_PROFILE, profile.index(), 0, "profile " + profile);
             this.profile = profile;
             return this;
         }
 
         /** No profile: the standard advice (the default). */
         public Builder noProfile() {
+            call(Fields.POLICY_SET_PROFILE, -1, 0, "no profile");
             this.profile = null;
             return this;
         }
 
         /** The backoff base in milliseconds, unsigned: attempt n waits 0 ..= min(cap, base·2^n). */
         public Builder baseMs(long ms) {
-            this.baseMs = ms;
-            return this;
+            return call(Fields.POLICY_SET_BASE_MS, ms, 0, "base_ms");
         }
 
         /** The backoff cap in milliseconds, unsigned. */
         public Builder capMs(long ms) {
-            this.capMs = ms;
-            return this;
+            return call(Fields.POLICY_SET_CAP_MS, ms, 0, "cap_ms");
         }
 
         /**
@@ -174,25 +134,20 @@ public final class ReconnectPolicy {
          * @throws IllegalArgumentException when {@code attempts} is not in 0..4294967295
          */
         public Builder maxAttempts(long attempts) {
-            if ((attempts & ~0xFFFF_FFFFL) != 0) {
+            if (attempts < 0) { // the C ABI's -1 means "unlimited": unlimitedAttempts() says so
                 throw new IllegalArgumentException("max attempts " + attempts + " is outside 0..4294967295");
             }
-            this.maxAttempts = (int) attempts;
-            this.hasMaxAttempts = true;
-            return this;
+            return call(Fields.POLICY_SET_MAX_ATTEMPTS, attempts, 0, "max attempts " + attempts + " (0..4294967295)");
         }
 
         /** No attempt limit (the default). */
         public Builder unlimitedAttempts() {
-            this.maxAttempts = 0;
-            this.hasMaxAttempts = false;
-            return this;
+            return call(Fields.POLICY_SET_MAX_ATTEMPTS, -1, 0, "unlimited attempts");
         }
 
         /** Retry (true) or stop (false) on codes whose advice is unspecified. */
         public Builder retryUnspecified(boolean retry) {
-            this.retryUnspecified = retry;
-            return this;
+            return call(Fields.POLICY_SET_RETRY_UNSPECIFIED, retry ? 1 : 0, 0, "retry_unspecified");
         }
 
         /**
@@ -200,23 +155,13 @@ public final class ReconnectPolicy {
          * later advice.
          *
          * @throws IllegalArgumentException when {@code code} is not in 0..65535
+         * @throws NullPointerException when {@code advice} is null
          * @throws IllegalStateException when {@link #MAX_OVERRIDES} other codes are overridden
          */
         public Builder override(int code, Advice advice) {
             char c = WsClose.checkCode(code);
-            for (int i = 0; i < overrideCount; i++) {
-                if (overrideCodes[i] == c) {
-                    overrideAdvice[i] = advice;
-                    return this;
-                }
-            }
-            if (overrideCount == MAX_OVERRIDES) {
-                throw new IllegalStateException("a reconnect policy holds at most " + MAX_OVERRIDES + " overrides");
-            }
-            overrideCodes[overrideCount] = c;
-            overrideAdvice[overrideCount] = advice;
-            overrideCount++;
-            return this;
+            Objects.requireNonNull(advice, "advice");
+            return call(Fields.POLICY_SET_OVERRIDE, c, advice.number(), "override " + code + ": " + advice);
         }
 
         /** The policy. */

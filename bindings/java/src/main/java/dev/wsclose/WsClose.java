@@ -100,22 +100,22 @@ public final class WsClose {
      * @throws IllegalArgumentException when {@code code} is not in 0..65535
      */
     public static CodeInfo info(int code) {
-        int[] fields = new int[Abi.I_FIELDS];
+        int[] fields = new int[Fields.I_FIELDS];
         String[] texts = new String[2];
         int result = Native.info(checkCode(code), fields, texts);
         if (result != OK) {
             throw new IllegalStateException("wsclose_info(" + code + "): " + Native.resultMessage(result));
         }
         return new CodeInfo(
-                fields[Abi.I_CODE],
-                Category.fromNumber(fields[Abi.I_CATEGORY]),
+                fields[Fields.I_CODE],
+                Category.fromNumber(fields[Fields.I_CATEGORY]),
                 Optional.ofNullable(texts[0]),
                 texts[1],
-                fields[Abi.I_SENDABLE] != 0,
-                fields[Abi.I_LOCAL_ONLY] != 0,
-                fields[Abi.I_BROWSER_CLOSEABLE] != 0,
-                fields[Abi.I_OK] != 0,
-                Reconnect.fromNumber(fields[Abi.I_RECONNECT]));
+                fields[Fields.I_SENDABLE] != 0,
+                fields[Fields.I_LOCAL_ONLY] != 0,
+                fields[Fields.I_BROWSER_CLOSEABLE] != 0,
+                fields[Fields.I_OK] != 0,
+                Reconnect.fromNumber(fields[Fields.I_RECONNECT]));
     }
 
     /**
@@ -266,19 +266,19 @@ public final class WsClose {
      */
     public static CloseEvent closeEvent(Engine engine, byte[] payload) {
         boolean dropped = payload == null;
-        int[] fields = new int[Abi.E_FIELDS];
+        int[] fields = new int[Fields.E_FIELDS];
         byte[][] texts = new byte[2][];
         int result = Native.browserCloseEvent(engine.number(), dropped ? new byte[0] : payload, dropped, fields, texts);
         if (result != OK) {
             throw new IllegalStateException("wsclose_browser_close_event: " + Native.resultMessage(result));
         }
         String reason = new String(texts[0], StandardCharsets.UTF_8);
-        CloseEvent.ReplyKind replyKind = CloseEvent.ReplyKind.values()[fields[Abi.E_REPLY_KIND]];
+        CloseEvent.ReplyKind replyKind = CloseEvent.ReplyKind.values()[fields[Fields.E_REPLY_KIND]];
         CloseEvent.Reply reply = replyKind == CloseEvent.ReplyKind.CLOSE
-                ? new CloseEvent.Reply(replyKind, OptionalInt.of(fields[Abi.E_REPLY_CODE]),
+                ? new CloseEvent.Reply(replyKind, OptionalInt.of(fields[Fields.E_REPLY_CODE]),
                         new String(texts[1], StandardCharsets.UTF_8))
                 : new CloseEvent.Reply(replyKind, OptionalInt.empty(), "");
-        return new CloseEvent(fields[Abi.E_CODE], reason, fields[Abi.E_WAS_CLEAN] != 0, fields[Abi.E_ERROR_FIRED] != 0,
+        return new CloseEvent(fields[Fields.E_CODE], reason, fields[Fields.E_WAS_CLEAN] != 0, fields[Fields.E_ERROR_FIRED] != 0,
                 reply);
     }
 

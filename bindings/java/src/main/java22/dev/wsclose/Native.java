@@ -24,8 +24,9 @@ import java.nio.file.Path;
  *
  * <p>C {@code uint16_t} travels as {@code JAVA_CHAR}, the one unsigned 16-bit carrier, so codes
  * above 32767 arrive zero-extended as the callee expects; {@code uint8_t} comes back as
- * {@code JAVA_BYTE} and is masked, {@code bool} as {@code JAVA_BOOLEAN}, {@code size_t} as
- * {@code JAVA_LONG}. Struct fields are read and written at the offsets of {@link Abi}.
+ * {@code JAVA_BYTE} and is masked, the {@code bool} results of the predicates as
+ * {@code JAVA_BOOLEAN}, the {@code int32_t} flags (0 or 1) as {@code JAVA_INT}, {@code size_t} as
+ * {@code JAVA_LONG}. Struct fields are read at the offsets of the generated {@link Abi}.
  *
  * <p>Loading a library, linking downcalls and reading its C strings are restricted methods: this
  * class is the one place that uses them, hence the suppressed lint.
@@ -87,9 +88,21 @@ final class Native {
             critical("wsclose_profile_code_name", FunctionDescriptor.of(ADDRESS, JAVA_INT, JAVA_CHAR));
     private static final MethodHandle PROFILE_CODE_DESCRIPTION =
             critical("wsclose_profile_code_description", FunctionDescriptor.of(ADDRESS, JAVA_INT, JAVA_CHAR));
-    private static final MethodHandle POLICY_DEFAULT = downcall("wsclose_policy_default", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    private static final MethodHandle POLICY_INIT = downcall("wsclose_policy_init", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    private static final MethodHandle POLICY_SET_PROFILE =
+            downcall("wsclose_policy_set_profile", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+    private static final MethodHandle POLICY_SET_BASE_MS =
+            downcall("wsclose_policy_set_base_ms", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
+    private static final MethodHandle POLICY_SET_CAP_MS =
+            downcall("wsclose_policy_set_cap_ms", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
+    private static final MethodHandle POLICY_SET_MAX_ATTEMPTS =
+            downcall("wsclose_policy_set_max_attempts", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
+    private static final MethodHandle POLICY_SET_RETRY_UNSPECIFIED =
+            downcall("wsclose_policy_set_retry_unspecified", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+    private static final MethodHandle POLICY_SET_OVERRIDE =
+            downcall("wsclose_policy_set_override", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_CHAR, JAVA_INT));
     private static final MethodHandle POLICY_DECIDE = downcall("wsclose_policy_decide",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_CHAR, JAVA_BOOLEAN, JAVA_INT, JAVA_LONG, ADDRESS));
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_CHAR, JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS));
     private static final MethodHandle EXPLAIN =
             downcall("wsclose_explain", FunctionDescriptor.of(JAVA_INT, JAVA_CHAR, JAVA_INT, ADDRESS, JAVA_LONG));
     private static final MethodHandle CAUSE_CONST_NAME =
@@ -97,9 +110,9 @@ final class Native {
     private static final MethodHandle CAUSE_SUMMARY = critical("wsclose_cause_summary", FunctionDescriptor.of(ADDRESS, JAVA_INT));
     private static final MethodHandle CAUSE_CHECK = critical("wsclose_cause_check", FunctionDescriptor.of(ADDRESS, JAVA_INT));
     private static final MethodHandle BROWSER_CLOSE_EVENT = downcall("wsclose_browser_close_event",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_BOOLEAN, ADDRESS));
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS));
     private static final MethodHandle BROWSER_CLOSE = downcall("wsclose_browser_close", FunctionDescriptor.of(JAVA_INT,
-            JAVA_INT, JAVA_BOOLEAN, JAVA_DOUBLE, JAVA_BOOLEAN, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG,
+            JAVA_INT, JAVA_INT, JAVA_DOUBLE, JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG,
             ADDRESS));
 
     private static SymbolLookup openLibrary() {
@@ -270,20 +283,20 @@ final class Native {
         }
     }
 
-    /** {@code wsclose_info}: the scalar fields into {@code fields} ({@code Abi.I_*}), name and description into {@code texts}. */
+    /** {@code wsclose_info}: the scalar fields into {@code fields} ({@code Fields.I_*}), name and description into {@code texts}. */
     static int info(char code, int[] fields, String[] texts) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment out = arena.allocate(Abi.INFO_SIZE, Abi.STRUCT_ALIGN);
+            MemorySegment out = arena.allocate(Abi.CODE_INFO_SIZE, Abi.CODE_INFO_ALIGN);
             int result = (int) INFO.invokeExact(code, out);
-            fields[Abi.I_CODE] = out.get(JAVA_CHAR, Abi.INFO_CODE);
-            fields[Abi.I_CATEGORY] = out.get(JAVA_BYTE, Abi.INFO_CATEGORY) & 0xFF;
-            fields[Abi.I_RECONNECT] = out.get(JAVA_BYTE, Abi.INFO_RECONNECT) & 0xFF;
-            fields[Abi.I_SENDABLE] = out.get(JAVA_BYTE, Abi.INFO_SENDABLE);
-            fields[Abi.I_LOCAL_ONLY] = out.get(JAVA_BYTE, Abi.INFO_LOCAL_ONLY);
-            fields[Abi.I_BROWSER_CLOSEABLE] = out.get(JAVA_BYTE, Abi.INFO_BROWSER_CLOSEABLE);
-            fields[Abi.I_OK] = out.get(JAVA_BYTE, Abi.INFO_OK);
-            texts[0] = string(out.get(ADDRESS, Abi.INFO_NAME));
-            texts[1] = string(out.get(ADDRESS, Abi.INFO_DESCRIPTION));
+            fields[Fields.I_CODE] = out.get(JAVA_CHAR, Abi.CODE_INFO_CODE);
+            fields[Fields.I_CATEGORY] = out.get(JAVA_BYTE, Abi.CODE_INFO_CATEGORY) & 0xFF;
+            fields[Fields.I_RECONNECT] = out.get(JAVA_BYTE, Abi.CODE_INFO_RECONNECT) & 0xFF;
+            fields[Fields.I_SENDABLE] = out.get(JAVA_BYTE, Abi.CODE_INFO_SENDABLE);
+            fields[Fields.I_LOCAL_ONLY] = out.get(JAVA_BYTE, Abi.CODE_INFO_LOCAL_ONLY);
+            fields[Fields.I_BROWSER_CLOSEABLE] = out.get(JAVA_BYTE, Abi.CODE_INFO_BROWSER_CLOSEABLE);
+            fields[Fields.I_OK] = out.get(JAVA_BYTE, Abi.CODE_INFO_OK);
+            texts[0] = string(out.get(ADDRESS, Abi.CODE_INFO_NAME));
+            texts[1] = string(out.get(ADDRESS, Abi.CODE_INFO_DESCRIPTION));
             return result;
         } catch (Throwable t) {
             throw rethrow(t);
@@ -405,46 +418,44 @@ final class Native {
         return stringOf(PROFILE_CODE_DESCRIPTION, profile, code);
     }
 
-    /** {@code wsclose_policy_default}: the scalar fields into {@code fields} ({@code Abi.P_*}), the override arrays into {@code codes} and {@code advice}. */
-    static int policyDefault(long[] fields, char[] codes, byte[] advice) {
+    /** A copy of the policy's bytes in native memory, aligned as the C struct. */
+    private static MemorySegment policySegment(Arena arena, byte[] policy) {
+        MemorySegment p = arena.allocate(Abi.POLICY_SIZE, Abi.POLICY_ALIGN);
+        MemorySegment.copy(policy, 0, p, JAVA_BYTE, 0, Abi.POLICY_SIZE);
+        return p;
+    }
+
+    /**
+     * The {@code wsclose_policy_*} call {@code op} ({@code Fields.POLICY_*}) on the policy whose
+     * bytes {@code policy} holds, with the arguments {@code a} and {@code b}; the bytes are copied
+     * back, so {@code policy} holds the result.
+     */
+    static int policySet(byte[] policy, int op, long a, long b) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment p = arena.allocate(Abi.POLICY_SIZE, Abi.STRUCT_ALIGN);
-            int result = (int) POLICY_DEFAULT.invokeExact(p);
-            fields[Abi.P_PROFILE] = p.get(JAVA_INT, Abi.POLICY_PROFILE);
-            fields[Abi.P_BASE_MS] = p.get(JAVA_LONG, Abi.POLICY_BASE_MS);
-            fields[Abi.P_CAP_MS] = p.get(JAVA_LONG, Abi.POLICY_CAP_MS);
-            fields[Abi.P_MAX_ATTEMPTS] = p.get(JAVA_INT, Abi.POLICY_MAX_ATTEMPTS) & 0xFFFF_FFFFL;
-            fields[Abi.P_HAS_MAX_ATTEMPTS] = p.get(JAVA_BYTE, Abi.POLICY_HAS_MAX_ATTEMPTS);
-            fields[Abi.P_RETRY_UNSPECIFIED] = p.get(JAVA_BYTE, Abi.POLICY_RETRY_UNSPECIFIED);
-            fields[Abi.P_OVERRIDE_COUNT] = p.get(JAVA_INT, Abi.POLICY_OVERRIDE_COUNT) & 0xFFFF_FFFFL;
-            for (int i = 0; i < Abi.POLICY_MAX_OVERRIDES; i++) {
-                codes[i] = p.get(JAVA_CHAR, Abi.POLICY_OVERRIDE_CODES + 2L * i);
-                advice[i] = p.get(JAVA_BYTE, Abi.POLICY_OVERRIDE_ADVICE + i);
-            }
+            MemorySegment p = policySegment(arena, policy);
+            int result = switch (op) {
+                case Fields.POLICY_INIT -> (int) POLICY_INIT.invokeExact(p);
+                case Fields.POLICY_SET_PROFILE -> (int) POLICY_SET_PROFILE.invokeExact(p, (int) a);
+                case Fields.POLICY_SET_BASE_MS -> (int) POLICY_SET_BASE_MS.invokeExact(p, a);
+                case Fields.POLICY_SET_CAP_MS -> (int) POLICY_SET_CAP_MS.invokeExact(p, a);
+                case Fields.POLICY_SET_MAX_ATTEMPTS -> (int) POLICY_SET_MAX_ATTEMPTS.invokeExact(p, a);
+                case Fields.POLICY_SET_RETRY_UNSPECIFIED -> (int) POLICY_SET_RETRY_UNSPECIFIED.invokeExact(p, (int) a);
+                case Fields.POLICY_SET_OVERRIDE -> (int) POLICY_SET_OVERRIDE.invokeExact(p, (char) a, (int) b);
+                default -> throw new IllegalArgumentException("policy operation " + op);
+            };
+            MemorySegment.copy(p, JAVA_BYTE, 0, policy, 0, Abi.POLICY_SIZE);
             return result;
         } catch (Throwable t) {
             throw rethrow(t);
         }
     }
 
-    /** {@code wsclose_policy_decide} over the policy whose fields are given; the delay into {@code delay[0]}. */
-    static int policyDecide(long[] fields, char[] codes, byte[] advice, char code, boolean wasClean, int attempt,
-            long random, long[] delay) {
+    /** {@code wsclose_policy_decide} over the policy whose bytes {@code policy} holds; the delay into {@code delay[0]}. */
+    static int policyDecide(byte[] policy, char code, boolean wasClean, int attempt, long random, long[] delay) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment p = arena.allocate(Abi.POLICY_SIZE, Abi.STRUCT_ALIGN);
-            p.set(JAVA_INT, Abi.POLICY_PROFILE, (int) fields[Abi.P_PROFILE]);
-            p.set(JAVA_LONG, Abi.POLICY_BASE_MS, fields[Abi.P_BASE_MS]);
-            p.set(JAVA_LONG, Abi.POLICY_CAP_MS, fields[Abi.P_CAP_MS]);
-            p.set(JAVA_INT, Abi.POLICY_MAX_ATTEMPTS, (int) fields[Abi.P_MAX_ATTEMPTS]);
-            p.set(JAVA_BYTE, Abi.POLICY_HAS_MAX_ATTEMPTS, (byte) fields[Abi.P_HAS_MAX_ATTEMPTS]);
-            p.set(JAVA_BYTE, Abi.POLICY_RETRY_UNSPECIFIED, (byte) fields[Abi.P_RETRY_UNSPECIFIED]);
-            p.set(JAVA_INT, Abi.POLICY_OVERRIDE_COUNT, (int) fields[Abi.P_OVERRIDE_COUNT]);
-            for (int i = 0; i < Abi.POLICY_MAX_OVERRIDES; i++) {
-                p.set(JAVA_CHAR, Abi.POLICY_OVERRIDE_CODES + 2L * i, codes[i]);
-                p.set(JAVA_BYTE, Abi.POLICY_OVERRIDE_ADVICE + i, advice[i]);
-            }
+            MemorySegment p = policySegment(arena, policy);
             MemorySegment delayOut = arena.allocate(JAVA_LONG);
-            int result = (int) POLICY_DECIDE.invokeExact(p, code, wasClean, attempt, random, delayOut);
+            int result = (int) POLICY_DECIDE.invokeExact(p, code, wasClean ? 1 : 0, attempt, random, delayOut);
             delay[0] = delayOut.get(JAVA_LONG, 0);
             return result;
         } catch (Throwable t) {
@@ -476,20 +487,21 @@ final class Native {
         return stringOf(CAUSE_CHECK, cause);
     }
 
-    /** {@code wsclose_browser_close_event}: scalar fields into {@code fields} ({@code Abi.E_*}), reason and reply reason bytes into {@code texts}. */
+    /** {@code wsclose_browser_close_event}: scalar fields into {@code fields} ({@code Fields.E_*}), reason and reply reason bytes into {@code texts}. */
     static int browserCloseEvent(int engine, byte[] payload, boolean dropped, int[] fields, byte[][] texts) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment in = copy(arena, payload);
-            MemorySegment out = arena.allocate(Abi.EVENT_SIZE, Abi.STRUCT_ALIGN);
-            int result = (int) BROWSER_CLOSE_EVENT.invokeExact(engine, in, (long) payload.length, dropped, out);
-            fields[Abi.E_CODE] = out.get(JAVA_CHAR, Abi.EVENT_CODE);
-            fields[Abi.E_WAS_CLEAN] = out.get(JAVA_BYTE, Abi.EVENT_WAS_CLEAN);
-            fields[Abi.E_ERROR_FIRED] = out.get(JAVA_BYTE, Abi.EVENT_ERROR_FIRED);
-            fields[Abi.E_REPLY_KIND] = out.get(JAVA_BYTE, Abi.EVENT_REPLY_KIND) & 0xFF;
-            fields[Abi.E_REPLY_CODE] = out.get(JAVA_CHAR, Abi.EVENT_REPLY_CODE);
+            MemorySegment out = arena.allocate(Abi.CLOSE_EVENT_SIZE, Abi.CLOSE_EVENT_ALIGN);
+            int result = (int) BROWSER_CLOSE_EVENT.invokeExact(engine, in, (long) payload.length,
+                    dropped ? Abi.RECEIVED_DROPPED : Abi.RECEIVED_PAYLOAD, out);
+            fields[Fields.E_CODE] = out.get(JAVA_CHAR, Abi.CLOSE_EVENT_CODE);
+            fields[Fields.E_WAS_CLEAN] = out.get(JAVA_BYTE, Abi.CLOSE_EVENT_WAS_CLEAN);
+            fields[Fields.E_ERROR_FIRED] = out.get(JAVA_BYTE, Abi.CLOSE_EVENT_ERROR_FIRED);
+            fields[Fields.E_REPLY_KIND] = out.get(JAVA_BYTE, Abi.CLOSE_EVENT_REPLY_KIND) & 0xFF;
+            fields[Fields.E_REPLY_CODE] = out.get(JAVA_CHAR, Abi.CLOSE_EVENT_REPLY_CODE);
             if (result == Abi.OK) {
-                texts[0] = bytes(out.get(ADDRESS, Abi.EVENT_REASON), out.get(JAVA_LONG, Abi.EVENT_REASON_LEN));
-                texts[1] = bytes(out.get(ADDRESS, Abi.EVENT_REPLY_REASON), out.get(JAVA_LONG, Abi.EVENT_REPLY_REASON_LEN));
+                texts[0] = bytes(out.get(ADDRESS, Abi.CLOSE_EVENT_REASON), out.get(JAVA_LONG, Abi.CLOSE_EVENT_REASON_LEN));
+                texts[1] = bytes(out.get(ADDRESS, Abi.CLOSE_EVENT_REPLY_REASON), out.get(JAVA_LONG, Abi.CLOSE_EVENT_REPLY_REASON_LEN));
             }
             return result;
         } catch (Throwable t) {
@@ -503,10 +515,11 @@ final class Native {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment in = copy(arena, reason);
             MemorySegment sentCode = arena.allocate(JAVA_CHAR);
-            MemorySegment sentHasCode = arena.allocate(JAVA_BOOLEAN);
+            MemorySegment sentHasCode = arena.allocate(JAVA_BYTE);
             MemorySegment buffer = arena.allocate(reasonOut.length);
             MemorySegment length = arena.allocate(JAVA_LONG);
-            int result = (int) BROWSER_CLOSE.invokeExact(engine, hasCode, code, hasReason, in, (long) reason.length,
+            int result = (int) BROWSER_CLOSE.invokeExact(engine, hasCode ? 1 : 0, code, hasReason ? 1 : 0, in,
+                    (long) reason.length,
                     sentCode, sentHasCode, buffer, (long) reasonOut.length, length);
             codeOut[0] = sentCode.get(JAVA_CHAR, 0);
             codeOut[1] = sentHasCode.get(JAVA_BYTE, 0);

@@ -17,13 +17,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** Every number of {@link Abi} against the ABI baseline {@code ffi-c/abi/wsclose.abi}, and the reverse. */
+/**
+ * The generated {@link Abi} (xtask, from the header) against the ABI baseline
+ * {@code ffi-c/abi/wsclose.abi} (what a C compiler says): two independent sources of the same
+ * numbers, so neither is a copy typed by hand. Every struct entry of the baseline is in Abi, and
+ * every number of Abi is in the baseline.
+ */
 class AbiTest {
     private static final Pattern FIELD = Pattern.compile("^struct (\\w+) field \\d+ .+ (\\w+) offset (\\d+)$");
     private static final Pattern SIZE = Pattern.compile("^struct (\\w+) size (\\d+) align (\\d+)$");
-    private static final Pattern NUMBER = Pattern.compile("^(?:define|enum wsclose_result) WSCLOSE_(\\w+) (-?\\d+)$");
+    private static final Pattern NUMBER =
+            Pattern.compile("^(?:define|enum wsclose_result|enum wsclose_received) WSCLOSE_(\\w+) (-?\\d+)$");
     private static final Map<String, String> PREFIX = Map.of(
-            "wsclose_code_info", "INFO_", "wsclose_policy", "POLICY_", "wsclose_close_event", "EVENT_");
+            "wsclose_code_info", "CODE_INFO_", "wsclose_policy", "POLICY_", "wsclose_close_event", "CLOSE_EVENT_");
 
     private static int constant(String name) {
         try {
@@ -49,12 +55,13 @@ class AbiTest {
             if (field.matches()) {
                 String prefix = PREFIX.get(field.group(1));
                 assertNotNull(prefix, "a struct the binding does not know: " + line);
-                baseline.put(prefix + field.group(2).toUpperCase(java.util.Locale.ROOT), Integer.parseInt(field.group(3)));
+                String name = field.group(2).replaceFirst("^_", "").toUpperCase(java.util.Locale.ROOT);
+                baseline.put(prefix + name, Integer.parseInt(field.group(3)));
             } else if (size.matches()) {
                 String prefix = PREFIX.get(size.group(1));
                 assertNotNull(prefix, "a struct the binding does not know: " + line);
                 baseline.put(prefix + "SIZE", Integer.parseInt(size.group(2)));
-                assertEquals(Abi.STRUCT_ALIGN, Integer.parseInt(size.group(3)), line);
+                baseline.put(prefix + "ALIGN", Integer.parseInt(size.group(3)));
                 structs++;
             } else if (number.matches()) {
                 numbers.put(number.group(1), Integer.parseInt(number.group(2)));
@@ -76,8 +83,7 @@ class AbiTest {
         // ... and every offset, size or result number in Abi comes from the baseline.
         for (Field f : Abi.class.getDeclaredFields()) {
             String name = f.getName();
-            boolean fromAbi = PREFIX.values().stream().anyMatch(name::startsWith) || name.startsWith("ERR_")
-                    || name.equals("OK");
+            boolean fromAbi = Modifier.isStatic(f.getModifiers()) && f.getType() == int.class;
             if (Modifier.isStatic(f.getModifiers()) && fromAbi) {
                 assertTrue(checked.contains(name), "Abi." + name + " is not in the baseline");
             }

@@ -15,7 +15,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Profiles, the reconnect policy, explain and the browser model, against the library. */
-class Round2Test {
+class ProfilePolicyBrowserTest {
     @Test
     void profilesRoundTripByName() {
         List<Profile> all = Profile.all();
@@ -83,12 +83,25 @@ class Round2Test {
         ReconnectPolicy limited = ReconnectPolicy.builder().override(4000, Advice.RETRY).maxAttempts(2).build();
         assertTrue(limited.decide(4000, true, 1, () -> 0L).retry());
         assertEquals(Decision.STOP, limited.decide(4000, true, 2, () -> 0L));
-        assertEquals(OptionalInt.of(2), limited.maxAttempts());
         assertThrows(IllegalArgumentException.class, () -> policy.decide(4000, true, -1, () -> 0L));
         assertThrows(IllegalArgumentException.class, () -> policy.decide(70000, true, 0, () -> 0L));
         // An unsigned cap: the delay is an unsigned 64-bit number.
         ReconnectPolicy huge = ReconnectPolicy.builder().baseMs(1).capMs(-1L).override(4000, Advice.RETRY).build();
         assertEquals(-1L, huge.decide(4000, true, 64, () -> -1L).delayMs());
+    }
+
+    @Test
+    void policyRefusesBadValuesWhenBuilt() {
+        // Issue 18 #12: a null advice fails when the policy is built, not at its first decision.
+        NullPointerException none = assertThrows(NullPointerException.class,
+                () -> ReconnectPolicy.builder().override(4000, null));
+        assertTrue(none.getMessage().contains("advice"), none.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ReconnectPolicy.builder().maxAttempts(-1));
+        assertThrows(IllegalArgumentException.class, () -> ReconnectPolicy.builder().maxAttempts(1L << 32));
+        assertThrows(NullPointerException.class, () -> ReconnectPolicy.builder().profile(null));
+        ReconnectPolicy.Builder builder = ReconnectPolicy.builder().override(4000, Advice.STOP);
+        assertThrows(IllegalArgumentException.class, () -> builder.override(70000, Advice.STOP));
+        assertEquals(Decision.STOP, builder.build().decide(4000, true, 0, () -> 0L), "a refused call changes nothing");
     }
 
     @Test

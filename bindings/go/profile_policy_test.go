@@ -159,6 +159,26 @@ func TestReconnectPolicyOverrides(t *testing.T) {
 	}
 }
 
+// Issue 18 #12: an option the library refuses fails when the policy is built, with an error and
+// no policy, instead of a policy that panics at its first decision.
+func TestReconnectPolicyRefusesBadOptionsWhenBuilt(t *testing.T) {
+	policy, err := NewReconnectPolicy(WithOverride(4000, Advice(9)))
+	if policy != nil || !errors.Is(err, ErrInvalidArgument) || !strings.Contains(err.Error(), "Advice(9)") {
+		t.Errorf("WithOverride(4000, Advice(9)): %v, %v", policy, err)
+	}
+	policy, err = NewReconnectPolicy(WithProfile(Profile{}))
+	if policy != nil || !errors.Is(err, ErrInvalidArgument) {
+		t.Errorf("WithProfile(Profile{}): %v, %v", policy, err)
+	}
+	defer func() {
+		if recovered := recover(); recovered == nil || !strings.Contains(recovered.(string), "NewReconnectPolicy") {
+			t.Errorf("the zero ReconnectPolicy decided: %v", recovered)
+		}
+	}()
+	var zero ReconnectPolicy
+	zero.Decide(1000, true, 0, fixed(0))
+}
+
 func TestReconnectPolicyFollowsProfile(t *testing.T) {
 	for _, p := range Profiles() {
 		stops := 0
@@ -182,128 +202,3 @@ func TestReconnectPolicyFollowsProfile(t *testing.T) {
 		}
 	}
 }
-
-func TestCauses(t *testing.T) {
-	causes := Causes()
-	if len(causes) == 0 {
-		t.Fatal("no causes")
-	}
-	for _, c := range causes {
-		if c.ConstName() == "" || c.Summary() == "" || c.Check() == "" || c.String() != c.ConstName() {
-			t.Errorf("cause %d: %q %q %q", c, c.ConstName(), c.Summary(), c.Check())
-		}
-	}
-	beyond := Cause(len(causes))
-	if beyond.ConstName() != "" || beyond.Summary() != "" || beyond.Check() != "" {
-		t.Errorf("the library knows a cause the generated constants lack: %d %q", beyond, beyond.ConstName())
-	}
-	if CauseTLSHandshake.ConstName() != "TLS_HANDSHAKE" {
-		t.Errorf("generated constant and library disagree: %q", CauseTLSHandshake.ConstName())
-	}
-}
-
-func TestExplainAllCodes(t *testing.T) {
-	seen := map[Cause]bool{}
-	for c := 0; c <= 0xffff; c++ {
-		for _, clean := range []WasClean{WasCleanUnknown, WasCleanFalse, WasCleanTrue} {
-			e := Explain(CloseCode(c), clean)
-			if e.Code != CloseCode(c) || e.WasClean != clean {
-				t.Fatalf("Explain(%d, %d) = %+v", c, clean, e)
-			}
-			for _, cause := range e.Causes {
-				if cause.ConstName() == "" {
-					t.Fatalf("Explain(%d, %d): unknown cause %d", c, clean, cause)
-				}
-				seen[cause] = true
-			}
-		}
-	}
-	if len(seen) != len(Causes()) {
-		t.Errorf("explain reports %d of %d causes", len(seen), len(Causes()))
-	}
-	if WasCleanOf(true) != WasCleanTrue || WasCleanOf(false) != WasCleanFalse {
-		t.Error("WasCleanOf")
-	}
-}
-
-func TestCloseEvent(t *testing.T) {
-	if len(Engines()) != 2 || EngineChromium.String() != "chromium" || EngineFirefox.String() != "firefox" {
-		t.Fatalf("engines: %v", Engines())
-	}
-	for _, engine := range Engines() {
-		dropped := engine.CloseEvent([]byte{0x03, 0xe8}, true)
-		if dropped.Code != AbnormalClosure || dropped.WasClean || dropped.Reason != "" || dropped.Reply.Kind != ReplyNone {
-			t.Errorf("%s dropped: %+v", engine, dropped)
-		}
-		bye := engine.CloseEvent([]byte{0x03, 0xe8, 'b', 'y', 'e'}, false)
-		if bye.Code != NormalClosure || bye.Reason != "bye" || !bye.WasClean || bye.ErrorFired {
-			t.Errorf("%s 1000 bye: %+v", engine, bye)
-		}
-		empty := engine.CloseEvent(nil, false)
-		if empty.Code != NoStatusReceived || !empty.WasClean {
-			t.Errorf("%s empty: %+v", engine, empty)
-		}
-		// Every payload the core accepts reaches the page as a clean close with its code and
-		// reason (docs/browser.md); refused ones differ by engine (the differential checks them).
-		for c := 0; c <= 0xffff; c++ {
-			payload := []byte{byte(c >> 8), byte(c), 'x'}
-			event := engine.CloseEvent(payload, false)
-			parsed, err := ParseClosePayload(payload)
-			if err == nil && (event.Code != parsed.Code || event.Reason != parsed.Reason || !event.WasClean) {
-				t.Fatalf("%s %d: %+v vs %+v", engine, c, event, parsed)
-			}
-		}
-	}
-}
-
-func float(v float64) *float64 { return &v }
-
-func TestPageClose(t *testing.T) {
-	for _, engine := range Engines() {
-		sent, err := engine.PageClose(nil, nil)
-		if err != nil || sent.HasCode || sent.Reason != "" {
-			t.Errorf("%s close(): %+v %v", engine, sent, err)
-		}
-		sent, err = engine.PageCloseString(float(1000), ptr("bye"))
-		if err != nil || !sent.HasCode || sent.Code != NormalClosure || sent.Reason != "bye" {
-			t.Errorf("%s close(1000, 'bye'): %+v %v", engine, sent, err)
-		}
-		sent, err = engine.PageClose(float(4000), []uint16{})
-		if err != nil || sent.Code != 4000 || !sent.HasCode || sent.Reason != "" {
-			t.Errorf("%s close(4000, ''): %+v %v", engine, sent, err)
-		}
-		// A lone surrogate becomes U+FFFD, as USVString says.
-		sent, err = engine.PageClose(float(1000), []uint16{'a', 0xd800})
-		if err != nil || sent.Reason != "a\uFFFD" {
-			t.Errorf("%s lone surrogate: %+v %v", engine, sent, err)
-		}
-		var dom DomException
-		if _, err = engine.PageClose(float(999), nil); !errors.As(err, &dom) || dom != DomInvalidAccess ||
-			dom.Name() != "InvalidAccessError" {
-			t.Errorf("%s close(999): %v", engine, err)
-		}
-		long := strings.Repeat("a", MaxReasonLen+1)
-		if _, err = engine.PageCloseString(float(1000), &long); !errors.As(err, &dom) || dom != DomSyntax ||
-			dom.Name() != "SyntaxError" || !strings.Contains(err.Error(), "SyntaxError") {
-			t.Errorf("%s close(1000, 124 bytes): %v", engine, err)
-		}
-		if _, err = engine.PageCloseString(float(1000), ptr("a\xffb")); !errors.Is(err, ErrNotUTF8) {
-			t.Errorf("%s invalid UTF-8: %v", engine, err)
-		}
-		if _, err = engine.PageClose(float(math.NaN()), nil); !errors.As(err, &dom) {
-			t.Errorf("%s close(NaN): %v", engine, err)
-		}
-		// A code the browser accepts is sent as is, for every integer code.
-		for c := 0; c <= 0xffff; c++ {
-			sent, err := engine.PageClose(float(float64(c)), nil)
-			if (err == nil) != Info(CloseCode(c)).BrowserCloseable {
-				t.Fatalf("%s close(%d): %+v %v", engine, c, sent, err)
-			}
-			if err == nil && (sent.Code != CloseCode(c) || !sent.HasCode) {
-				t.Fatalf("%s close(%d): %+v", engine, c, sent)
-			}
-		}
-	}
-}
-
-func ptr(s string) *string { return &s }
