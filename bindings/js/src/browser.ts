@@ -1,7 +1,7 @@
 // The browser model: what a page sees in each engine when a connection closes, and what a page's
 // `ws.close(code, reason)` does (core/src/browser.rs behind the C ABI).
 import { Engine, MAX_REASON_LEN } from './generated.js';
-import { RESULT, WASM32 } from './abi.generated.js';
+import { RECEIVED, RESULT, WASM32 } from './abi.generated.js';
 import {
   CODE_OUT, EVENT_AT, HAS_CODE_OUT, OUT, REASON_LEN_OUT, failure, putBytes, putUnits, reserve, resultMessage,
   toU32, utf8At, view, wasm,
@@ -41,9 +41,6 @@ function toEngine(engine: unknown): number {
 }
 
 const ev = WASM32.wsclose_close_event.offsets;
-// `wsclose_received`: what the connection received (a Close frame with a payload, or nothing).
-const RECEIVED_PAYLOAD = 0;
-const RECEIVED_DROPPED = 1;
 
 /**
  * What a page sees in `engine` when the server ends the connection with a Close frame whose
@@ -57,7 +54,7 @@ export function closeEvent(engine: Engine, payload: Uint8Array | null): CloseEve
   const input = payload ?? new Uint8Array(0);
   const ptr = putBytes(input);
   const event = reserve(input.length) + EVENT_AT;
-  const result = wasm.wsclose_browser_close_event(engineNumber, ptr, input.length, payload === null ? RECEIVED_DROPPED : RECEIVED_PAYLOAD, event);
+  const result = wasm.wsclose_browser_close_event(engineNumber, ptr, input.length, payload === null ? RECEIVED.DROPPED : RECEIVED.PAYLOAD, event);
   if (result !== 0) throw failure(result, null);
   const memory = view();
   const replyKind = memory.getUint8(event + ev.reply_kind);

@@ -41,7 +41,8 @@ export interface WsCloseExports {
   wsclose_advice_label(advice: number): number;
   wsclose_policy_init(out: number): number;
   wsclose_policy_set_profile(policy: number, profile: number): number;
-  wsclose_policy_set_backoff(policy: number, baseMs: bigint, capMs: bigint): number;
+  wsclose_policy_set_base_ms(policy: number, baseMs: bigint): number;
+  wsclose_policy_set_cap_ms(policy: number, capMs: bigint): number;
   wsclose_policy_set_max_attempts(policy: number, maxAttempts: bigint): number;
   wsclose_policy_set_retry_unspecified(policy: number, retry: number): number;
   wsclose_policy_set_override(policy: number, code: number, advice: number): number;

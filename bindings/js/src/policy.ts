@@ -76,13 +76,13 @@ export class ReconnectPolicy {
       throw new TypeError('wsclose: ReconnectPolicy takes an options object');
     }
     const profile = options.profile ?? null;
-    const profileNumber = profile === null ? -1 : profileIndex(profile);
-    const baseMs = options.baseMs === undefined ? POLICY_DEFAULTS.baseMs : toU64(options.baseMs, 'baseMs');
-    const capMs = options.capMs === undefined ? POLICY_DEFAULTS.capMs : toU64(options.capMs, 'capMs');
+    const profileNumber = profile === null ? null : profileIndex(profile);
+    const baseMs = options.baseMs === undefined ? null : toU64(options.baseMs, 'baseMs');
+    const capMs = options.capMs === undefined ? null : toU64(options.capMs, 'capMs');
     const maxAttempts = options.maxAttempts === undefined || options.maxAttempts === null
-      ? POLICY_DEFAULTS.maxAttempts : toU32(options.maxAttempts, 'maxAttempts');
+      ? null : toU32(options.maxAttempts, 'maxAttempts');
     const retryUnspecified = options.retryUnspecified === undefined
-      ? POLICY_DEFAULTS.retryUnspecified : toBoolean(options.retryUnspecified, 'retryUnspecified');
+      ? null : toBoolean(options.retryUnspecified, 'retryUnspecified');
     const overrides: Array<[number, number]> = [];
     if (options.overrides !== undefined) {
       const given: unknown = options.overrides;
@@ -94,20 +94,27 @@ export class ReconnectPolicy {
         : Object.entries(given).map(([code, advice]) => [Number(code), advice]);
       for (const [code, advice] of entries) overrides.push([toCode(code), toU32(advice, "an override's advice")]);
     }
-    // The library builds the struct and owns every rule about it (which advice numbers exist, how
-    // many codes fit, which of two overrides of one code wins).
+    // The library builds the struct from its defaults and owns every rule about it (which advice
+    // numbers exist, how many codes fit, which of two overrides of one code wins); only the
+    // options given are set.
     const ptr = reserve(0) + POLICY_AT;
     check(wasm.wsclose_policy_init(ptr));
-    check(wasm.wsclose_policy_set_profile(ptr, profileNumber));
-    check(wasm.wsclose_policy_set_backoff(ptr, baseMs, capMs));
-    check(wasm.wsclose_policy_set_max_attempts(ptr, maxAttempts === null ? -1n : BigInt(maxAttempts)));
-    check(wasm.wsclose_policy_set_retry_unspecified(ptr, retryUnspecified ? 1 : 0));
+    if (profileNumber !== null) check(wasm.wsclose_policy_set_profile(ptr, profileNumber));
+    if (baseMs !== null) check(wasm.wsclose_policy_set_base_ms(ptr, baseMs));
+    if (capMs !== null) check(wasm.wsclose_policy_set_cap_ms(ptr, capMs));
+    if (maxAttempts !== null) check(wasm.wsclose_policy_set_max_attempts(ptr, BigInt(maxAttempts)));
+    if (retryUnspecified !== null) check(wasm.wsclose_policy_set_retry_unspecified(ptr, retryUnspecified ? 1 : 0));
     for (const [code, advice] of overrides) check(wasm.wsclose_policy_set_override(ptr, code, advice));
     this.#struct = bytes().slice(ptr, ptr + POLICY_SIZE);
     this.#profile = profile;
-    // What was set, as given (a Map keeps the last value of a key, as the library keeps the last advice).
+    // What the getters report: the options given, else the library's defaults (generated). A Map
+    // keeps the last value of a key, as the library keeps the last advice of a code.
     this.#settings = Object.freeze({
-      baseMs, capMs, maxAttempts, retryUnspecified, overrides: new Map(overrides as Array<[number, Advice]>),
+      baseMs: baseMs ?? POLICY_DEFAULTS.baseMs,
+      capMs: capMs ?? POLICY_DEFAULTS.capMs,
+      maxAttempts: maxAttempts ?? POLICY_DEFAULTS.maxAttempts,
+      retryUnspecified: retryUnspecified ?? POLICY_DEFAULTS.retryUnspecified,
+      overrides: new Map(overrides as Array<[number, Advice]>),
     });
   }
 
