@@ -15,7 +15,7 @@ DEMO_TARGETS :=
 TEST_TARGETS :=
 BENCH_TARGETS :=
 
-PARTS := core ffi py go node java wasm profiles e2e autobahn analytics dist differential
+PARTS := core ffi py go js java wasm profiles e2e autobahn analytics dist differential
 include $(wildcard $(addprefix mk/,$(addsuffix .mk,$(PARTS))))
 
 .PHONY: help deps demo test lint bench

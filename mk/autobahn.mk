@@ -16,10 +16,11 @@ test-autobahn: autobahn-deps ffi-install-local
 TEST_TARGETS += test-autobahn
 
 # The Python example runs in the project venv (websockets is pinned in py/requirements-dev.txt,
-# wsclose installed by py-develop); the Node one uses the WebAssembly module (wasm-build) and its own
-# locked `ws` (examples/node-ws/package-lock.json, installed by the setup script).
-test-examples: autobahn-deps py-develop wasm-build
-	@echo "== examples/node-ws (ws server, wsclose WebAssembly module) =="
+# wsclose installed by py-develop); the Node one uses the npm package (bindings/js, js-build, a
+# `file:` dependency) and its own locked `ws` (examples/node-ws/package-lock.json, installed by
+# the setup script).
+test-examples: autobahn-deps py-develop js-build
+	@echo "== examples/node-ws (ws server, wsclose npm package) =="
 	cd examples/node-ws && $(NODE) --test test.mjs
 	@echo "== examples/python-websockets (websockets server, wsclose Python package) =="
 	cd examples/python-websockets && $(PY) -m pytest -q -p no:cacheprovider test_server.py

@@ -6,7 +6,7 @@
 #   make dist-python   wsclose-V-cp311-abi3-manylinux_2_17 wheel (maturin --zig) + sdist; twine check
 #   make dist-rust     wsclose-V.crate (cargo package) and cargo publish --dry-run
 #   make dist-c        wsclose-V-linux-x86_64.tar.gz, libwsclose0_V_amd64.deb, libwsclose-dev_V_amd64.deb
-#   make dist-node     wsclose-V.tgz (npm pack): the WebAssembly build, ESM + CommonJS + types
+#   make dist-node     wsclose-V.tgz (npm pack): bindings/js over WebAssembly, ESM + CommonJS + types
 #   make dist-go       dist/goproxy/: the Go module as a GOPROXY serves it (list, .info, .mod, .zip)
 #   make dist-java     wsclose-V.jar (+ pom) with libwsclose.so inside
 .PHONY: dist dist-deps dist-clean dist-python dist-rust dist-c dist-node dist-go dist-java dist-sums \
@@ -77,8 +77,8 @@ dist-c: ffi-lib
 test-dist-c:
 	tests/dist/c.sh $(DIST_DIR) $(DIST_VERSION)
 
-# --- Node.js ----------------------------------------------------------------------------------
-dist-node: wasm-build dist-deps
+# --- JavaScript --------------------------------------------------------------------------------
+dist-node: js-build dist-deps
 	scripts/dist/npm.sh $(DIST_DIR) $(DIST_WORK)/npm $(DIST_VERSION)
 
 test-dist-node:

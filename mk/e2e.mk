@@ -14,7 +14,7 @@ E2E_BROWSERS ?= chromium firefox
 E2E_MODEL := $(TARGET_DIR)/debug/examples/browser_model
 E2E_CHECKER := $(TARGET_DIR)/debug/xtask differential
 
-test-e2e: wasm-build
+test-e2e: js-build
 	@bash scripts/setup.d/80-browsers.sh
 	$(CARGO) build -q --locked -p wsclose --example browser_model
 	$(CARGO) build -q --locked -p xtask

@@ -23,7 +23,7 @@ GO_BUILD := $(ROOT)/build/go
 # copies in (mk/wasm.mk).
 GO_WASM := $(GO_DIR)/internal/wasmmod/wsclose.wasm
 GO_WASM_BUILD_TXT := $(GO_DIR)/internal/wasmmod/BUILD.txt
-GO_WASM_FRESH := $(ROOT)/bindings/wasm/wsclose.wasm
+GO_WASM_FRESH := $(ROOT)/build/wasm/wsclose.wasm
 # -count=1 in the tests: the Go test cache does not see changes to libwsclose.so.
 GO_ENV := CGO_ENABLED=1 PKG_CONFIG_PATH=$(GO_PREFIX)/lib/pkgconfig \
           LD_LIBRARY_PATH=$(GO_PREFIX)/lib$${LD_LIBRARY_PATH:+:$$LD_LIBRARY_PATH}

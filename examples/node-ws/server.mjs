@@ -1,5 +1,5 @@
-// An echo server on `ws` whose close handling is decided by wsclose, through its WebAssembly
-// module (bindings/wasm/wsclose.mjs; build it with make wasm-build):
+// An echo server on `ws` whose close handling is decided by wsclose, through its npm package
+// (bindings/js; build it with make js-build):
 // - every close a client sends is logged with what wsclose knows about its code: the category,
 //   the name and the reconnect advice (wsclose.classify and wsclose.info);
 // - a client that sends nothing for --idle seconds is closed with 1001 Going Away, the code
@@ -10,7 +10,7 @@
 // Loopback only. Stops on SIGTERM or SIGINT.
 import { parseArgs } from "node:util";
 import { WebSocketServer } from "ws";
-import * as wsclose from "../../bindings/wasm/wsclose.mjs";
+import * as wsclose from "wsclose";
 
 const { values: args } = parseArgs({
   options: { port: { type: "string", default: "8765" }, idle: { type: "string", default: "30" } },

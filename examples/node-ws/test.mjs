@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import WebSocket from "ws";
-import * as wsclose from "../../bindings/wasm/wsclose.mjs";
+import * as wsclose from "wsclose";
 
 const server = fileURLToPath(new URL("./server.mjs", import.meta.url));
 

@@ -1,38 +1,57 @@
 #!/usr/bin/env bash
-# The npm package `wsclose` of `make dist`: the WebAssembly build (bindings/wasm), which needs no
-# native library, for Node.js >= 20 and browsers (docs/release.md says why WebAssembly and not
-# koffi). ESM is bindings/wasm/wsclose.mjs as it is (top-level await loads the module); the
-# CommonJS entry wsclose.cjs is the same file bundled by esbuild, with the one await replaced by
-# a synchronous instantiation from the file next to it (require() cannot wait). Types: the
-# module's .d.ts, and .d.cts copies for `require`. Usage: npm.sh DIST_DIR WORK_DIR VERSION
+# The npm package `wsclose` of `make dist`: bindings/js as `make js-build` leaves it (tsc's
+# dist/*.js and *.d.ts, and dist/wsclose.wasm) with its own package.json, for Node.js >= 20,
+# Deno, bundlers and browsers. ESM is dist/*.js as tsc wrote them (top-level await loads the
+# module); the CommonJS entry dist/index.cjs is the same code bundled by esbuild, with the one
+# await replaced by a synchronous instantiation from the file next to it (require() cannot wait).
+# Types for `require`: .d.cts copies of the .d.ts files. The published package.json is
+# bindings/js/package.json with the release version, the `require` condition, and without what
+# only the repository uses (private, scripts, devDependencies).
+# Usage: npm.sh DIST_DIR WORK_DIR VERSION
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 dist=$(mkdir -p "${1:?usage: npm.sh DIST_DIR WORK_DIR VERSION}" && cd "$1" && pwd); work=${2:?}; version=${3:?}
-wasm=$root/bindings/wasm
+js=$root/bindings/js
 esbuild=$root/build/dist-cache/node-tools/node_modules/.bin/esbuild
 [[ -x $esbuild ]] || { echo "dist (npm): esbuild missing; run scripts/setup.d/90-dist.sh" >&2; exit 1; }
-rm -rf "$work" && mkdir -p "$work/package" "$work/cjs-src"
+[[ -f $js/dist/index.js && -f $js/dist/wsclose.wasm ]] || { echo "dist (npm): bindings/js/dist is incomplete; run make js-build" >&2; exit 1; }
+rm -rf "$work" && mkdir -p "$work/package/dist" "$work/cjs-src"
 pkg=$work/package
-cp "$wasm/wsclose.mjs" "$wasm/wsclose.d.ts" "$wasm/generated.mjs" "$wasm/generated.d.ts" "$wasm/wsclose.wasm" \
-   "$wasm/README.md" "$root/CHANGELOG.md" "$root/LICENSE-MIT" "$root/LICENSE-APACHE" "$pkg/"
-sed "s/@VERSION@/$version/" "$here/npm/package.json.in" >"$pkg/package.json"
+cp "$js"/dist/*.js "$js"/dist/*.d.ts "$js/dist/wsclose.wasm" "$pkg/dist/"
+cp "$js/README.md" "$root/CHANGELOG.md" "$root/LICENSE-MIT" "$root/LICENSE-APACHE" "$pkg/"
+WSCLOSE_VERSION=$version node -e '
+  const fs = require("node:fs");
+  const [from, to] = process.argv.slice(1);
+  const pkg = JSON.parse(fs.readFileSync(from, "utf8"));
+  pkg.version = process.env.WSCLOSE_VERSION;
+  delete pkg.private; delete pkg.scripts; delete pkg.devDependencies;
+  pkg.main = "./dist/index.cjs";
+  pkg.module = "./dist/index.js";
+  pkg.exports["."] = {
+    import: { types: "./dist/index.d.ts", default: "./dist/index.js" },
+    require: { types: "./dist/index.d.cts", default: "./dist/index.cjs" },
+  };
+  pkg.files = ["dist/", "README.md", "CHANGELOG.md", "LICENSE-MIT", "LICENSE-APACHE"];
+  fs.writeFileSync(to, JSON.stringify(pkg, null, 2) + "\n");
+' "$js/package.json" "$pkg/package.json"
 
 # CommonJS: the one top-level await becomes a synchronous compile (Node.js compiles any size
 # synchronously; only browsers limit that, and browsers get the ESM entry).
 load='export const wasm = await loadWasm();'
-[[ $(grep -cxF "$load" "$wasm/wsclose.mjs") == 1 ]] \
-  || { echo "dist (npm): wsclose.mjs no longer has the line '$load'; update scripts/dist/npm.sh" >&2; exit 1; }
-cp "$wasm/generated.mjs" "$work/cjs-src/"
+[[ $(grep -cxF "$load" "$js/dist/module.js") == 1 ]] \
+  || { echo "dist (npm): dist/module.js no longer has the line '$load'; update scripts/dist/npm.sh" >&2; exit 1; }
+cp "$js"/dist/*.js "$work/cjs-src/"
 sed "s|^$load\$|export const wasm = new WebAssembly.Instance(new WebAssembly.Module(require('node:fs').readFileSync(require('node:path').join(__dirname, 'wsclose.wasm'))), {}).exports;|" \
-  "$wasm/wsclose.mjs" >"$work/cjs-src/wsclose.mjs"
-"$esbuild" "$work/cjs-src/wsclose.mjs" --bundle --format=cjs --platform=node --target=node20 --log-level=warning \
+  "$js/dist/module.js" >"$work/cjs-src/module.js"
+"$esbuild" "$work/cjs-src/index.js" --bundle --format=cjs --platform=node --target=node20 --log-level=warning \
   --define:import.meta.url=__wsclose_url \
   --banner:js="const __wsclose_url = require('node:url').pathToFileURL(__filename).href;" \
-  --outfile="$pkg/wsclose.cjs"
-sed "s|'./generated.js'|'./generated.cjs'|g" "$wasm/wsclose.d.ts" >"$pkg/wsclose.d.cts"
-cp "$wasm/generated.d.ts" "$pkg/generated.d.cts"
-grep -q "generated.cjs" "$pkg/wsclose.d.cts" || { echo "dist (npm): wsclose.d.ts no longer imports ./generated.js" >&2; exit 1; }
+  --outfile="$pkg/dist/index.cjs"
+for dts in "$js"/dist/*.d.ts; do
+  sed -E "s#(from '\./[a-z.]+)\.js'#\1.cjs'#g" "$dts" >"$pkg/dist/$(basename "$dts" .d.ts).d.cts"
+done
+grep -q "generated.cjs" "$pkg/dist/index.d.cts" || { echo "dist (npm): dist/index.d.ts no longer imports ./generated.js" >&2; exit 1; }
 
 rm -f "$dist"/wsclose-*.tgz
 (cd "$pkg" && npm pack --silent --pack-destination "$dist" >/dev/null)

@@ -16,16 +16,14 @@ echo "version $want (workspace Cargo.toml):"
 check "CHANGELOG.md newest release" "$(grep -m1 -oP '^## \[\K[0-9][^]]*' <(grep -v '^## \[Unreleased\]' "$root/CHANGELOG.md"))"
 check "include/wsclose.h WSCLOSE_VERSION" "$(grep -oP '^#define WSCLOSE_VERSION "\K[^"]+' "$root/include/wsclose.h")"
 check "bindings/java/pom.xml" "$(grep -m1 -oP '^  <version>\K[^<]+' "$root/bindings/java/pom.xml")"
-for f in bindings/node/package.json bindings/wasm/package.json; do
-  check "$f" "$(node -p "require('$root/$f').version")"
-done
+check "bindings/js/package.json" "$(node -p "require('$root/bindings/js/package.json').version")"
 crate=$(tar -xzOf "$dist/wsclose-$want.crate" "wsclose-$want/Cargo.toml" 2>/dev/null | grep -m1 -oP '^version = "\K[^"]+' || true)
 check "dist: wsclose-$want.crate Cargo.toml" "$crate"
 wheel=$(ls "$dist"/wsclose-*-abi3-*.whl 2>/dev/null | head -1)
 check "dist: wheel METADATA" "$(unzip -p "$wheel" "wsclose-$want.dist-info/METADATA" 2>/dev/null | grep -m1 -oP '^Version: \K.*' || true)"
 check "dist: sdist PKG-INFO" "$(tar -xzOf "$dist/wsclose-$want.tar.gz" "wsclose-$want/PKG-INFO" 2>/dev/null | grep -m1 -oP '^Version: \K.*' || true)"
 check "dist: npm wsclose-$want.tgz package.json" "$(tar -xzOf "$dist/wsclose-$want.tgz" package/package.json 2>/dev/null | node -p 'JSON.parse(require("fs").readFileSync(0)).version' || true)"
-check "bindings/wasm: wsclose.wasm version()" "$(cd "$root/bindings/wasm" && node --input-type=module -e "import {version} from './wsclose.mjs'; console.log(version())")"
+check "bindings/js: wsclose.wasm version()" "$(cd "$root/bindings/js" && node --input-type=module -e "import {version} from 'wsclose'; console.log(version())")"
 check "dist: Go proxy @v/list" "$(sed 's/^v//' "$dist/goproxy/github.com/wsclose/wsclose/bindings/go/@v/list" 2>/dev/null || true)"
 check "dist: jar META-INF pom.properties" "$(unzip -p "$dist/wsclose-$want.jar" META-INF/maven/dev.wsclose/wsclose/pom.properties 2>/dev/null | grep -oP '^version=\K.*' || true)"
 tarball=$(ls "$dist"/wsclose-"$want"-linux-*.tar.gz 2>/dev/null | head -1)

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Consumer test of dist/wsclose-VERSION.tgz as an npm user installs it: a fresh project
 # (`npm init -y`, `npm install <tarball>`), no WSCLOSE_LIBRARY and no libwsclose anywhere the
-# package could look, then a CommonJS script, an ES module script, `tsc --strict` over ESM and
-# CommonJS type usage (module nodenext), and a browser bundle built by esbuild and run.
+# package could look, then a CommonJS script, an ES module script, the same under Deno,
+# `tsc --strict` over ESM and CommonJS type usage (module nodenext), and a browser bundle built by
+# esbuild and run in headless Chromium.
 # Usage: tests/dist/node.sh DIST_DIR VERSION
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -28,6 +29,9 @@ cp "$here/node/app/"* .
 
 node cjs.cjs
 node esm.mjs
+# Deno (from npm, pinned in tests/dist/node/tools/package.json): the same ES modules under
+# another runtime's loader; it may read files (the module) and env (the expected version).
+"$tools/deno" run --no-prompt --allow-read --allow-env=WSCLOSE_DIST_VERSION deno.mjs
 "$tools/tsc" -p tsconfig.json || fail "tsc --strict failed"
 echo "tsc --strict: ESM (.mts) and CommonJS (.cts) usage type-check"
 
@@ -35,7 +39,7 @@ echo "tsc --strict: ESM (.mts) and CommonJS (.cts) usage type-check"
 mkdir -p out
 "$tools/esbuild" browser.mjs --bundle --format=esm --platform=browser --target=es2022 --log-level=warning \
   --outfile=out/app.mjs
-cp node_modules/wsclose/wsclose.wasm out/
+cp node_modules/wsclose/dist/wsclose.wasm out/
 grep -q "wsclose.wasm" out/app.mjs || fail "the bundle does not refer to wsclose.wasm"
 if grep -q 'import("node:' out/app.mjs; then fail "the browser bundle still imports a node: module"; fi
 cp index.html out/
@@ -50,4 +54,4 @@ dom=$(timeout 60 "$browser" --headless --no-sandbox --disable-gpu --no-first-run
 kill "$server" 2>/dev/null || true
 grep -q '<body>ok' <<<"$dom" || fail "Chromium did not run the bundle: $dom"
 echo "browser: esbuild bundle + wsclose.wasm ran in headless Chromium"
-echo "dist (node): wsclose-$version.tgz: CommonJS, ESM, tsc --strict and an esbuild browser bundle work with no native library"
+echo "dist (node): wsclose-$version.tgz: CommonJS, ESM, Deno, tsc --strict and an esbuild browser bundle work with no native library"

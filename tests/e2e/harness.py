@@ -10,7 +10,7 @@ each browser runs in its own harness process (its own server and event loop), si
 The top page (main.js) opens `workers` cross-site iframes (worker.html + page.js), each in its
 own renderer process, and each sweeps its share of the corpus with `window` WebSockets in flight
 and POSTs what it observed. Meanwhile the top page loads the WebAssembly module
-(bindings/wasm/wsclose.mjs), checks the shared vectors with it, answers the differential's
+(the npm package `wsclose`, bindings/js/dist), checks the shared vectors with it, answers the differential's
 `code`, `parse` and `explain` sections (written to DIFF_DIR/wasm-<browser>.txt for the xtask
 checker) and reproduces every cause `explain` names (a dropped connection, an idle proxy, a
 malformed Close, an untrusted TLS certificate, a refused upgrade, ...), checking that
@@ -306,14 +306,18 @@ STATIC = {
     "/main.js": (HERE / "main.js", "text/javascript; charset=utf-8"),
     "/worker.html": (HERE / "worker.html", "text/html; charset=utf-8"),
     "/page.js": (HERE / "page.js", "text/javascript; charset=utf-8"),
-    "/wasm/wsclose.mjs": (ROOT / "bindings/wasm/wsclose.mjs", "text/javascript; charset=utf-8"),
-    "/wasm/generated.mjs": (ROOT / "bindings/wasm/generated.mjs", "text/javascript; charset=utf-8"),
-    "/wasm/wsclose.wasm": (ROOT / "bindings/wasm/wsclose.wasm", "application/wasm"),
     "/vectors/codes.tsv": (ROOT / "tests/vectors/codes.tsv", "text/plain; charset=utf-8"),
     "/vectors/parse.tsv": (ROOT / "tests/vectors/parse.tsv", "text/plain; charset=utf-8"),
     "/vectors/encode.tsv": (ROOT / "tests/vectors/encode.tsv", "text/plain; charset=utf-8"),
     "/differential/parse.txt": (ROOT / "tests/differential/parse.txt", "text/plain; charset=utf-8"),
 }
+
+# The npm package `wsclose` as `make js-build` leaves it (bindings/js/dist): its ES modules and
+# wsclose.wasm next to them, served under /wsclose/ so that the page imports /wsclose/index.js.
+PACKAGE_DIST = ROOT / "bindings/js/dist"
+for _file in sorted(PACKAGE_DIST.glob("*.js")):
+    STATIC[f"/wsclose/{_file.name}"] = (_file, "text/javascript; charset=utf-8")
+STATIC["/wsclose/wsclose.wasm"] = (PACKAGE_DIST / "wsclose.wasm", "application/wasm")
 
 
 class Conn(asyncio.Protocol):
@@ -915,8 +919,8 @@ def main() -> int:
     out_dir.mkdir(parents=True, exist_ok=True)
     diff_dir = Path(args.diff_dir)
     diff_dir.mkdir(parents=True, exist_ok=True)
-    if not (ROOT / "bindings/wasm/wsclose.wasm").exists():
-        raise SystemExit("e2e: bindings/wasm/wsclose.wasm is missing; run `make wasm-build`")
+    if not (PACKAGE_DIST / "wsclose.wasm").exists() or not (PACKAGE_DIST / "index.js").exists():
+        raise SystemExit("e2e: bindings/js/dist is missing or incomplete; run `make js-build`")
     corpus = out_dir / "corpus.tsv"
     write_corpus(corpus)
     notes = {f"{cid}recv": note for cid, _, note in recv_corpus()}

@@ -5,7 +5,7 @@
 //   harness writes them for the xtask checker, which compares them with the core byte for byte);
 // - reproduces each cause `explain` names and checks that explain(code, wasClean) of the
 //   CloseEvent the page got lists it.
-import * as ws from "/wasm/wsclose.mjs";
+import * as ws from "/wsclose/index.js";
 
 const post = (path, body) =>
   fetch(path, { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body) }).then((r) => {
@@ -54,7 +54,7 @@ function explain(code, wasClean) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The shared vectors, checked as bindings/wasm/test/vectors.test.mjs does under Node.js.
+// The shared vectors, checked as bindings/js/test/vectors.test.mjs does under Node.js.
 
 async function readVectors(file) {
   const text = await (await fetch(`/vectors/${file}`)).text();
@@ -159,7 +159,7 @@ async function vectors() {
 
 // ---------------------------------------------------------------------------------------------
 // The differential's code, parse and explain sections (docs/differential.md), as
-// bindings/wasm/test/differential.mjs writes them under Node.js.
+// bindings/js/test/differential.mjs writes them under Node.js.
 
 async function differential() {
   const constOf = (object) => new Map(Object.entries(object).map(([key, value]) => [value, key]));

@@ -2,7 +2,7 @@
 // its own). It fetches its share of the plan from the harness, runs the sweeps with `window`
 // WebSockets in flight at a time and POSTs what it observed back in chunks. No framework, no
 // WebDriver: the harness only starts the browser on the top page and waits for every POST /done.
-import { isBrowserCloseable, MAX_REASON_LEN } from "/wasm/wsclose.mjs";
+import { isBrowserCloseable, MAX_REASON_LEN } from "/wsclose/index.js";
 
 const worker = new URLSearchParams(location.search).get("w");
 const post = (path, body) =>

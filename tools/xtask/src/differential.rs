@@ -47,12 +47,15 @@ const NO_ENCODE16: &[&str] = &[
     "pageclose",
 ];
 
-/// The answer files: the eight languages, Java twice (`java` on JDK 25 through FFM, `java-jna`
+/// The answer files: the languages, Java twice (`java` on JDK 25 through FFM, `java-jna`
 /// the same jar on JDK 17 through JNA), Go twice (`go` through cgo and libwsclose, `go-wasm` with
-/// CGO_ENABLED=0 through the WebAssembly module under wazero), and the sections each must answer.
+/// CGO_ENABLED=0 through the WebAssembly module under wazero), JavaScript under Node.js (`node`:
+/// the npm package `wsclose`, bindings/js; the same package in Chromium and Firefox writes
+/// `chromium` and `firefox` from tests/e2e, checked with `--sections`), and the sections each must
+/// answer.
 /// `encode` takes reason bytes, `encode16` a reason string of UTF-16 code units (or, in Python, a
 /// `str`).
-pub const LANGUAGES: [(&str, &[&str]); 10] = [
+pub const LANGUAGES: [(&str, &[&str]); 9] = [
     ("rust", EVERY_SECTION),
     ("c", EVERY_SECTION),
     ("cpp", &["code", "parse", "encode"]),
@@ -62,7 +65,6 @@ pub const LANGUAGES: [(&str, &[&str]); 10] = [
     ("node", EVERY_SECTION),
     ("java", EVERY_SECTION),
     ("java-jna", EVERY_SECTION),
-    ("wasm", EVERY_SECTION),
 ];
 
 /// Languages still being extended to the newer sections: for them a newer section is checked
@@ -488,7 +490,7 @@ pub fn pageclose_corpus() -> String {
 /// Compares `dir/<language>.txt` for every language with the core's answers. Returns the
 /// number of languages that differ (each difference printed), or an error for a missing file.
 ///
-/// `sections` (with `only`) checks one file under any name, e.g. `wasm-chromium` (the module
+/// `sections` (with `only`) checks one file under any name, e.g. `chromium` (the npm package
 /// answering inside a browser, `tests/e2e`), for exactly these sections, each required.
 pub fn check(root: &Path, dir: &Path, only: Option<&str>, sections: Option<&[&str]>) -> Result<(), String> {
     let expected = expected(root);

@@ -1,6 +1,6 @@
-//! JavaScript: the facts as frozen objects, for the TypeScript package (`as const` objects and
-//! their type aliases), the ES module and its declarations. Unlike the other languages' emitters,
-//! this one names the enums of the model it writes.
+//! JavaScript: the facts as frozen `as const` objects and their type aliases, in one TypeScript
+//! file of the npm package `wsclose` (bindings/js/src/generated.ts; tsc emits its `.d.ts`).
+//! Unlike the other languages' emitters, this one names the enums of the model it writes.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -8,11 +8,7 @@ use std::path::PathBuf;
 use super::{EnumModel, Model, NOTE};
 
 pub fn files(model: &Model) -> Vec<(PathBuf, String)> {
-    vec![
-        ("bindings/node/src/generated.ts".into(), typescript(model)),
-        ("bindings/wasm/generated.mjs".into(), wasm_mjs(model)),
-        ("bindings/wasm/generated.d.ts".into(), wasm_dts(model)),
-    ]
+    vec![("bindings/js/src/generated.ts".into(), typescript(model))]
 }
 
 /// `null` for a kind without an answer code (the kinds only encoding reports), else the code.
@@ -29,14 +25,13 @@ fn texts(e: &EnumModel) -> String {
         .join(", ")
 }
 
-/// The same facts as frozen objects, for TypeScript (`typescript == true`: `as const` objects and
-/// the type aliases) and the ES module. Each object doubles as a type of its values in
-/// TypeScript (`Category`, `Reconnect`, `PayloadErrorKind`).
-fn js_body(model: &Model, typescript: bool) -> String {
-    let konst = if typescript { " as const" } else { "" };
+/// The facts as frozen `as const` objects. Each object doubles as a type of its values
+/// (`Category`, `Reconnect`, `PayloadErrorKind`).
+fn typescript(model: &Model) -> String {
+    let konst = " as const";
     let category = model.enum_named("Category");
     let reconnect = model.enum_named("Reconnect");
-    let mut out = String::new();
+    let mut out = format!("// {NOTE}\n\n");
     out.push_str("/** The 16 standard close codes (RFC 6455 §7.4.1, IANA registry). */\nexport const CloseCode = Object.freeze({\n");
     for code in &model.standard_codes {
         let _ = writeln!(
@@ -57,11 +52,9 @@ fn js_body(model: &Model, typescript: bool) -> String {
         let _ = writeln!(out, "  /** {} */\n  {}: {},", m.text, m.ident, m.number);
     }
     let _ = writeln!(out, "}}{konst});");
-    if typescript {
-        out.push_str(
-            "/** A category number. */\nexport type Category = (typeof Category)[keyof typeof Category];\n",
-        );
-    }
+    out.push_str(
+        "/** A category number. */\nexport type Category = (typeof Category)[keyof typeof Category];\n",
+    );
     let _ = writeln!(
         out,
         "\n/** Human labels of the categories, by number. */\nexport const CATEGORY_LABELS = Object.freeze([{}]{konst});\n",
@@ -74,9 +67,7 @@ fn js_body(model: &Model, typescript: bool) -> String {
         let _ = writeln!(out, "  /** {} */\n  {}: {},", m.text, m.ident, m.number);
     }
     let _ = writeln!(out, "}}{konst});");
-    if typescript {
-        out.push_str("/** A reconnect advice number. */\nexport type Reconnect = (typeof Reconnect)[keyof typeof Reconnect];\n");
-    }
+    out.push_str("/** A reconnect advice number. */\nexport type Reconnect = (typeof Reconnect)[keyof typeof Reconnect];\n");
     let _ = writeln!(
         out,
         "\n/** Human labels of the reconnect advice, by number. */\nexport const RECONNECT_LABELS = Object.freeze([{}]{konst});\n",
@@ -96,30 +87,16 @@ fn js_body(model: &Model, typescript: bool) -> String {
         );
     }
     let _ = writeln!(out, "}}{konst});");
-    if typescript {
-        out.push_str("/** The constant name of a payload error kind, e.g. `\"INVALID_UTF8\"`. */\nexport type PayloadErrorKind = keyof typeof PAYLOAD_ERROR_KINDS;\n");
-    }
-    js_profile_facts(model, &mut out, if typescript { JsOut::Ts } else { JsOut::Mjs });
+    out.push_str("/** The constant name of a payload error kind, e.g. `\"INVALID_UTF8\"`. */\nexport type PayloadErrorKind = keyof typeof PAYLOAD_ERROR_KINDS;\n");
+    js_profile_facts(model, &mut out);
     out
-}
-
-/// Which JavaScript text `js_profile_facts` writes.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum JsOut {
-    /// TypeScript values (`as const`) and their type aliases.
-    Ts,
-    /// ES module values.
-    Mjs,
-    /// Declarations (`.d.ts`) of the ES module's values.
-    Dts,
 }
 
 /// The enums of profiles, the reconnect policy, `explain` and the browser model (constant name
 /// to the C ABI's number), the labels of the advice, the engines' names, the profiles' names,
-/// titles and subprotocols in the ABI's index order, and the policy's override capacity.
-fn js_profile_facts(model: &Model, out: &mut String, mode: JsOut) {
-    let dts = mode == JsOut::Dts;
-    let konst = if mode == JsOut::Ts { " as const" } else { "" };
+/// titles and subprotocols in the ABI's index order, the policy's override capacity and the
+/// default policy's settings.
+fn js_profile_facts(model: &Model, out: &mut String) {
     let advice = model.enum_named("Advice");
     let engine = model.enum_named("Engine");
     let enums = [
@@ -137,60 +114,34 @@ fn js_profile_facts(model: &Model, out: &mut String, mode: JsOut) {
     ];
     for (what, type_doc, e) in enums {
         let name = e.name;
-        if dts {
-            let _ = writeln!(
-                out,
-                "\n/** {what}: constant name to number. */\nexport declare const {name}: Readonly<{{"
-            );
-        } else {
-            let _ = writeln!(
-                out,
-                "\n/** {what}: constant name to number. */\nexport const {name} = Object.freeze({{"
-            );
-        }
-        let sep = if dts { ';' } else { ',' };
+        let _ = writeln!(
+            out,
+            "\n/** {what}: constant name to number. */\nexport const {name} = Object.freeze({{"
+        );
         for m in &e.members {
             let doc = if m.text.is_empty() { m.description } else { m.text };
-            let _ = writeln!(out, "  /** {doc} */\n  {}: {}{sep}", m.ident, m.number);
+            let _ = writeln!(out, "  /** {doc} */\n  {}: {},", m.ident, m.number);
         }
-        out.push_str(if dts { "}>;\n" } else { "}" });
-        if !dts {
-            let _ = writeln!(out, "{konst});");
-        }
-        if mode != JsOut::Mjs {
-            let _ = writeln!(
-                out,
-                "/** {type_doc}. */\nexport type {name} = (typeof {name})[keyof typeof {name}];"
-            );
-        }
+        let _ = writeln!(
+            out,
+            "}} as const);\n/** {type_doc}. */\nexport type {name} = (typeof {name})[keyof typeof {name}];"
+        );
     }
     for (name, doc, e) in [
         ("ADVICE_LABELS", "Human labels of the advice, by number.", advice),
         ("ENGINE_NAMES", "The engines' names, by number.", engine),
     ] {
-        if dts {
-            let _ = writeln!(
-                out,
-                "\n/** {doc} */\nexport declare const {name}: readonly [{}];",
-                texts(e)
-            );
-        } else {
-            let _ = writeln!(
-                out,
-                "\n/** {doc} */\nexport const {name} = Object.freeze([{}]{konst});",
-                texts(e)
-            );
-        }
+        let _ = writeln!(
+            out,
+            "\n/** {doc} */\nexport const {name} = Object.freeze([{}] as const);",
+            texts(e)
+        );
     }
     let _ = writeln!(
         out,
         "\n/**\n * The profiles in name order (the order of the C ABI's profile indexes): name, title and the\n * `Sec-WebSocket-Protocol` tokens that select each.\n */"
     );
-    if dts {
-        out.push_str("export declare const PROFILES: readonly [\n");
-    } else {
-        out.push_str("export const PROFILES = Object.freeze([\n");
-    }
+    out.push_str("export const PROFILES = Object.freeze([\n");
     for p in &model.profiles {
         let tokens = p
             .subprotocols
@@ -198,99 +149,26 @@ fn js_profile_facts(model: &Model, out: &mut String, mode: JsOut) {
             .map(|t| format!("{t:?}"))
             .collect::<Vec<_>>()
             .join(", ");
-        if dts {
-            let _ = writeln!(
-                out,
-                "  Readonly<{{ name: {:?}; title: {:?}; subprotocols: readonly [{tokens}] }}>,",
-                p.name, p.title
-            );
-        } else {
-            let _ = writeln!(
-                out,
-                "  Object.freeze({{ name: {:?}, title: {:?}, subprotocols: Object.freeze([{tokens}]{konst}) }}),",
-                p.name, p.title
-            );
-        }
+        let _ = writeln!(
+            out,
+            "  Object.freeze({{ name: {:?}, title: {:?}, subprotocols: Object.freeze([{tokens}] as const) }}),",
+            p.name, p.title
+        );
     }
-    if dts {
-        out.push_str("];\n");
-    } else {
-        let _ = writeln!(out, "]{konst});");
-    }
-    if mode != JsOut::Mjs {
-        out.push_str("/** A profile name, e.g. `\"discord-gateway\"`. */\nexport type ProfileName = (typeof PROFILES)[number][\"name\"];\n");
-    }
+    out.push_str("] as const);\n/** A profile name, e.g. `\"discord-gateway\"`. */\nexport type ProfileName = (typeof PROFILES)[number][\"name\"];\n");
     let max = &model.policy_max_overrides;
-    let doc = "/** How many codes one reconnect policy can override (the C ABI's `wsclose_policy` holds that many). */";
-    if dts {
-        let _ = writeln!(out, "\n{doc}\nexport declare const {}: {};", max.ident, max.value);
-    } else {
-        let _ = writeln!(out, "\n{doc}\nexport const {} = {};", max.ident, max.value);
-    }
-}
-
-fn typescript(model: &Model) -> String {
-    format!("// {NOTE}\n\n{}", js_body(model, true))
-}
-
-fn wasm_mjs(model: &Model) -> String {
-    format!("// {NOTE}\n\n{}", js_body(model, false))
-}
-
-/// The declarations of `wasm_mjs`, with the same literal types as `typescript`.
-fn wasm_dts(model: &Model) -> String {
-    let category = model.enum_named("Category");
-    let reconnect = model.enum_named("Reconnect");
-    let mut out = format!("// {NOTE}\n\n/** The 16 standard close codes (RFC 6455 §7.4.1, IANA registry). */\nexport declare const CloseCode: Readonly<{{\n");
-    for code in &model.standard_codes {
-        let _ = writeln!(
-            out,
-            "  /** {} {} */\n  {}: {};",
-            code.value, code.name, code.ident, code.value
-        );
-    }
-    let [payload, reason] = &model.limits;
     let _ = writeln!(
         out,
-        "}}>;\n\n/** The most bytes a Close frame payload may have. */\nexport declare const {}: {};\n/** The most bytes of reason that fit next to the code. */\nexport declare const {}: {};\n",
-        payload.ident, payload.value, reason.ident, reason.value
+        "\n/** How many codes one reconnect policy can override (the C ABI's `wsclose_policy` holds that many). */\nexport const {} = {};",
+        max.ident, max.value
     );
-    out.push_str("/** The six ranges of the close code space: constant name to number. */\nexport declare const Category: Readonly<{\n");
-    for m in &category.members {
-        let _ = writeln!(out, "  /** {} */\n  {}: {};", m.text, m.ident, m.number);
-    }
-    out.push_str("}>;\n/** A category number. */\nexport type Category = (typeof Category)[keyof typeof Category];\n\n");
+    let defaults = &model.policy_defaults;
+    let max_attempts = defaults
+        .max_attempts
+        .map_or_else(|| "null".to_string(), |n| n.to_string());
     let _ = writeln!(
         out,
-        "/** Human labels of the categories, by number. */\nexport declare const CATEGORY_LABELS: readonly [{}];\n",
-        texts(category)
+        "\n/** The settings of the library's default reconnect policy (`wsclose_policy_init`). */\nexport const POLICY_DEFAULTS = Object.freeze({{ baseMs: {}n, capMs: {}n, maxAttempts: {max_attempts}, retryUnspecified: {} }} as const);",
+        defaults.base_ms, defaults.cap_ms, defaults.retry_unspecified
     );
-    out.push_str(
-        "/** The reconnect advice: constant name to number. */\nexport declare const Reconnect: Readonly<{\n",
-    );
-    for m in &reconnect.members {
-        let _ = writeln!(out, "  /** {} */\n  {}: {};", m.text, m.ident, m.number);
-    }
-    out.push_str("}>;\n/** A reconnect advice number. */\nexport type Reconnect = (typeof Reconnect)[keyof typeof Reconnect];\n\n");
-    let _ = writeln!(
-        out,
-        "/** Human labels of the reconnect advice, by number. */\nexport declare const RECONNECT_LABELS: readonly [{}];\n",
-        texts(reconnect)
-    );
-    out.push_str("/**\n * Payload error kinds: the stable result number of the C ABI, the core's fixed message, and the\n * code to answer a peer with (`null` for the kinds only encoding reports), and whether an error of\n * the kind carries the status code.\n */\nexport declare const PAYLOAD_ERROR_KINDS: Readonly<{\n");
-    for m in &model.enum_named("PayloadErrorKind").members {
-        let answer = m.answer.expect("an error kind has an answer");
-        let _ = writeln!(
-            out,
-            "  {}: Readonly<{{ result: {}; message: {:?}; closeCode: {}; carriesCode: {} }}>;",
-            m.ident,
-            m.number,
-            m.text,
-            js_answer(answer.close_code),
-            answer.carries_code
-        );
-    }
-    out.push_str("}>;\n/** The constant name of a payload error kind, e.g. `\"INVALID_UTF8\"`. */\nexport type PayloadErrorKind = keyof typeof PAYLOAD_ERROR_KINDS;\n");
-    js_profile_facts(model, &mut out, JsOut::Dts);
-    out
 }

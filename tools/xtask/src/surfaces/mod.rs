@@ -15,7 +15,7 @@ mod python;
 use std::path::PathBuf;
 
 use wsclose::{
-    Advice, Category, Cause, CloseCode, DomException, Engine, PayloadErrorKind, Profile, Reconnect,
+    Advice, Category, Cause, CloseCode, Decision, DomException, Engine, PayloadErrorKind, Profile, Reconnect,
     ReconnectPolicy, MAX_CLOSE_PAYLOAD, MAX_REASON_LEN,
 };
 
@@ -146,6 +146,33 @@ pub struct ProfileModel {
     pub subprotocols: &'static [&'static str],
 }
 
+/// The settings of the core's default reconnect policy (`ReconnectPolicy::new()`).
+#[derive(Clone, Copy, Debug)]
+pub struct PolicyDefaults {
+    pub base_ms: u64,
+    pub cap_ms: u64,
+    /// `None`: no attempt limit.
+    pub max_attempts: Option<u32>,
+    /// Whether a code whose advice is unspecified is retried.
+    pub retry_unspecified: bool,
+}
+
+impl PolicyDefaults {
+    fn from_core() -> PolicyDefaults {
+        let policy = ReconnectPolicy::new();
+        // The core has no getter for this setting; ask the default policy what it does with a
+        // code whose advice is unspecified.
+        let code = CloseCode::new(4000);
+        let unspecified = policy.with_override(code, Advice::Unspecified);
+        PolicyDefaults {
+            base_ms: policy.base_ms(),
+            cap_ms: policy.cap_ms(),
+            max_attempts: policy.max_attempts(),
+            retry_unspecified: unspecified.decide(code, true, 0, || 0) != Decision::Stop,
+        }
+    }
+}
+
 /// Every fact the generated surfaces hold, read from the core.
 #[derive(Clone, Debug)]
 pub struct Model {
@@ -155,6 +182,8 @@ pub struct Model {
     pub limits: [ConstModel; 2],
     /// How many codes one reconnect policy can override.
     pub policy_max_overrides: ConstModel,
+    /// The default reconnect policy's settings.
+    pub policy_defaults: PolicyDefaults,
     /// The enums in the order the generated files declare them.
     pub enums: Vec<EnumModel>,
     /// The profiles in name order (the C ABI's profile indexes).
@@ -324,6 +353,7 @@ impl Model {
                 value: ReconnectPolicy::MAX_OVERRIDES,
                 doc: "How many codes one reconnect policy can override.".into(),
             },
+            policy_defaults: PolicyDefaults::from_core(),
             enums: vec![
                 category,
                 reconnect,

@@ -1,0 +1,38 @@
+# JavaScript (bindings/js): the npm package `wsclose`, TypeScript over the WebAssembly module of
+# `make wasm-build` (mk/wasm.mk). tsc --strict compiles src/ into dist/ (with the .d.ts) and the
+# module is copied next to it. npm packages: scripts/setup.d/50-js.sh.
+#
+#   make test-js     tsc --strict build, then node --test (vectors, all 65,536 codes, types,
+#                    errors, loader, size, types, README, profiles, browser model, esbuild, ws)
+#   make demo-js     classify a few codes from Node.js
+#   make bench-js    ns per classify through the package vs an inline JS switch; updates docs/benchmarks.md
+#   make diff-node   the differential's answers under Node.js into build/differential/node.txt
+.PHONY: js-build test-js demo-js bench-js diff-node
+
+NODE ?= node
+JS_DIR := $(ROOT)/bindings/js
+
+js-build: wasm-build
+	cd $(JS_DIR) && rm -rf dist && ./node_modules/.bin/tsc -p tsconfig.json
+	cp $(WASM_OUT) $(JS_DIR)/dist/wsclose.wasm
+
+test-js: js-build
+	@echo "== JavaScript (bindings/js) =="
+	cd $(JS_DIR) && $(NODE) --test test/*.test.mjs
+
+demo-js: js-build
+	@echo "== JavaScript (Node.js) =="
+	@$(NODE) $(JS_DIR)/demo.mjs 1000 1006 1014 3000 4999 5000
+
+bench-js: js-build
+	cd $(JS_DIR) && $(NODE) bench/classify.mjs --report $(ROOT)/docs/benchmarks.md
+
+# $(DIFF_DIR) comes from mk/differential.mk, included last: use it in recipes only.
+diff-node: js-build
+	mkdir -p $(DIFF_DIR)
+	cd $(JS_DIR) && $(NODE) test/differential.mjs $(ROOT)/tests/differential $(DIFF_DIR)/node.txt
+
+DEMO_TARGETS += demo-js
+TEST_TARGETS += test-js
+BENCH_TARGETS += bench-js
+DIFF_TARGETS += diff-node
