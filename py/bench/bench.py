@@ -4,7 +4,7 @@ It also measures, side by side, member attributes (``CloseCode.X.phrase``) again
 ``http.HTTPStatus.X.phrase``, ``info()`` against ``classify()`` on standard codes, and
 ``parse_close_payload`` against the same parser building its ``Close`` through pyo3's safe API.
 
-    python py/bench/bench.py [--write docs/benchmarks.md]
+    python py/bench/bench.py [--report docs/benchmarks.md]
 
 Inputs are random mixes from a fixed seed (never a sequential pattern): half the codes uniform
 over 0-65535, a quarter from 1000-1015, a quarter from 3000-4999. Each figure is the best of
@@ -344,7 +344,9 @@ def write_section(path: Path, section: str) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--write", type=Path, help="replace the python section of this markdown file")
+    parser.add_argument(
+        "--report", type=Path, metavar="FILE", help="replace the python section of this markdown file"
+    )
     options = parser.parse_args()
     rng = random.Random(SEED)
     codes = code_mix(rng, 1 << 16)
@@ -358,9 +360,9 @@ def main() -> None:
         bench_info(rng, 1 << 14, codes),
     )
     print(section)
-    if options.write is not None:
-        write_section(options.write, section)
-        print(f"\nwrote the python section of {options.write}")
+    if options.report is not None:
+        write_section(options.report, section)
+        print(f"\nwrote the python section of {options.report}")
 
 
 if __name__ == "__main__":
