@@ -64,7 +64,7 @@ setup-ffi: ## gcc, g++, CMake, pkg-config, valgrind, GoogleTest (C/C++ tests)
 	$(call setup-step,30-ffi)
 setup-nightly: ## nightly Rust (the ASan build of libwsclose, cargo-fuzz)
 	$(call setup-step,35-nightly)
-setup-go: ## checks Go >= 1.25, pkg-config; downloads the Go modules of bindings/go
+setup-go: ## checks for go and a C compiler, pkg-config; the Go modules of bindings/go
 	$(call setup-step,40-go)
 setup-js: ## Node.js >= 20, the npm packages of the JavaScript bindings, wasm32 target, wasm-opt
 	$(call setup-step,50-node)
@@ -92,7 +92,7 @@ test-ffi ffi-test-c ffi-test-cpp ffi-test-asan ffi-test-valgrind ffi-test-consum
   bench-ffi diff-c diff-cpp test-dist-c test-autobahn: setup-ffi
 ffi-test-asan fuzz-core: setup-nightly
 test-go bench-go diff-go diff-go-wasm demo-go test-dist-go: setup-go
-wasm-build: setup-js
+wasm-build node-build: setup-js
 test-java check-java java-compile bench-java diff-java diff-java-jna demo-java dist-java test-dist-java: setup-java
 test-e2e test-dist-node: setup-browsers
 test-autobahn test-examples: setup-autobahn
