@@ -14,7 +14,7 @@ declare -A need=(
   [pkgconf]="command -v pkg-config"
   [valgrind]="command -v valgrind"
   [binutils]="command -v nm"
-  [libgtest-dev]='test -e /usr/include/gtest/gtest.h && test -n "$(find /usr/lib -name libgtest.a -print -quit)"'
+  [libgtest-dev]='test -e /usr/include/gtest/gtest.h && test -n "$(gcc -print-file-name=libgtest.a | grep /)"'
 )
 missing=()
 for pkg in "${!need[@]}"; do
