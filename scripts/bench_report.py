@@ -43,7 +43,10 @@ def main() -> None:
     )
     options = parser.parse_args()
     root = pathlib.Path(__file__).resolve().parent.parent
-    per = lambda group, name: median_ns(root, group, name) / PER_ITER  # noqa: E731
+
+    def per(group: str, name: str) -> float:
+        return median_ns(root, group, name) / PER_ITER
+
     classify = per("per_call", "wsclose__classify")
     tung_from = per("per_call", "tungstenite__CloseCode__from")
     sendable = per("per_call", "wsclose__is_sendable")
