@@ -18,7 +18,7 @@ ANALYTICS_MYPY := python/wsclose/arrays.py python/wsclose/stats.py python/wsclos
 ANALYTICS_TESTS := tests/test_arrays.py tests/test_arrow.py tests/test_polars.py tests/test_duckdb.py \
   tests/test_dask.py tests/test_stats.py tests/test_plot.py
 
-analytics-deps: py-venv
+analytics-deps:
 	@want=$$(sha256sum $(ANALYTICS_REQS) | cut -d' ' -f1); \
 	if [[ -f $(ANALYTICS_STAMP) && "$$(cat $(ANALYTICS_STAMP))" == "$$want" ]]; then \
 	  echo "[time] analytics extras: already installed"; \
@@ -29,14 +29,14 @@ analytics-deps: py-venv
 	  echo "[time] analytics extras installed: $$(( $$(date +%s) - start )) s"; \
 	fi
 
-test-analytics: analytics-deps py-develop
+test-analytics: analytics-deps py-develop ## the analytics extras (once), mypy --strict, their tests
 	@start=$$(date +%s); cd $(PY_DIR) && $(PY) -m mypy $(ANALYTICS_MYPY); \
 	  echo "[time] analytics mypy: $$(( $$(date +%s) - start )) s"
 	@start=$$(date +%s); cd $(PY_DIR) && $(PY) -m pytest -o addopts="-ra --strict-markers" $(ANALYTICS_TESTS); \
 	  echo "[time] analytics tests: $$(( $$(date +%s) - start )) s"
 
-bench-analytics: analytics-deps py-develop
-	$(PY) $(PY_DIR)/bench/bench_analytics.py --write $(ROOT)/docs/benchmarks.md
+bench-analytics: analytics-deps py-develop ## rows/s per library, wsclose stats vs awk -> docs/benchmarks.md
+	$(PY) $(PY_DIR)/bench/bench_analytics.py --report $(ROOT)/docs/benchmarks.md
 
 TEST_TARGETS += test-analytics
 BENCH_TARGETS += bench-analytics

@@ -4,13 +4,10 @@
 #
 #   make test-autobahn     build the server against build/prefix, wstest case 7.*, all 37 OK
 #   make test-examples     examples/python-websockets and examples/node-ws against real clients
-# Setup (Debian's libwslay-dev, the Python 2.7 venv with wstest): scripts/setup.d/85-autobahn.sh.
-.PHONY: test-autobahn autobahn-deps test-examples
+# Setup (Debian's libwslay-dev, the Python 2.7 venv with wstest): make setup-autobahn.
+.PHONY: test-autobahn test-examples
 
-autobahn-deps:
-	bash scripts/setup.d/85-autobahn.sh
-
-test-autobahn: autobahn-deps ffi-install-local
+test-autobahn: ffi-install-local ## the wslay echo server through Autobahn|Testsuite case 7
 	tests/autobahn/run.sh
 
 TEST_TARGETS += test-autobahn
@@ -19,7 +16,7 @@ TEST_TARGETS += test-autobahn
 # wsclose installed by py-develop); the Node one uses the npm package (bindings/js, js-build, a
 # `file:` dependency) and its own locked `ws` (examples/node-ws/package-lock.json, installed by
 # the setup script).
-test-examples: autobahn-deps py-develop js-build
+test-examples: py-develop js-build ## examples/python-websockets and examples/node-ws against real clients
 	@echo "== examples/node-ws (ws server, wsclose npm package) =="
 	cd examples/node-ws && $(NODE) --test test.mjs
 	@echo "== examples/python-websockets (websockets server, wsclose Python package) =="

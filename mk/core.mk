@@ -1,34 +1,30 @@
-# Core crate: tests, vectors, docs, demo, benchmarks.
-.PHONY: demo-core test-core test-msrv check-generated generate bench-core fuzz-core
+# Core crate: tests, vectors, docs, benchmarks.
+.PHONY: test-core test-msrv check-generated generate bench-core fuzz-core
 
-demo-core:
-	@echo "== Rust =="
-	$(CARGO) run -q --release --example classify -p wsclose -- 1000 1006 1014 3000 4999 5000
-
-test-core: check-generated
+test-core: check-generated ## the core's tests and doc tests, the std build, rustdoc -D warnings
 	$(CARGO) test -p wsclose --locked
 	$(CARGO) check -q -p wsclose --locked --features std
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc -p wsclose --no-deps --locked -q
 
 # Golden vectors and docs/codes.md are generated from the core; CI fails when they drift.
-generate:
+generate: ## rewrite every generated file (xtask write) after changing the core
 	$(CARGO) run -q -p xtask --locked -- write
 
-check-generated:
+check-generated: ## every generated file equals a fresh xtask run
 	$(CARGO) run -q -p xtask --locked -- check
 
-bench-core:
+bench-core: ## criterion, the core against tungstenite -> docs/benchmarks.md
 	$(CARGO) bench -p wsclose --locked --bench classify
-	python3 scripts/bench_report.py $(ROOT)
+	python3 scripts/bench_report.py --report $(ROOT)/docs/benchmarks.md
 
 # The declared MSRV is a claim a build proves: the crates users build (wsclose, wsclose-ffi,
-# wsclose-py) compile with exactly the `rust-version` of Cargo.toml, Debian's Rust 1.85
-# (scripts/setup.d/15-msrv.sh), from the committed Cargo.lock. Dev-dependencies (proptest,
+# wsclose-py) compile with exactly the `rust-version` of Cargo.toml (Debian's rustc-web,
+# make setup-msrv), from the committed Cargo.lock. Dev-dependencies (proptest,
 # criterion) need newer compilers, so tests and benches are not part of the claim.
 MSRV_ROOT := $(ROOT)/build/msrv-toolchain
 MSRV_ENV := LD_LIBRARY_PATH=$(MSRV_ROOT)/usr/lib/x86_64-linux-gnu:$(MSRV_ROOT)/lib/x86_64-linux-gnu \
   RUSTC=$(MSRV_ROOT)/usr/bin/rustc RUSTDOC=$(MSRV_ROOT)/usr/bin/rustdoc CARGO_TARGET_DIR=$(ROOT)/build/msrv-target
-test-msrv:
+test-msrv: ## build the published crates with exactly the declared rust-version
 	@declared=$$(sed -n 's/^rust-version = "\(.*\)"/\1/p' Cargo.toml); \
 	  actual=$$($(MSRV_ENV) $(MSRV_ROOT)/usr/bin/rustc -V | cut -d' ' -f2); \
 	  [[ -n $$declared && $$actual == $$declared.* ]] || { echo "test-msrv: the workspace declares rust-version '$$declared' but the MSRV toolchain is $$actual" >&2; exit 1; }; \
@@ -38,13 +34,12 @@ test-msrv:
 	$(MSRV_ENV) $(MSRV_ROOT)/usr/bin/cargo build --locked -q -p wsclose --features std
 	$(MSRV_ENV) $(MSRV_ROOT)/usr/bin/cargo build --locked -q --release -p wsclose-ffi
 
-DEMO_TARGETS += demo-core
 TEST_TARGETS += test-core test-msrv
 BENCH_TARGETS += bench-core
 
 # Coverage-guided fuzzing of the payload parser (needs the nightly toolchain; not part of `make test`,
 # where the proptest suite covers the same properties on stable). FUZZ_SECONDS=60 by default.
 FUZZ_SECONDS ?= 60
-fuzz-core:
+fuzz-core: ## cargo-fuzz on the payload parser for FUZZ_SECONDS (nightly)
 	command -v cargo-fuzz >/dev/null || $(CARGO) install --locked cargo-fuzz --version 0.13.2
 	cd core/fuzz && $(CARGO) +nightly fuzz run parse_close_payload -- -max_total_time=$(FUZZ_SECONDS) -max_len=300

@@ -9,7 +9,7 @@
 #   make dist-node     wsclose-V.tgz (npm pack): bindings/js over WebAssembly, ESM + CommonJS + types
 #   make dist-go       dist/goproxy/: the Go module as a GOPROXY serves it (list, .info, .mod, .zip)
 #   make dist-java     wsclose-V.jar (+ pom) with libwsclose.so inside
-.PHONY: dist dist-deps dist-clean dist-python dist-rust dist-c dist-node dist-go dist-java dist-sums \
+.PHONY: dist dist-clean dist-python dist-rust dist-c dist-node dist-go dist-java dist-sums \
         test-dist dist-version-check test-dist-python test-dist-rust test-dist-c test-dist-node \
         test-dist-go test-dist-java
 
@@ -19,14 +19,13 @@ DIST_WORK := $(ROOT)/build/dist
 DIST_VERSION = $(shell $(ROOT)/ffi-c/version.sh)
 DIST_STAGES := python rust c node go java
 
-dist-deps:
-	@bash scripts/setup.d/90-dist.sh
-
-dist-clean:
+# Each stage installs what it uses (make setup-dist, setup-js, setup-go, setup-java: the Makefile
+# says which), so `make dist` works in a fresh clone.
+dist-clean: ## remove dist/ and build/dist
 	rm -rf $(DIST_DIR) $(DIST_WORK)
 
 # Each stage prints its time; SHA256SUMS is written last over everything in dist/.
-dist: dist-deps
+dist: ## every release artefact into dist/, then dist/SHA256SUMS
 	@mkdir -p $(DIST_DIR); for stage in $(DIST_STAGES); do start=$$(date +%s); \
 	  $(MAKE) dist-$$stage || { echo "make dist: dist-$$stage FAILED" >&2; exit 1; }; \
 	  echo "[time] dist-$$stage: $$(( $$(date +%s) - start )) s"; done
@@ -42,7 +41,7 @@ dist-sums:
 # One abi3 wheel linked by zig against glibc 2.17 (manylinux2014), in its own target directory so
 # that it never invalidates the py-develop build (maturin finds zig as `python -m ziglang` of the
 # venv, hence PATH); the tag is verified by auditwheel, not assumed.
-dist-python: dist-deps
+dist-python:
 	# (the C tarball, wsclose-V-linux-ARCH.tar.gz, is dist-c's)
 	rm -f $(DIST_DIR)/wsclose-*.whl
 	find $(DIST_DIR) -maxdepth 1 -name 'wsclose-*.tar.gz' ! -name 'wsclose-*-linux-*' -delete 2>/dev/null || true
@@ -78,7 +77,7 @@ test-dist-c:
 	tests/dist/c.sh $(DIST_DIR) $(DIST_VERSION)
 
 # --- JavaScript --------------------------------------------------------------------------------
-dist-node: js-build dist-deps
+dist-node: js-build
 	scripts/dist/npm.sh $(DIST_DIR) $(DIST_WORK)/npm $(DIST_VERSION)
 
 test-dist-node:
@@ -113,7 +112,7 @@ dist-version-check:
 	tests/dist/check-version.sh $(DIST_DIR)
 	tests/dist/check-licenses.sh $(DIST_DIR)
 
-test-dist: dist
+test-dist: dist ## make dist, the version check, then each artefact installed and used as its users do
 	@$(MAKE) dist-version-check
 	@total=$$(date +%s); for stage in $(DIST_STAGES); do start=$$(date +%s); \
 	  $(MAKE) test-dist-$$stage || { echo "make test-dist: test-dist-$$stage FAILED" >&2; exit 1; }; \

@@ -4,7 +4,7 @@
 # both browsers (shared vectors, the differential's code/parse/explain sections checked by
 # `xtask differential ... --sections`, close() against isBrowserCloseable); and every cause
 # `explain` names, reproduced. Needs Debian's chromium and firefox-esr
-# (scripts/setup.d/80-browsers.sh) and openssl. Results and browser logs: target/e2e/.
+# (make setup-browsers) and openssl. Results and browser logs: target/e2e/.
 #
 #   make test-e2e                       both browsers, side by side
 #   make test-e2e E2E_BROWSERS=firefox  one of them
@@ -14,8 +14,7 @@ E2E_BROWSERS ?= chromium firefox
 E2E_MODEL := $(TARGET_DIR)/debug/examples/browser_model
 E2E_CHECKER := $(TARGET_DIR)/debug/xtask differential
 
-test-e2e: js-build
-	@bash scripts/setup.d/80-browsers.sh
+test-e2e: js-build ## Chromium and Firefox against the core's browser model, all 65,536 codes
 	$(CARGO) build -q --locked -p wsclose --example browser_model
 	$(CARGO) build -q --locked -p xtask
 	python3 tests/e2e/harness.py --out $(TARGET_DIR)/e2e --model $(E2E_MODEL) \

@@ -5,17 +5,16 @@
 #   make ffi-install-local    install into build/prefix (PKG_CONFIG_PATH=build/prefix/lib/pkgconfig)
 #   make install PREFIX=/p    install into a prefix (default /usr/local)
 #   make ffi-header           regenerate include/wsclose.h after changing ffi-c/src/lib.rs
-#   make test-ffi             everything below; demo-ffi, bench-ffi
+#   make test-ffi             everything below; bench-ffi
 #   make ffi-abi-check        the exported ABI equals the committed baseline ffi-c/abi/wsclose.abi
 #   make ffi-abi-update       rewrite the baseline after a deliberate, documented ABI change
 #   make diff-c / diff-cpp    the differential's C and C++ answers (docs/differential.md)
 .PHONY: ffi-abi-check ffi-abi-update diff-c diff-cpp
 .PHONY: ffi-lib ffi-header ffi-header-check ffi-install-local install ffi-rust-test ffi-exports \
         ffi-test-c ffi-test-cpp ffi-test-asan ffi-test-valgrind ffi-test-consumer ffi-test-readme \
-        test-ffi demo-ffi bench-ffi
+        test-ffi bench-ffi
 
 PREFIX ?= /usr/local
-FFI_LIBDIR := $(TARGET_DIR)/release
 FFI_BUILD := $(ROOT)/build/ffi
 FFI_LOCAL_PREFIX := $(ROOT)/build/prefix
 FFI_VECTORS := $(ROOT)/tests/vectors
@@ -28,22 +27,22 @@ FFI_RPATH := -Wl,-rpath,$(FFI_LIBDIR)
 FFI_STATIC_LIBS := -lgcc_s -lutil -lrt -lpthread -lm -ldl -lc
 
 # The soname link lets programs linked against target/release run from there (rpath).
-ffi-lib:
+ffi-lib: ## release build of libwsclose.{so,a} in target/release
 	$(CARGO) build --release --locked -p wsclose-ffi
 	ln -sfn libwsclose.so $(FFI_LIBDIR)/libwsclose.so.0
 
-ffi-header:
+ffi-header: ## regenerate include/wsclose.h (pinned cbindgen)
 	ffi-c/gen-header.sh include/wsclose.h
 
 # The committed header must equal a fresh generation by the pinned cbindgen.
-ffi-header-check:
+ffi-header-check: ## include/wsclose.h equals a fresh cbindgen run
 	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
 	ffi-c/gen-header.sh "$$tmp/wsclose.h"; \
 	if ! diff -u include/wsclose.h "$$tmp/wsclose.h"; then \
 	  echo "include/wsclose.h is stale: run 'make ffi-header' and commit it" >&2; exit 1; fi; \
 	echo "ffi: include/wsclose.h matches a fresh cbindgen run"
 
-install: ffi-lib
+install: ffi-lib ## install libwsclose, headers, pkg-config and CMake files into PREFIX
 	ffi-c/install.sh "$(PREFIX)" "$(FFI_LIBDIR)"
 
 ffi-install-local: ffi-lib
@@ -68,7 +67,7 @@ FFI_ABI_WASM := bindings/go/internal/wasmmod/wsclose.wasm
 ffi-abi-check: ffi-lib
 	python3 ffi-c/abi/abi.py check $(FFI_ABI_BASELINE) include/wsclose.h $(FFI_LIBDIR)/libwsclose.so $(FFI_ABI_WASM)
 
-ffi-abi-update: ffi-lib
+ffi-abi-update: ffi-lib ## rewrite the ABI baseline after a deliberate ABI change
 	python3 ffi-c/abi/abi.py update $(FFI_ABI_BASELINE) include/wsclose.h $(FFI_LIBDIR)/libwsclose.so $(FFI_ABI_WASM)
 
 # C99 test against the shared library.
@@ -117,20 +116,16 @@ ffi-test-consumer: ffi-lib
 ffi-test-readme: ffi-lib | $(FFI_BUILD)
 	tests/c/readme-example.sh $(ROOT)/README.md $(FFI_BUILD)
 
+test-ffi: ## header and ABI drift, exports, C/C++ tests (also ASan, valgrind), install, README example
 test-ffi: ffi-header-check ffi-rust-test ffi-exports ffi-abi-check ffi-test-c ffi-test-cpp ffi-test-asan \
           ffi-test-valgrind ffi-test-consumer ffi-test-readme
 	@echo "ffi: all C ABI suites passed"
 
-demo-ffi: ffi-lib | $(FFI_BUILD)
-	@echo "== C =="
-	@$(FFI_CC) $(FFI_CFLAGS) tests/c/demo.c -o $(FFI_BUILD)/demo -L$(FFI_LIBDIR) -lwsclose $(FFI_RPATH)
-	@$(FFI_BUILD)/demo 1000 1006 1014 3000 4999 5000
-
-bench-ffi: ffi-lib | $(FFI_BUILD)
+bench-ffi: ffi-lib | $(FFI_BUILD) ## wsclose_classify vs an inline C switch -> docs/benchmarks.md
 	$(FFI_CC) -std=c99 -O2 $(FFI_WARN) -I$(ROOT)/include tests/c/bench.c -o $(FFI_BUILD)/bench \
 	  -L$(FFI_LIBDIR) -lwsclose $(FFI_RPATH)
 	$(FFI_BUILD)/bench | tee $(FFI_BUILD)/bench.txt
-	tests/c/bench-report.sh $(FFI_BUILD)/bench.txt $(ROOT)/docs/benchmarks.md
+	tests/c/bench-report.sh $(FFI_BUILD)/bench.txt --report $(ROOT)/docs/benchmarks.md
 
 # The C differential: every section through the public C API (code, parse, encode, encode16).
 diff-c: ffi-lib | $(FFI_BUILD)
@@ -147,6 +142,5 @@ diff-cpp: ffi-lib | $(FFI_BUILD)
 	$(FFI_BUILD)/differential_cpp $(ROOT)/tests/differential $(DIFF_DIR)/cpp.txt
 
 DIFF_TARGETS += diff-c diff-cpp
-DEMO_TARGETS += demo-ffi
 TEST_TARGETS += test-ffi
 BENCH_TARGETS += bench-ffi

@@ -15,7 +15,6 @@
 #   make diff-go-wasm     the same program with CGO_ENABLED=0: build/differential/go-wasm.txt
 .PHONY: demo-go test-go bench-go diff-go diff-go-wasm go-wasm-check go-wasm-update
 
-GO ?= go
 GO_DIR := $(ROOT)/bindings/go
 GO_PREFIX := $(ROOT)/build/prefix
 GO_BUILD := $(ROOT)/build/go
@@ -41,7 +40,7 @@ go-wasm-check:
 	  "(sha256 $$have, recorded $$want); refresh both with \`make go-wasm-update\`" >&2; exit 1; }
 	@python3 ffi-c/abi/abi.py wasm-exports include/wsclose.h $(GO_WASM)
 
-go-wasm-update: wasm-build
+go-wasm-update: wasm-build ## copy a fresh wasm-build into bindings/go (commit it)
 	cp $(GO_WASM_FRESH) $(GO_WASM)
 	@{ echo "# What built wsclose.wasm: written by \`make go-wasm-update\`; do not edit (docs/release.md)."; \
 	  echo "rustc: $$(rustc -V)"; \
@@ -54,7 +53,7 @@ demo-go: ffi-install-local
 	@echo "== Go =="
 	@cd $(GO_DIR) && $(GO_ENV) $(GO) run ./cmd/wsclose-classify 1000 1006 1014 3000 4999 5000
 
-test-go: ffi-install-local go-wasm-check
+test-go: ffi-install-local go-wasm-check ## gofmt, go vet, go test on both routes (cgo, wazero)
 	@echo "== Go binding (bindings/go) =="
 	@cd $(GO_DIR) && unformatted=$$(gofmt -l .) && if [[ -n $$unformatted ]]; then \
 	  echo "gofmt: these files need formatting: $$unformatted" >&2; exit 1; fi
@@ -65,13 +64,13 @@ test-go: ffi-install-local go-wasm-check
 	@echo "== Go binding, WebAssembly route (CGO_ENABLED=0, wazero) =="
 	cd $(GO_DIR) && $(GO_ENV_WASM) WSCLOSE_GO_BACKEND=wasm $(GO) test -count=1 -v ./...
 
-bench-go: ffi-install-local go-wasm-check
+bench-go: ffi-install-local go-wasm-check ## BenchmarkClassify on both routes -> docs/benchmarks.md
 	@mkdir -p $(GO_BUILD)
 	cd $(GO_DIR) && $(GO_ENV) $(GO) test -run '^$$' -bench '^BenchmarkClassify$$' -benchtime 2s -count 1 . \
 	  | tee $(GO_BUILD)/bench.txt
 	cd $(GO_DIR) && $(GO_ENV_WASM) $(GO) test -run '^$$' -bench '^BenchmarkClassify$$' -benchtime 2s -count 1 . \
 	  | tee -a $(GO_BUILD)/bench.txt
-	@cd $(GO_DIR) && $(GO_ENV) $(GO) run ./internal/benchdoc -doc $(ROOT)/docs/benchmarks.md \
+	@cd $(GO_DIR) && $(GO_ENV) $(GO) run ./internal/benchdoc --report $(ROOT)/docs/benchmarks.md \
 	  -cmd "make bench-go" < $(GO_BUILD)/bench.txt
 
 diff-go: ffi-install-local
@@ -84,6 +83,5 @@ diff-go-wasm: go-wasm-check
 	  $(DIFF_DIR)/go-wasm.txt
 
 DIFF_TARGETS += diff-go diff-go-wasm
-DEMO_TARGETS += demo-go
 TEST_TARGETS += test-go
 BENCH_TARGETS += bench-go

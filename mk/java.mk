@@ -1,7 +1,7 @@
 # Java binding (bindings/java): Maven project dev.wsclose:wsclose over libwsclose, one
 # multi-release jar for JDK 17 and newer: JNA below JDK 22, the Foreign Function & Memory API
-# from 22 (META-INF/versions/22). Maven runs on a JDK >= 22 (bindings/java/find-jdk.sh picks one;
-# Temurin 25 here), which compiles both trees; the tests run against the jar on JDK 25, 17 and 21
+# from 22 (META-INF/versions/22). Maven runs on a JDK >= 22 (the one bindings/java/find-jdk.sh
+# finds), which compiles both trees; the tests run against the jar on JDK 25, 17 and 21
 # (find-jdk.sh N; scripts/setup.d/60-java.sh installs a JDK 21 runtime into build/jdk21). The
 # library comes from `ffi-install-local` (build/prefix).
 #
@@ -31,7 +31,7 @@ JAVA_JDKS := { jdk17=$$(bash $(JAVA_DIR)/find-jdk.sh 17) && jdk21=$$(bash $(JAVA
   jdk25=$$(bash $(JAVA_DIR)/find-jdk.sh 25); } || exit 1
 
 # clean: failsafe adds each run to the summary files it finds, so old ones would count again.
-test-java: ffi-install-local
+test-java: ffi-install-local ## mvn verify: the JUnit suite on JDK 25 (FFM), 17 and 21 (JNA)
 	$(JAVA_ENV); $(JAVA_JDKS); WSCLOSE_LIBRARY=$(JAVA_LIB) $(JAVA_MVN) \
 	  -Dwsclose.jdk17=$$jdk17 -Dwsclose.jdk21=$$jdk21 -Dwsclose.jdk25=$$jdk25 clean verify
 
@@ -44,8 +44,7 @@ demo-java: ffi-install-local java-compile
 	@jdk=$$(bash $(JAVA_DIR)/find-jdk.sh 25) || exit 1; WSCLOSE_LIBRARY=$(JAVA_LIB) \
 	  $$jdk/bin/java --enable-native-access=ALL-UNNAMED $(JAVA_RUN) dev.wsclose.Demo 1000 1006 1014 3000 4999 5000
 
-# The answers through the public API (src/test/java/dev/wsclose/Differential.java); $(DIFF_DIR)
-# comes from mk/differential.mk, included last, so it is only read inside the recipe.
+# The answers through the public API (src/test/java/dev/wsclose/Differential.java).
 diff-java: ffi-install-local java-compile
 	@mkdir -p $(DIFF_DIR)
 	@jdk=$$(bash $(JAVA_DIR)/find-jdk.sh 25) || exit 1; WSCLOSE_LIBRARY=$(JAVA_LIB) \
@@ -61,14 +60,13 @@ diff-java-jna: ffi-install-local java-compile
 
 # JNA on JDK 17 first (its rows into build/java-bench-jna.txt), then FFM on JDK 25, which writes
 # the bench:java section of docs/benchmarks.md with both.
-bench-java: ffi-install-local java-compile
+bench-java: ffi-install-local java-compile ## ns per classify via FFM and JNA vs a Java switch -> docs/benchmarks.md
 	jdk=$$(bash $(JAVA_DIR)/find-jdk.sh 17) || exit 1; WSCLOSE_LIBRARY=$(JAVA_LIB) \
 	  $$jdk/bin/java $(JAVA_RUN) dev.wsclose.ClassifyBench --rows $(ROOT)/build/java-bench-jna.txt
 	jdk=$$(bash $(JAVA_DIR)/find-jdk.sh 25) || exit 1; WSCLOSE_LIBRARY=$(JAVA_LIB) \
 	  $$jdk/bin/java --enable-native-access=ALL-UNNAMED $(JAVA_RUN) dev.wsclose.ClassifyBench \
 	  --rows $(ROOT)/build/java-bench-ffm.txt --report $(ROOT)/docs/benchmarks.md $(ROOT)/build/java-bench-jna.txt
 
-DEMO_TARGETS += demo-java
 TEST_TARGETS += test-java
 BENCH_TARGETS += bench-java
 DIFF_TARGETS += diff-java diff-java-jna

@@ -9,30 +9,27 @@
 #   make diff-node   the differential's answers under Node.js into build/differential/node.txt
 .PHONY: js-build test-js demo-js bench-js diff-node
 
-NODE ?= node
 JS_DIR := $(ROOT)/bindings/js
 
-js-build: wasm-build
+js-build: wasm-build ## tsc --strict build of bindings/js (dist/ with the .d.ts and the module)
 	cd $(JS_DIR) && rm -rf dist && ./node_modules/.bin/tsc -p tsconfig.json
 	cp $(WASM_OUT) $(JS_DIR)/dist/wsclose.wasm
 
-test-js: js-build
+test-js: js-build ## the JavaScript package's suite (node --test)
 	@echo "== JavaScript (bindings/js) =="
 	cd $(JS_DIR) && $(NODE) --test test/*.test.mjs
 
-demo-js: js-build
+demo-js: js-build ## classify a few codes from Node.js
 	@echo "== JavaScript (Node.js) =="
 	@$(NODE) $(JS_DIR)/demo.mjs 1000 1006 1014 3000 4999 5000
 
-bench-js: js-build
+bench-js: js-build ## ns per classify through the package vs an inline switch -> docs/benchmarks.md
 	cd $(JS_DIR) && $(NODE) bench/classify.mjs --report $(ROOT)/docs/benchmarks.md
 
-# $(DIFF_DIR) comes from mk/differential.mk, included last: use it in recipes only.
-diff-node: js-build
+diff-node: js-build ## the differential's Node.js answers -> build/differential/node.txt
 	mkdir -p $(DIFF_DIR)
 	cd $(JS_DIR) && $(NODE) test/differential.mjs $(ROOT)/tests/differential $(DIFF_DIR)/node.txt
 
-DEMO_TARGETS += demo-js
 TEST_TARGETS += test-js
 BENCH_TARGETS += bench-js
 DIFF_TARGETS += diff-node

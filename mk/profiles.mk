@@ -6,8 +6,6 @@
 #   make test-profiles-js    npm ci when node_modules is missing or stale, advice files, node --test
 .PHONY: test-profiles-js profiles-js-deps profiles-js-advice
 
-NODE ?= node
-NPM ?= npm
 PROFILES_JS_DIR := $(ROOT)/tests/profiles-js
 PROFILES_JS_OUT := $(ROOT)/build/profiles-js
 PROFILES_JS_NAMES := graphql-transport-ws centrifuge
@@ -30,7 +28,7 @@ profiles-js-advice:
 	    && mv $(PROFILES_JS_OUT)/$$name.txt.tmp $(PROFILES_JS_OUT)/$$name.txt || exit 1; \
 	done
 
-test-profiles-js:
+test-profiles-js: ## the profiles against the real graphql-ws and centrifuge clients
 	@echo "== profiles against the real clients (tests/profiles-js) =="
 	@start=$$(date +%s.%N); \
 	  $(MAKE) profiles-js-deps; t1=$$(date +%s.%N); \

@@ -20,8 +20,7 @@ WASM_OPT_FEATURES := --enable-bulk-memory --enable-bulk-memory-opt --enable-call
   --enable-multivalue --enable-mutable-globals --enable-nontrapping-float-to-int \
   --enable-reference-types --enable-sign-ext
 
-wasm-build:
-	@bash scripts/setup.d/50-js.sh
+wasm-build: ## ffi-c compiled to wasm32 and shrunk by wasm-opt -> build/wasm/wsclose.wasm
 	$(CARGO) build -q $(WASM_CARGO_FLAGS)
 	@mkdir -p $(dir $(WASM_OUT))
 	$(WASM_OPT) -Oz $(WASM_OPT_FEATURES) $(WASM_RAW) -o $(WASM_OUT)

@@ -1,18 +1,21 @@
 #!/usr/bin/env python3
 """Writes the Rust section of docs/benchmarks.md from criterion's estimates (target/criterion).
 
-Usage: bench_report.py ROOT. Called by `make bench-core` right after `cargo bench`.
+Usage: bench_report.py [--report FILE]. Called by `make bench-core` right after `cargo bench`;
+reads target/criterion of the checkout it lives in, prints the section, and with --report
+replaces the rust section of FILE (docs/benchmarks.md).
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime
 import json
+import os
 import pathlib
 import platform
 import re
 import subprocess
-import sys
 
 PER_ITER = 4096  # codes per criterion iteration in core/benches/classify.rs
 BULK = 1 << 20
@@ -34,8 +37,16 @@ def cpu_model() -> str:
 
 
 def main() -> None:
-    root = pathlib.Path(sys.argv[1])
-    per = lambda group, name: median_ns(root, group, name) / PER_ITER  # noqa: E731
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument(
+        "--report", type=pathlib.Path, metavar="FILE", help="replace the rust section of this markdown file"
+    )
+    options = parser.parse_args()
+    root = pathlib.Path(__file__).resolve().parent.parent
+
+    def per(group: str, name: str) -> float:
+        return median_ns(root, group, name) / PER_ITER
+
     classify = per("per_call", "wsclose__classify")
     tung_from = per("per_call", "tungstenite__CloseCode__from")
     sendable = per("per_call", "wsclose__is_sendable")
@@ -54,7 +65,7 @@ def main() -> None:
     section = f"""<!-- bench:rust -->
 ### Rust core (`wsclose` crate) vs tungstenite
 
-Machine: {cpu_model()}, 2 cores; {rustc}. Command: `make bench-core` (criterion,
+Machine: {cpu_model()}, {os.cpu_count()} cores; {rustc}. Command: `make bench-core` (criterion,
 `core/benches/classify.rs`, medians). Date: {datetime.date.today().isoformat()}.
 Input: 4,096 codes per iteration from a fixed seed, half uniform over 0–65535, a quarter
 1000–1015, a quarter 3000–4999; every code passes through `black_box` into a non-inlined
@@ -82,7 +93,10 @@ the same, {min(ns for _, ns in predicates):.2f}–{max(ns for _, ns in predicate
 branch-free instructions), so the ratio to tungstenite is bounded by the call's own cost here;
 inlined into a loop, `classify_many` does a code in {bulk:.3f} ns.
 <!-- /bench:rust -->"""
-    doc = root / "docs/benchmarks.md"
+    print(section)
+    if options.report is None:
+        return
+    doc = options.report
     text = doc.read_text() if doc.exists() else ""
     pattern = re.compile(r"<!-- bench:rust -->.*?<!-- /bench:rust -->", re.S)
     if pattern.search(text):
@@ -90,7 +104,7 @@ inlined into a loop, `classify_many` does a code in {bulk:.3f} ns.
     else:
         text = section + "\n\n" + text
     doc.write_text(text)
-    print(section)
+    print(f"\nwrote the rust section of {doc}")
 
 
 if __name__ == "__main__":

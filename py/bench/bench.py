@@ -4,7 +4,7 @@ It also measures, side by side, member attributes (``CloseCode.X.phrase``) again
 ``http.HTTPStatus.X.phrase``, ``info()`` against ``classify()`` on standard codes, and
 ``parse_close_payload`` against the same parser building its ``Close`` through pyo3's safe API.
 
-    python py/bench/bench.py [--write docs/benchmarks.md]
+    python py/bench/bench.py [--report docs/benchmarks.md]
 
 Inputs are random mixes from a fixed seed (never a sequential pattern): half the codes uniform
 over 0-65535, a quarter from 1000-1015, a quarter from 3000-4999. Each figure is the best of
@@ -316,12 +316,12 @@ def report(
         "`parse_close_payload` builds its `Close` NamedTuple in Rust the way `tuple.__new__` does, "
         "and shares the reason-less `Close` of each code the core names; websockets runs a dataclass "
         "`__init__`, `struct.unpack` and `check()` in Python. Decoding a reason with multi-byte "
-        "characters into a `str` costs both sides the same 50–100 ns inside CPython, so that corpus "
-        "shows a smaller ratio. Where the time of a call with a reason goes (measured with "
-        "stripped-down variants of the function): about 20 ns entering the extension function, "
-        "30 ns allocating and freeing the `Close` tuple, 25 ns building the reason `str`; the "
-        "parsing itself is a few ns: a result object and a `str` have a floor cost in CPython "
-        "whoever parses. `classify_many` reads the buffer in "
+        "characters into a `str` costs both sides the same time inside CPython, so that corpus "
+        "shows a smaller ratio. Where the time of a call with a reason goes (stripped-down variants "
+        "of the function tell): most of it is entering the extension function, allocating and "
+        "freeing the `Close` tuple and building the reason `str`, and the parsing itself is the "
+        "smallest part: a result object and a `str` have a floor cost in CPython whoever parses. "
+        "`classify_many` reads the buffer in "
         "place and runs the core's vectorised loop with the GIL released. The facts of a `CloseCode` "
         "member are set on it once at import from the core's table (as `HTTPStatus` sets `phrase`), so "
         "reading one is a plain attribute load; `info()` of a code the core names returns a `CodeInfo` "
@@ -344,7 +344,9 @@ def write_section(path: Path, section: str) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--write", type=Path, help="replace the python section of this markdown file")
+    parser.add_argument(
+        "--report", type=Path, metavar="FILE", help="replace the python section of this markdown file"
+    )
     options = parser.parse_args()
     rng = random.Random(SEED)
     codes = code_mix(rng, 1 << 16)
@@ -358,9 +360,9 @@ def main() -> None:
         bench_info(rng, 1 << 14, codes),
     )
     print(section)
-    if options.write is not None:
-        write_section(options.write, section)
-        print(f"\nwrote the python section of {options.write}")
+    if options.report is not None:
+        write_section(options.report, section)
+        print(f"\nwrote the python section of {options.report}")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """Analytics benchmarks: the idiomatic way in each library vs wsclose in the same library, and
 `wsclose stats` vs awk and sort | uniq -c on the same log.
 
-    python py/bench/bench_analytics.py [--rows N] [--write docs/benchmarks.md]
+    python py/bench/bench_analytics.py [--rows N] [--report docs/benchmarks.md]
 
 The baselines are what a user writes without wsclose: pandas ``.map(dict)``, a Polars
 ``when/then`` chain, a DuckDB ``CASE`` expression, a Dask ``.map(dict)``. Their tables and
@@ -229,15 +229,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--stats-mb", type=int, default=10)
-    parser.add_argument("--write", type=Path, help="replace the analytics section of this markdown file")
+    parser.add_argument(
+        "--report", type=Path, metavar="FILE", help="replace the analytics section of this markdown file"
+    )
     options = parser.parse_args()
     results = run(options.rows)
     stats_rows = bench_stats(options.stats_mb)
     text = section(options.rows, results, stats_rows, options.stats_mb)
     print(text)
-    if options.write is not None:
-        write_section(options.write, text)
-        print(f"\nwrote the analytics section of {options.write}")
+    if options.report is not None:
+        write_section(options.report, text)
+        print(f"\nwrote the analytics section of {options.report}")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Rust toolchain components used by `make lint` and the builds.
+# `make setup-rust`: the Rust toolchain's rustfmt and clippy (`make lint`, `make check`).
 set -euo pipefail
 command -v cargo >/dev/null || { echo "setup: cargo not found; install Rust with rustup first" >&2; exit 1; }
 if command -v rustup >/dev/null; then

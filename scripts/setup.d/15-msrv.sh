@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# The MSRV toolchain: the workspace declares `rust-version = "1.85"`, and `make test-msrv` builds
-# the published crates with exactly that compiler. rustup here reaches no older stable, but
-# Debian bookworm ships Rust 1.85.0 as `rustc-web`/`cargo-web` (the toolchain it keeps for
-# Firefox and Chromium). Its packages are unpacked, not installed, into build/msrv-toolchain, so
-# the system and rustup's toolchain stay as they are. Quick no-op when done.
+# `make setup-msrv`: the MSRV toolchain. The workspace declares `rust-version` in Cargo.toml, and
+# `make test-msrv` builds the published crates with exactly that compiler. Debian bookworm ships
+# Rust 1.85 as `rustc-web`/`cargo-web` (the toolchain it keeps for Firefox and Chromium), so no
+# rustup channel is needed: its packages are unpacked, not installed, into build/msrv-toolchain,
+# and the system and rustup's toolchains stay as they are. Quick no-op when done.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 dest="$root/build/msrv-toolchain"
@@ -14,8 +14,7 @@ if [[ -f $stamp && $(cut -d' ' -f1 "$stamp") == "$msrv" && -x $dest/usr/bin/carg
   exit 0
 fi
 
-# Debian's newest package of the declared MSRV (1.85.0+dfsg3-1~deb12u3 when this was written),
-# and the libraries its binaries link that a machine may lack (LLVM 19 for rustc; PCRE and
+# Debian's newest package of the declared MSRV, and the libraries its binaries link that a machine may lack (LLVM 19 for rustc; PCRE and
 # http-parser for cargo).
 deb_of() { apt-cache madison rustc-web 2>/dev/null | awk -v v="$msrv" '$3 ~ "^"v"[.]" {print $3; exit}'; }
 deb_version=$(deb_of)

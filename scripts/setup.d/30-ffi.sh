@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# C ABI (ffi-c/, tests/c, tests/cpp, tests/consumer): the pinned cbindgen that generates
-# include/wsclose.h, and the C/C++ tools the tests use. Idempotent; quick when all is present.
+# `make setup-ffi`: the C/C++ tools of the C ABI's tests (tests/c, tests/cpp, tests/consumer):
+# compilers, CMake, pkg-config, valgrind, GoogleTest and the sanitizer runtimes. (The pinned
+# cbindgen is 12-cbindgen.sh's; the nightly Rust of the sanitizer build is 35-nightly.sh's.)
+# Idempotent; quick when all is present.
 set -euo pipefail
-CBINDGEN_VERSION=0.29.4   # keep in sync with ffi-c/gen-header.sh
 
 # Debian packages: command or file that proves each is installed.
 declare -A need=(
@@ -13,7 +14,7 @@ declare -A need=(
   [pkgconf]="command -v pkg-config"
   [valgrind]="command -v valgrind"
   [binutils]="command -v nm"
-  [libgtest-dev]='test -e /usr/include/gtest/gtest.h && test -n "$(find /usr/lib -name libgtest.a -print -quit)"'
+  [libgtest-dev]='test -e /usr/include/gtest/gtest.h && test -n "$(gcc -print-file-name=libgtest.a | grep /)"'
 )
 missing=()
 for pkg in "${!need[@]}"; do
@@ -30,16 +31,4 @@ if ((${#missing[@]})); then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
-
-if ! { command -v cbindgen >/dev/null && [[ $(cbindgen --version) == "cbindgen $CBINDGEN_VERSION" ]]; }; then
-  echo "setup (ffi): installing cbindgen $CBINDGEN_VERSION"
-  cargo install --locked cbindgen --version "$CBINDGEN_VERSION"
-fi
-
-# The ASan run of tests/c links a copy of the library built with nightly -Zsanitizer=address
-# (see mk/ffi.mk); without nightly that suite must fail, not be skipped, so install it here.
-if command -v rustup >/dev/null && ! rustup toolchain list | grep -q '^nightly'; then
-  echo "setup (ffi): installing the nightly Rust toolchain for the sanitizer build"
-  rustup toolchain install nightly --profile minimal
 fi

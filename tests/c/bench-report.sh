@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Writes the output of the C benchmark into docs/benchmarks.md between <!-- bench:c --> and
 # <!-- /bench:c --> (appending the markers when they are absent), with machine, command and date.
-# Usage: bench-report.sh BENCH_OUTPUT docs/benchmarks.md
+# Usage: bench-report.sh BENCH_OUTPUT --report docs/benchmarks.md
 set -euo pipefail
-results=${1:?usage: bench-report.sh BENCH_OUTPUT BENCHMARKS_MD}
-doc=${2:?usage: bench-report.sh BENCH_OUTPUT BENCHMARKS_MD}
+usage="usage: bench-report.sh BENCH_OUTPUT --report FILE"
+results=${1:?$usage}
+[[ ${2:-} == --report && -n ${3:-} && $# -eq 3 ]] || { echo "$usage" >&2; exit 2; }
+doc=$3
 [[ -s $results ]] || { echo "bench-report: $results is empty" >&2; exit 1; }
 [[ -f $doc ]] || printf '# Benchmarks\n' >"$doc"
 if ! grep -qx '<!-- bench:c -->' "$doc"; then

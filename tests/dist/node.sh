@@ -45,7 +45,7 @@ if grep -q 'import("node:' out/app.mjs; then fail "the browser bundle still impo
 cp index.html out/
 # A real browser loads the page: headless Chromium (installed for tests/e2e) prints the DOM.
 browser=$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)
-[[ -n $browser ]] || fail "no Chromium to load the bundle in (scripts/setup.d/80-browsers.sh installs it)"
+[[ -n $browser ]] || fail "no Chromium to load the bundle in (`make setup-browsers` installs it)"
 node serve.mjs out 120 >port.txt &
 server=$!
 for _ in $(seq 50); do [[ -s port.txt ]] && break; sleep 0.1; done

@@ -655,7 +655,7 @@ def browser_command(name: str, url: str, tmp: Path) -> list[str]:
     exe = {"chromium": "chromium", "firefox": "firefox-esr"}[name]
     path = shutil.which(exe)
     if path is None:
-        raise E2EError(f"e2e: `{exe}` is not installed; run scripts/setup.d/80-browsers.sh (or `make deps`)")
+        raise E2EError(f"e2e: `{exe}` is not installed; run `make setup-browsers`")
     if name == "chromium":
         return [
             path, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

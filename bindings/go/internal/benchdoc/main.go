@@ -1,7 +1,7 @@
 // Command benchdoc reads the output of `go test -bench BenchmarkClassify` run twice, with cgo
 // and with CGO_ENABLED=0 (`make bench-go`), from stdin, prints one summary line (ns per classify
 // call through cgo and through wazero, next to the inline Go switch, the ratios, and ns per code
-// of ClassifyMany on both routes) and, with -doc, rewrites the <!-- bench:go --> section of
+// of ClassifyMany on both routes) and, with --report FILE, rewrites the <!-- bench:go --> section of
 // docs/benchmarks.md.
 package main
 
@@ -26,7 +26,7 @@ const (
 var benchLine = regexp.MustCompile(`^BenchmarkClassify/([\w-]+?)(?:-\d+)?\s+\d+\s+([0-9.]+) ns/op`)
 
 func main() {
-	doc := flag.String("doc", "", "docs/benchmarks.md to update (optional)")
+	doc := flag.String("report", "", "docs/benchmarks.md to update (optional)")
 	command := flag.String("cmd", "make bench-go", "the command to name in the doc")
 	flag.Parse()
 

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# `make setup-cbindgen`: the pinned cbindgen that generates include/wsclose.h (`make ffi-header`,
+# `make ffi-header-check`, `make check`). The pin is ffi-c/gen-header.sh's CBINDGEN_VERSION.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+version=$(sed -n 's/^CBINDGEN_VERSION=\([0-9.]*\).*/\1/p' "$root/ffi-c/gen-header.sh")
+[[ -n $version ]] || { echo "setup (cbindgen): no CBINDGEN_VERSION in ffi-c/gen-header.sh" >&2; exit 1; }
+if ! { command -v cbindgen >/dev/null && [[ $(cbindgen --version) == "cbindgen $version" ]]; }; then
+  echo "setup (cbindgen): installing cbindgen $version"
+  cargo install --locked cbindgen --version "$version"
+fi
