@@ -180,6 +180,24 @@ fn is_blank(byte: u8) -> bool {
     matches!(byte, b' ' | b'\t' | b'\r')
 }
 
+/// Skips the blank lines at the start of `data`: how many newlines, and the rest (from just after
+/// the last of them). Fast on long runs of blank lines (a gigabyte of newlines).
+fn skip_blank_lines(data: &[u8]) -> (u64, &[u8]) {
+    let mut newlines = 0u64;
+    let mut after = 0;
+    for (index, &byte) in data.iter().enumerate() {
+        match byte {
+            b'\n' => {
+                newlines += 1;
+                after = index + 1;
+            }
+            b' ' | b'\t' | b'\r' => {}
+            _ => break,
+        }
+    }
+    (newlines, &data[after..])
+}
+
 fn trim(mut text: &[u8]) -> &[u8] {
     while let [first, rest @ ..] = text {
         if !is_blank(*first) {
@@ -447,6 +465,11 @@ impl LogParser {
 
     fn feed_detect(&mut self, mut data: &[u8], sink: &mut impl CodeSink) -> Result<(), LogError> {
         while self.mode == Mode::Detect {
+            if self.buffer.is_empty() {
+                let (newlines, rest) = skip_blank_lines(data);
+                self.line += newlines;
+                data = rest;
+            }
             match data.iter().position(|&byte| byte == b'\n') {
                 None => {
                     self.buffer.push(data);
@@ -516,7 +539,15 @@ impl LogParser {
             }
         }
         // Whole lines straight from the chunk, without a copy.
-        while let Some(end) = data.iter().position(|&byte| byte == b'\n') {
+        loop {
+            if data.first() == Some(&b'\n') {
+                let (newlines, rest) = skip_blank_lines(data);
+                self.line += newlines;
+                data = rest;
+            }
+            let Some(end) = data.iter().position(|&byte| byte == b'\n') else {
+                break;
+            };
             self.line += 1;
             line(format, &data[..end], self.line, &self.key[..self.key_len], sink);
             data = &data[end + 1..];

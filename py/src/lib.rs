@@ -22,6 +22,7 @@ use pyo3::types::{PyBytes, PyInt, PyList, PyString, PyTuple, PyType};
 use wsclose::{Category, CloseCode, PayloadError, PayloadErrorKind, Reconnect, MAX_CLOSE_PAYLOAD};
 
 mod model;
+mod stats;
 
 /// A code the core names (a `CloseCode` member), with the objects made for it once.
 struct Named {
@@ -782,5 +783,6 @@ fn _wsclose(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(payload_error_kinds, module)?)?;
     model::add(module)?;
     bulk::register(module)?;
+    stats::register(module)?;
     Ok(())
 }
