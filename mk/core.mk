@@ -1,5 +1,5 @@
 # Core crate: tests, vectors, docs, demo, benchmarks.
-.PHONY: demo-core test-core test-msrv check-generated generate bench-core fuzz-core
+.PHONY: demo-core test-core test-msrv check-generated generate bench-core fuzz-core fuzz-stats
 
 demo-core:
 	@echo "== Rust =="
@@ -42,9 +42,13 @@ DEMO_TARGETS += demo-core
 TEST_TARGETS += test-core test-msrv
 BENCH_TARGETS += bench-core
 
-# Coverage-guided fuzzing of the payload parser (needs the nightly toolchain; not part of `make test`,
+# Coverage-guided fuzzing of the payload parser and of the stats log parser (needs the nightly toolchain; not part of `make test`,
 # where the proptest suite covers the same properties on stable). FUZZ_SECONDS=60 by default.
 FUZZ_SECONDS ?= 60
 fuzz-core:
 	command -v cargo-fuzz >/dev/null || $(CARGO) install --locked cargo-fuzz --version 0.13.2
 	cd core/fuzz && $(CARGO) +nightly fuzz run parse_close_payload -- -max_total_time=$(FUZZ_SECONDS) -max_len=300
+
+fuzz-stats:
+	command -v cargo-fuzz >/dev/null || $(CARGO) install --locked cargo-fuzz --version 0.13.2
+	cd core/fuzz && $(CARGO) +nightly fuzz run stats_parser -- -max_total_time=$(FUZZ_SECONDS) -max_len=4096

@@ -31,6 +31,7 @@ full, a broken pipe, a chart that cannot be written).
 from __future__ import annotations
 
 import argparse
+import csv
 import io
 import json
 import os
