@@ -328,10 +328,10 @@ def main(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = No
         print("wsclose: cannot write the output: stdout is closed", file=err)
         return EXIT_OUTPUT
     if options.plot:
-        problem = _check_plot(options.plot)
-        if problem is not None:
-            print(f"wsclose: {problem[1]}", file=err)
-            return problem[0]
+        plot_problem = _check_plot(options.plot)
+        if plot_problem is not None:
+            print(f"wsclose: {plot_problem[1]}", file=err)
+            return plot_problem[0]
     failure: str | None = None
     try:
         if source == "-":
