@@ -540,6 +540,9 @@ impl LogParser {
         }
         // Whole lines straight from the chunk, without a copy.
         loop {
+            if format == LogFormat::Codes {
+                data = self.fast_codes(data, sink);
+            }
             if data.first() == Some(&b'\n') {
                 let (newlines, rest) = skip_blank_lines(data);
                 self.line += newlines;
@@ -554,6 +557,28 @@ impl LogParser {
         }
         if !data.is_empty() {
             self.buffer.push(data);
+        }
+    }
+
+    /// The common case of plain codes in one pass: digits right up to the newline. Returns the
+    /// rest of `data` from the first line that is not that simple (or the unfinished last line).
+    fn fast_codes<'a>(&mut self, data: &'a [u8], sink: &mut impl CodeSink) -> &'a [u8] {
+        let mut at = 0;
+        loop {
+            let start = at;
+            let mut value: u32 = 0;
+            while at < data.len() && at - start < 5 && data[at].is_ascii_digit() {
+                value = value * 10 + u32::from(data[at] - b'0');
+                at += 1;
+            }
+            if at > start && value <= 65535 && data.get(at) == Some(&b'\n') {
+                self.line += 1;
+                // In range by the check above.
+                sink.code(value as u16);
+                at += 1;
+            } else {
+                return &data[start..];
+            }
         }
     }
 
