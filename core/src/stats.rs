@@ -180,6 +180,42 @@ fn is_blank(byte: u8) -> bool {
     matches!(byte, b' ' | b'\t' | b'\r')
 }
 
+const ONES: u64 = 0x0101_0101_0101_0101;
+const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+
+/// The high bit of each byte of `word` that equals `byte` (exact, no carries between bytes).
+#[inline]
+fn equal_bytes(word: u64, byte: u8) -> u64 {
+    let diff = word ^ (ONES * u64::from(byte));
+    !(((diff & LOW7) + LOW7) | diff | LOW7)
+}
+
+/// The high bit of each byte of `word` below `limit` (at most 128).
+#[inline]
+fn bytes_below(word: u64, limit: u8) -> u64 {
+    !(((word & LOW7) + ONES * u64::from(128 - limit)) | word) & !LOW7
+}
+
+/// The index of the first byte at or after `from` for which `wanted` holds (`data.len()` when
+/// none), eight bytes at a time: `mask` gives the high bit of each wanted byte of a word.
+#[inline]
+fn find_byte(data: &[u8], from: usize, mask: impl Fn(u64) -> u64, wanted: impl Fn(u8) -> bool) -> usize {
+    let mut at = from;
+    while let Some(chunk) = data.get(at..at + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let found = mask(u64::from_le_bytes(word));
+        if found != 0 {
+            return at + (found.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while at < data.len() && !wanted(data[at]) {
+        at += 1;
+    }
+    at
+}
+
 /// Skips the blank lines at the start of `data`: how many newlines, and the rest (from just after
 /// the last of them). Fast on long runs of blank lines (a gigabyte of newlines).
 fn skip_blank_lines(data: &[u8]) -> (u64, &[u8]) {
@@ -689,6 +725,31 @@ impl Csv {
     ) -> Result<(), LogError> {
         let mut index = 0;
         while index < data.len() {
+            // A field other than the code column: only its end matters, so jump to it.
+            if self.header_done && self.column != Some(self.field) {
+                let end = match self.state {
+                    CsvState::Unquoted => find_byte(
+                        data,
+                        index,
+                        |word| equal_bytes(word, b',') | equal_bytes(word, b'\n'),
+                        |byte| byte == b',' || byte == b'\n',
+                    ),
+                    CsvState::Quoted => find_byte(
+                        data,
+                        index,
+                        |word| equal_bytes(word, b'"') | equal_bytes(word, b'\n'),
+                        |byte| byte == b'"' || byte == b'\n',
+                    ),
+                    _ => index,
+                };
+                if !self.record_started && data[index..end].iter().any(|&byte| !is_blank(byte)) {
+                    self.record_started = true;
+                }
+                index = end;
+                if index == data.len() {
+                    break;
+                }
+            }
             let byte = data[index];
             index += 1;
             match self.state {
@@ -967,7 +1028,14 @@ impl Json<'_> {
                     }
                 }
                 Some(0..=0x1f) => return Err(BadRecordKind::NotJson),
-                Some(_) => self.at += 1,
+                Some(_) => {
+                    self.at = find_byte(
+                        self.text,
+                        self.at + 1,
+                        |word| equal_bytes(word, b'"') | equal_bytes(word, b'\\') | bytes_below(word, 0x20),
+                        |byte| byte == b'"' || byte == b'\\' || byte < 0x20,
+                    )
+                }
             }
         }
     }
@@ -1158,4 +1226,39 @@ fn key_equals(raw: &[u8], escaped: bool, key: &[u8]) -> bool {
         len += encoded.len();
     }
     &decoded[..len] == key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{bytes_below, equal_bytes, find_byte};
+
+    #[test]
+    fn word_masks_are_exact_for_every_byte_at_every_position() {
+        for value in 0..=255u8 {
+            for position in 0..8 {
+                for background in [0u8, 0x20, 0x7f, 0x80, 0xff, b','] {
+                    let mut bytes = [background; 8];
+                    bytes[position] = value;
+                    let word = u64::from_le_bytes(bytes);
+                    for needle in [b',', b'\n', b'"', b'\\', 0, 0x80, 0xff] {
+                        let expected = bytes
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, &b)| b == needle)
+                            .fold(0u64, |mask, (i, _)| mask | 0x80 << (8 * i));
+                        assert_eq!(equal_bytes(word, needle), expected);
+                    }
+                    let below = bytes
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, &b)| b < 0x20)
+                        .fold(0u64, |mask, (i, _)| mask | 0x80 << (8 * i));
+                    assert_eq!(bytes_below(word, 0x20), below);
+                    let first = bytes.iter().position(|&b| b == b',').unwrap_or(8);
+                    let found = find_byte(&bytes, 0, |w| equal_bytes(w, b','), |b| b == b',');
+                    assert_eq!(found, first);
+                }
+            }
+        }
+    }
 }

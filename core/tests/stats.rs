@@ -277,3 +277,19 @@ proptest! {
         prop_assert_eq!(parse_code(text.as_bytes()).ok(), expected);
     }
 }
+
+#[test]
+fn long_fields_and_strings_are_skipped_exactly() {
+    // The word-at-a-time skips must stop on exactly the right byte, at any offset.
+    for pad in 0..20 {
+        let filler = "x".repeat(pad);
+        let csv = format!("a,code,b\n{filler},1000,{filler}\n\"{filler}\n{filler}\",4000,\"{filler}\"\"\"\n{filler},\"3000\",\n");
+        let tally = run(None, None, csv.as_bytes());
+        assert_eq!(tally.codes, [1000, 4000, 3000], "{csv:?}");
+        assert!(tally.bad.is_empty());
+        let json = format!("{{\"a\": \"{filler}\\\"{filler}\", \"code\": 1001, \"b\": \"{filler}\\u0041\"}}\n{{\"code\": \"{filler}\u{1}\"}}\n");
+        let tally = run(None, None, json.as_bytes());
+        assert_eq!(tally.codes, [1001], "{json:?}");
+        assert_eq!(kinds(&tally), [(2, BadRecordKind::NotJson)]);
+    }
+}
