@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import shlex
 import subprocess
 import sys
 import time
@@ -185,7 +186,7 @@ def stats_commands(script: str, name: str, path: Path) -> list[tuple[str, str, l
     }[name]
     return [
         (f"`wsclose stats --output csv {path.name}`", "wsclose", [script, "stats", "--output", "csv", str(path)]),
-        (f"`awk {' '.join(awk[1:-1])!r}`", "awk", awk),
+        (f"`{shlex.join(awk[:-1])} {path.name}`", "awk", awk),
         (f"`{sort.replace(str(path), path.name)}`", "uniq", ["bash", "-c", sort]),
     ]
 
@@ -228,7 +229,7 @@ def stats_section(megabytes: int, stats_rows: list[tuple[str, str, float, float]
         "command ran once, in the same run, output to a pipe; the codes each one counted are shown.",
         "",
         "| log | command | seconds | MB/s | time vs wsclose |",
-        "|-----|---------|--------:|-----:|-----------:|",
+        "|-----|---------|--------:|-----:|----------------:|",
     ]
     ours = {name: seconds for name, label, seconds, _ in stats_rows if label.startswith("`wsclose")}
     for name, label, seconds, rate in stats_rows:
