@@ -1,47 +1,4 @@
-//! Counting close codes in a log: a push parser for plain codes, CSV (RFC 4180) and JSON lines.
-//!
-//! [`LogParser`] is fed byte chunks of any size, split anywhere, and reports each record to a
-//! [`CodeSink`]: a code, or a bad record with its line number and why. It allocates nothing and
-//! keeps at most [`MAX_LINE_LEN`] bytes of a line, so memory is fixed whatever the input: a line
-//! longer than that (one endless line, a gigabyte of NUL bytes) is one bad record, not a buffer.
-//!
-//! A code is only a plain ASCII decimal number in 0..=65535: `1000` (surrounding spaces and
-//! tabs are allowed, and a `\r` before the newline). `1_000`, `+1006`, `-0`, `1e3` and digits of
-//! other scripts are bad records, in every format.
-//!
-//! - [`LogFormat::Codes`]: one code per line; blank lines are skipped.
-//! - [`LogFormat::Csv`]: RFC 4180. The first non-blank record is the header; the code is in the
-//!   column named by the field name. Quoted fields may hold commas, newlines and doubled quotes.
-//!   A record whose code column is missing, a quote followed by other text, and an unterminated
-//!   quoted field (reported at the end) are bad records. Blank lines are skipped.
-//! - [`LogFormat::JsonLines`]: each non-blank line is a JSON object (checked in full, nested at
-//!   most [`MAX_JSON_DEPTH`] deep); the code is the value at the field name, a number or a
-//!   string holding a code. If the key occurs twice, the last one counts.
-//!
-//! A UTF-8 byte order mark at the very start is skipped. With no format given, the first
-//! non-blank line decides: `{` means JSON lines, a comma (or a field name given) means CSV, else
-//! plain codes.
-//!
-//! ```
-//! use wsclose::{BadRecord, CodeSink, LogFormat, LogParser};
-//!
-//! #[derive(Default)]
-//! struct Tally { codes: Vec<u16>, bad: Vec<u64> }
-//! impl CodeSink for Tally {
-//!     fn code(&mut self, code: u16) { self.codes.push(code) }
-//!     fn bad(&mut self, record: BadRecord<'_>) { self.bad.push(record.line) }
-//! }
-//!
-//! let mut parser = LogParser::new(None, None)?;
-//! let mut tally = Tally::default();
-//! parser.feed(b"code,reason\n1000,\"see\n4000,x\"\n10", &mut tally)?;
-//! parser.feed(b"06,\"unterminated\n", &mut tally)?;
-//! parser.finish(&mut tally)?;
-//! assert_eq!(parser.format(), Some(LogFormat::Csv));
-//! assert_eq!(tally.codes, [1000]);
-//! assert_eq!(tally.bad, [4]); // the record from line 4 never closes its quote
-//! # Ok::<(), wsclose::LogError>(())
-//! ```
+//! Counting close codes in a log: see [`LogParser`](crate::LogParser).
 
 /// The longest line (plain codes, JSON lines) the parser keeps; a longer one is a bad record.
 pub const MAX_LINE_LEN: usize = 64 * 1024;
@@ -324,7 +281,50 @@ struct Csv {
     header_truncated: bool,
 }
 
-/// A push parser counting close codes in a log; see the [module documentation](self).
+/// A push parser counting close codes in a log: plain codes, CSV (RFC 4180) and JSON lines.
+///
+/// [`LogParser`] is fed byte chunks of any size, split anywhere, and reports each record to a
+/// [`CodeSink`]: a code, or a bad record with its line number and why. It allocates nothing and
+/// keeps at most [`MAX_LINE_LEN`] bytes of a line, so memory is fixed whatever the input: a line
+/// longer than that (one endless line, a gigabyte of NUL bytes) is one bad record, not a buffer.
+///
+/// A code is only a plain ASCII decimal number in 0..=65535: `1000` (surrounding spaces and
+/// tabs are allowed, and a `\r` before the newline). `1_000`, `+1006`, `-0`, `1e3` and digits of
+/// other scripts are bad records, in every format.
+///
+/// - [`LogFormat::Codes`]: one code per line; blank lines are skipped.
+/// - [`LogFormat::Csv`]: RFC 4180. The first non-blank record is the header; the code is in the
+///   column named by the field name. Quoted fields may hold commas, newlines and doubled quotes.
+///   A record whose code column is missing, a quote followed by other text, and an unterminated
+///   quoted field (reported at the end) are bad records. Blank lines are skipped.
+/// - [`LogFormat::JsonLines`]: each non-blank line is a JSON object (checked in full, nested at
+///   most [`MAX_JSON_DEPTH`] deep); the code is the value at the field name, a number or a
+///   string holding a code. If the key occurs twice, the last one counts.
+///
+/// A UTF-8 byte order mark at the very start is skipped. With no format given, the first
+/// non-blank line decides: `{` means JSON lines, a comma (or a field name given) means CSV, else
+/// plain codes.
+///
+/// ```
+/// use wsclose::{BadRecord, CodeSink, LogFormat, LogParser};
+///
+/// #[derive(Default)]
+/// struct Tally { codes: Vec<u16>, bad: Vec<u64> }
+/// impl CodeSink for Tally {
+///     fn code(&mut self, code: u16) { self.codes.push(code) }
+///     fn bad(&mut self, record: BadRecord<'_>) { self.bad.push(record.line) }
+/// }
+///
+/// let mut parser = LogParser::new(None, None)?;
+/// let mut tally = Tally::default();
+/// parser.feed(b"code,reason\n1000,\"see\n4000,x\"\n10", &mut tally)?;
+/// parser.feed(b"06,\"unterminated\n", &mut tally)?;
+/// parser.finish(&mut tally)?;
+/// assert_eq!(parser.format(), Some(LogFormat::Csv));
+/// assert_eq!(tally.codes, [1000]);
+/// assert_eq!(tally.bad, [4]); // the record from line 4 never closes its quote
+/// # Ok::<(), wsclose::LogError>(())
+/// ```
 pub struct LogParser {
     mode: Mode,
     format: Option<LogFormat>,
