@@ -265,7 +265,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("path", metavar="FILE", help="the log; '-' reads stdin")
     parser.add_argument("--format", choices=["auto", "codes", "csv", "jsonl"], default="auto")
-    parser.add_argument("--field", default=None, help="the CSV column or JSON key holding the code (default: code)")
+    parser.add_argument(
+        "--field", "--column", dest="field", default=None,
+        help="the CSV column or JSON key holding the code (default: code)",
+    )
     parser.add_argument("--output", choices=["table", "json", "csv"], default=None)
     parser.add_argument("--json", action="store_true", help="same as --output json")
     parser.add_argument("--plot", metavar="FILE", default=None, help="write a bar chart (.png or .svg; needs matplotlib)")
