@@ -173,6 +173,13 @@ fn find_byte(data: &[u8], from: usize, mask: impl Fn(u64) -> u64, wanted: impl F
     at
 }
 
+/// The index of the first newline in `data`, eight bytes at a time.
+#[inline]
+fn find_newline(data: &[u8]) -> Option<usize> {
+    let at = find_byte(data, 0, |word| equal_bytes(word, b'\n'), |byte| byte == b'\n');
+    (at < data.len()).then_some(at)
+}
+
 /// Skips the blank lines at the start of `data`: how many newlines, and the rest (from just after
 /// the last of them). Fast on long runs of blank lines (a gigabyte of newlines).
 fn skip_blank_lines(data: &[u8]) -> (u64, &[u8]) {
@@ -506,7 +513,7 @@ impl LogParser {
                 self.line += newlines;
                 data = rest;
             }
-            match data.iter().position(|&byte| byte == b'\n') {
+            match find_newline(data) {
                 None => {
                     self.buffer.push(data);
                     if self.buffer.overlong {
@@ -562,7 +569,7 @@ impl LogParser {
 
     fn feed_lines(&mut self, format: LogFormat, mut data: &[u8], sink: &mut impl CodeSink) {
         if !self.buffer.is_empty() {
-            match data.iter().position(|&byte| byte == b'\n') {
+            match find_newline(data) {
                 None => {
                     self.buffer.push(data);
                     return;
@@ -584,7 +591,7 @@ impl LogParser {
                 self.line += newlines;
                 data = rest;
             }
-            let Some(end) = data.iter().position(|&byte| byte == b'\n') else {
+            let Some(end) = find_newline(data) else {
                 break;
             };
             self.line += 1;
