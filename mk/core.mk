@@ -1,5 +1,5 @@
 # Core crate: tests, vectors, docs, benchmarks.
-.PHONY: test-core test-msrv check-generated generate bench-core fuzz-core
+.PHONY: test-core test-msrv check-generated generate bench-core fuzz-core fuzz-stats
 
 test-core: check-generated ## the core's tests and doc tests, the std build, rustdoc -D warnings
 	$(CARGO) test -p wsclose --locked
@@ -37,9 +37,13 @@ test-msrv: ## build the published crates with exactly the declared rust-version
 TEST_TARGETS += test-core test-msrv
 BENCH_TARGETS += bench-core
 
-# Coverage-guided fuzzing of the payload parser (needs the nightly toolchain; not part of `make test`,
+# Coverage-guided fuzzing of the payload parser and of the stats log parser (needs the nightly toolchain; not part of `make test`,
 # where the proptest suite covers the same properties on stable). FUZZ_SECONDS=60 by default.
 FUZZ_SECONDS ?= 60
 fuzz-core: ## cargo-fuzz on the payload parser for FUZZ_SECONDS (nightly)
 	command -v cargo-fuzz >/dev/null || $(CARGO) install --locked cargo-fuzz --version 0.13.2
 	cd core/fuzz && $(CARGO) +nightly fuzz run parse_close_payload -- -max_total_time=$(FUZZ_SECONDS) -max_len=300
+
+fuzz-stats: ## cargo-fuzz on the stats log parser for FUZZ_SECONDS (nightly)
+	command -v cargo-fuzz >/dev/null || $(CARGO) install --locked cargo-fuzz --version 0.13.2
+	cd core/fuzz && $(CARGO) +nightly fuzz run stats_parser -- -max_total_time=$(FUZZ_SECONDS) -max_len=4096

@@ -56,6 +56,7 @@ mod explain;
 mod payload;
 mod policy;
 mod profile;
+mod stats;
 
 pub use browser::{CloseEvent, DomException, Engine, Received, Reply, SentClose};
 pub use bulk::{classify_many, facts_many, Fact, LengthMismatch};
@@ -68,6 +69,10 @@ pub use payload::{
 };
 pub use policy::{Decision, OverridesFull, ReconnectPolicy};
 pub use profile::{Advice, Profile, ProfileCode, ProfileRange};
+pub use stats::{
+    parse_code, BadRecord, BadRecordKind, CodeSink, LogError, LogFormat, LogParser, MAX_FIELD_NAME_LEN,
+    MAX_JSON_DEPTH, MAX_LINE_LEN,
+};
 
 /// The Rust example in the README, compiled and run by `cargo test --doc`.
 #[cfg(doctest)]

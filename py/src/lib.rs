@@ -21,6 +21,7 @@ mod payload;
 mod policy;
 mod profiles;
 mod registry;
+mod stats;
 
 use pyo3::prelude::*;
 
@@ -37,5 +38,6 @@ fn _wsclose(module: &Bound<'_, PyModule>) -> PyResult<()> {
     policy::add(module)?;
     explain::add(module)?;
     browser::add(module)?;
+    stats::register(module)?;
     Ok(())
 }

@@ -113,7 +113,7 @@ def test_stats_from_stdin_reports_bad_lines_and_goes_on() -> None:
     result = run("stats", "-", stdin=LOG)
     assert result.returncode == 1  # some lines were skipped; the table is still printed
     assert result.stderr.splitlines() == [
-        "wsclose: <stdin>:5: skipped: 'not-a-code' is not a number",
+        "wsclose: <stdin>:5: skipped: 'not-a-code' is not a close code (decimal digits, 0 to 65535)",
         "wsclose: <stdin>:8: skipped: close code 70000 is out of range: close codes are 0 to 65535",
     ]
     lines = result.stdout.splitlines()

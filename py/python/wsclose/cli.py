@@ -2,7 +2,9 @@
 list the profiles, list the likely causes of a close, or count codes in a log.
 
 Exit status: 0 on success; 1 when ``stats`` skipped bad lines (the table is still printed);
-2 for bad arguments (a bad code, an unreadable file, a usage error).
+2 for bad arguments (a bad code, an unreadable file, a usage error); for ``stats`` also 3 when
+the input cannot be read to its end and 4 when the output cannot be written (``wsclose stats
+--help`` lists them).
 """
 
 from __future__ import annotations
@@ -39,7 +41,8 @@ examples:
                                the likely causes of a close, and what to check
   wsclose stats codes.log      count the codes in a log ('-' reads stdin; wsclose stats --help)
 
-exit status: 0 ok, 1 stats skipped bad lines, 2 bad arguments"""
+exit status: 0 ok, 1 stats skipped bad lines, 2 bad arguments,
+  3 stats could not read its input to the end, 4 stats could not write its output"""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -367,7 +370,8 @@ def entry_point() -> None:
     """The ``wsclose`` console script."""
     try:
         status = main()
-        sys.stdout.flush()
+        if sys.stdout is not None:  # None when the process was started with stdout closed
+            sys.stdout.flush()
     except BrokenPipeError:
         # The reader went away (e.g. `wsclose stats big.log | head`): stop quietly.
         devnull = os.open(os.devnull, os.O_WRONLY)

@@ -5,71 +5,93 @@
     zcat events.csv.gz | wsclose stats --format csv --field code --output json -
     wsclose stats --plot categories.svg codes.log
 
-Input: a file or ``-`` (stdin), gzip-compressed or not (told by its magic bytes, not its name).
-Formats (``--format``, else detected from the first non-blank line): ``codes`` (one decimal
-code per line, blank lines ignored), ``csv`` (a header row; the code is in column ``--field``,
-default ``code``), ``jsonl`` (one JSON object per line; the code is at key ``--field``, default
-``code``). The input is read in chunks of lines; each chunk's codes go through the core in one
-call (:func:`wsclose._wsclose._facts_into`), so memory stays bounded by the chunk size and the
-number of distinct codes (at most 65,536), whatever the size of the input.
+Input: a file or ``-`` (stdin), gzip-compressed or not (told by its first two bytes, ``1f 8b``,
+however the pipe delivers them). Formats (``--format``, else detected from the first non-blank
+line): ``codes`` (one decimal code per line, blank lines ignored), ``csv`` (RFC 4180, a header
+row; the code is in column ``--field``, default ``code``), ``jsonl`` (one JSON object per line;
+the code is at key ``--field``, default ``code``). The parsing runs in Rust: the bytes are fed
+in chunks to :class:`wsclose._wsclose.StatsCounter` (which inflates gzip and runs the core's
+``LogParser``), so memory is fixed whatever the input, even one endless line.
 
-Bad lines (not a number, a code outside 0..65535, a JSON line without the field, ...) are
-counted and never dropped silently: the first ``--show-bad`` are listed on stderr with their
-line numbers, the total is in every output format, and the exit status is 1.
+A code is a plain ASCII decimal number 0-65535. Bad records (``1_000``, ``+1006``, ``-0``, not
+JSON, no such key or column, a line longer than 64 KiB, an unterminated quote...) are counted
+and never dropped silently: the first ``--show-bad`` are listed on stderr with their line
+numbers, the total is in every output format, and the exit status is 1.
 
 Output (``--output``): ``table`` (default), ``json`` or ``csv``. ``--plot FILE.png|FILE.svg``
 also draws a bar chart of the categories (needs ``pip install 'wsclose[plot]'``). A progress
 line is drawn on stderr when stderr is a terminal, never when it is piped.
+
+Exit status: 0 ok; 1 bad records skipped; 2 usage (bad arguments, a FILE that cannot be opened,
+a CSV header without the column); 3 unreadable input (a truncated or corrupt gzip stream, a read
+error, a closed stdin: the counts made so far are printed); 4 output error (stdout closed or
+full, a broken pipe, a chart that cannot be written).
 """
 
 from __future__ import annotations
 
 import argparse
-import array
 import csv
-import gzip
 import io
 import json
 import os
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import BinaryIO, Final, Literal, TextIO, TypeAlias
 
 from . import _wsclose, info
 from ._constants import Category
 
-__all__ = ["Stats", "count", "main"]
+__all__ = ["Stats", "UnreadableInput", "count", "main"]
 
 EXIT_OK: Final = 0
 EXIT_BAD_LINES: Final = 1
 EXIT_USAGE: Final = 2
+EXIT_UNREADABLE: Final = 3
+EXIT_OUTPUT: Final = 4
+
+EXIT_STATUSES: Final = """\
+exit status:
+  0  ok
+  1  bad records were skipped (counted, and the first --show-bad listed on stderr)
+  2  usage: bad arguments, a FILE that cannot be opened, a CSV header without the column
+  3  unreadable input: a truncated or corrupt gzip stream, a read error, a closed stdin
+     (the counts made before it are printed)
+  4  output error: stdout closed or full, a broken pipe, a --plot file that cannot be written"""
 
 Format: TypeAlias = Literal["codes", "csv", "jsonl"]
 
-_GZIP_MAGIC: Final = b"\x1f\x8b"
-_CHUNK_BYTES: Final = 1 << 17
-"""Lines are read in chunks of about this many bytes (one call into the core per chunk)."""
-_CATEGORY: Final = {name.lower(): number for number, name in _wsclose.facts()}["category"]
+_READ_BYTES: Final = 1 << 20
+"""The input is read (and fed to the core) in chunks of at most this many bytes."""
+_PLOT_SUFFIXES: Final = (".png", ".svg")
 
 
 @dataclass
 class Stats:
-    """What :func:`count` found: code counts, category counts and the bad lines."""
+    """What :func:`count` found: code counts, category counts and the bad records."""
 
     codes: Counter[int] = field(default_factory=Counter)
     categories: Counter[int] = field(default_factory=Counter)
-    """Counts by Category number, summed chunk by chunk from the core's answers."""
+    """Counts by Category number (the core's classification of each code counted)."""
     bad_lines: int = 0
     first_bad: list[tuple[int, str]] = field(default_factory=list)
-    """``(line number, message)`` of the first bad lines (up to the ``show_bad`` asked for)."""
+    """``(line number, message)`` of the first bad records (up to the ``show_bad`` asked for)."""
     lines: int = 0
 
     @property
     def total(self) -> int:
         return sum(self.codes.values())
+
+
+class UnreadableInput(Exception):
+    """The input could not be read to its end; ``stats`` holds the counts made before."""
+
+    def __init__(self, message: str, stats: Stats) -> None:
+        super().__init__(message)
+        self.stats = stats
 
 
 class _Progress:
@@ -104,91 +126,14 @@ class _Progress:
             self.err.flush()
 
 
-class _Counted(io.RawIOBase):
-    """A readable byte stream that counts what it read (of the file, before gunzip)."""
-
-    def __init__(self, raw: BinaryIO) -> None:
-        self.raw = raw
-        self.read_bytes = 0
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
-        data = self.raw.read(len(buffer))
-        buffer[: len(data)] = data
-        self.read_bytes += len(data)
-        return len(data)
-
-
-def _open(raw: BinaryIO) -> tuple[io.BufferedIOBase, _Counted]:
-    """``raw`` as a buffered byte stream, gunzipped when it starts with the gzip magic."""
-    counted = _Counted(raw)
-    buffered = io.BufferedReader(counted, buffer_size=1 << 16)
-    if buffered.peek(2)[:2] == _GZIP_MAGIC:
-        return gzip.GzipFile(fileobj=buffered, mode="rb"), counted
-    return buffered, counted
-
-
-def _detect(first: bytes, field_given: bool) -> Format:
-    text = first.strip()
-    if text.startswith(b"{"):
-        return "jsonl"
-    if b"," in text or field_given:
-        return "csv"
-    return "codes"
-
-
-def _record_bad(stats: Stats, number: int, message: str, show_bad: int) -> None:
-    stats.bad_lines += 1
-    if len(stats.first_bad) < show_bad:
-        stats.first_bad.append((number, message))
-
-
-def _code_of(text: str) -> int:
-    """A decimal code from a line or a field; ``ValueError`` saying why not."""
-    try:
-        return int(text.strip(), 10)
-    except ValueError:
-        raise ValueError(f"{text.strip()[:40]!r} is not a number") from None
-
-
-def _classify_chunk(stats: Stats, codes: array.array[int], numbers: Sequence[int], bad: list[tuple[int, str]]) -> None:
-    """Counts a chunk of parsed codes. The core converts and classifies them in one call; if a
-    code is out of range, the chunk is split at it, the line is reported, and the rest goes on."""
-    start = 0
-    while start < len(codes):
-        view = memoryview(codes)[start:]
-        answers = bytearray(len(view))
-        try:
-            _wsclose._facts_into(_CATEGORY, view, answers)
-        except ValueError:
-            # Find the first bad code the same way for the message (the core's range check).
-            for index in range(start, len(codes)):
-                try:
-                    info(codes[index])
-                except ValueError as exc:
-                    good = codes[start:index]
-                    if good:
-                        _classify_chunk(stats, good, numbers[start:index], bad)
-                    bad.append((numbers[index], str(exc)))
-                    start = index + 1
-                    break
-            else:  # pragma: no cover - the core and info() agree on the range
-                raise
-            continue
-        stats.codes.update(view.tolist())
-        for category, how_many in Counter(answers).items():
-            stats.categories[category] += how_many
-        return
-
-
-def _lines(stream: io.BufferedIOBase) -> Iterator[list[bytes]]:
-    while True:
-        chunk = stream.readlines(_CHUNK_BYTES)
-        if not chunk:
-            return
-        yield chunk
+def _stats_of(counter: _wsclose.StatsCounter) -> Stats:
+    return Stats(
+        codes=Counter(dict(counter.codes())),
+        categories=Counter({number: n for number, n in enumerate(counter.categories()) if n}),
+        bad_lines=counter.bad_lines,
+        first_bad=counter.first_bad,
+        lines=counter.lines,
+    )
 
 
 def count(
@@ -200,94 +145,28 @@ def count(
     progress_to: TextIO | None = None,
     size: int | None = None,
 ) -> Stats:
-    """Counts the codes in the byte stream ``raw`` (see the module docs for the formats)."""
-    stream, counted = _open(raw)
+    """Counts the codes in the byte stream ``raw`` (see the module docs for the formats).
+
+    Raises :class:`UnreadableInput` (with the counts made so far) when the stream cannot be read
+    to its end, and ``ValueError`` when a CSV header has no column ``field_name``."""
+    counter = _wsclose.StatsCounter(fmt, field_name, max(show_bad, 0))
     progress = _Progress(progress_to or sys.stderr, size, progress_to is not None)
-    stats = Stats()
-    key = field_name or "code"
-    column: int | None = None
-    line_number = 0
-    for chunk in _lines(stream):
-        if fmt == "codes":
-            # The fast path: a chunk of clean lines is parsed by int() in C, no loop in Python.
-            # Any blank or bad line sends the chunk through the line-by-line path below.
-            try:
-                fast = array.array("q", map(int, chunk))
-            except (ValueError, OverflowError):
-                pass
-            else:
-                first = line_number + 1
-                line_number += len(chunk)
-                fast_bad: list[tuple[int, str]] = []
-                _classify_chunk(stats, fast, range(first, line_number + 1), fast_bad)
-                for number, message in fast_bad:
-                    _record_bad(stats, number, message, show_bad)
-                progress.update(counted.read_bytes)
-                continue
-        codes = array.array("q")
-        numbers: list[int] = []
-        bad: list[tuple[int, str]] = []
-        for line in chunk:
-            line_number += 1
-            if fmt is None:
-                if not line.strip():
-                    continue
-                fmt = _detect(line, field_name is not None)
-            try:
-                text = line.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                bad.append((line_number, f"not UTF-8 ({exc.reason} at byte {exc.start})"))
-                continue
-            if fmt == "csv" and column is None:
-                header = next(csv.reader([text]))
-                if key not in header:
-                    raise _UsageError(f"the CSV header has no column {key!r} (it has {', '.join(header)}); use --field")
-                column = header.index(key)
-                continue
-            if not text.strip():
-                continue
-            try:
-                if fmt == "codes":
-                    code = _code_of(text)
-                elif fmt == "csv":
-                    row = next(csv.reader([text]))
-                    if column is None or column >= len(row):
-                        raise ValueError(f"no column {key!r} in this row")
-                    code = _code_of(row[column])
-                else:
-                    code = _json_code(text, key)
-            except ValueError as exc:
-                bad.append((line_number, str(exc)))
-                continue
-            if not -(1 << 63) <= code < 1 << 63:
-                try:
-                    info(code)  # too big for the chunk's int64 array: the core's message says why
-                except ValueError as exc:
-                    bad.append((line_number, str(exc)))
-                continue
-            codes.append(code)
-            numbers.append(line_number)
-        _classify_chunk(stats, codes, numbers, bad)
-        # The chunk's bad lines in line order (the core's range errors come after parsing).
-        for number, message in sorted(bad):
-            _record_bad(stats, number, message, show_bad)
-        progress.update(counted.read_bytes)
-    stats.lines = line_number
-    progress.finish(counted.read_bytes)
-    return stats
-
-
-def _json_code(text: str, key: str) -> int:
+    read = getattr(raw, "read1", None) or raw.read
     try:
-        record = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"not JSON ({exc.msg})") from None
-    if not isinstance(record, dict) or key not in record:
-        raise ValueError(f"no key {key!r}")
-    value = record[key]
-    if isinstance(value, bool) or not isinstance(value, (int, str)):
-        raise ValueError(f"{key!r} is {json.dumps(value)[:40]}, not a code")
-    return value if isinstance(value, int) else _code_of(value)
+        while data := read(_READ_BYTES):
+            counter.feed(data)
+            progress.update(counter.bytes_in)
+        counter.finish()
+    except _wsclose.StatsHeaderError as exc:
+        raise _UsageError(str(exc)) from None
+    except _wsclose.StatsInputError as exc:
+        raise UnreadableInput(f"{exc} after {counter.bytes_in:,} bytes", _stats_of(counter)) from None
+    except (OSError, ValueError) as exc:
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise UnreadableInput(f"read error after {counter.bytes_in:,} bytes: {why}", _stats_of(counter)) from None
+    finally:
+        progress.finish(counter.bytes_in)
+    return _stats_of(counter)
 
 
 class _UsageError(Exception):
@@ -333,6 +212,26 @@ def _write_csv(stats: Stats, out: TextIO) -> None:
         writer.writerow([code, how_many, facts.category.name, facts.name or ""])
 
 
+def _check_plot(path: str) -> tuple[int, str] | None:
+    """Why ``--plot path`` cannot work, decided before any counting: ``(exit status, message)``."""
+    suffix = os.path.splitext(path)[1].lower()
+    if suffix not in _PLOT_SUFFIXES:
+        return EXIT_USAGE, f"--plot {path}: the chart is written as .png or .svg, not {suffix or 'a file without an extension'!r}"
+    folder = os.path.dirname(os.path.abspath(path))
+    if os.path.isdir(path):
+        return EXIT_OUTPUT, f"cannot write the chart {path}: it is a directory"
+    if not os.path.isdir(folder):
+        return EXIT_OUTPUT, f"cannot write the chart {path}: no directory {folder}"
+    target = path if os.path.exists(path) else folder
+    if not os.access(target, os.W_OK):
+        return EXIT_OUTPUT, f"cannot write the chart {path}: permission denied"
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError:
+        return EXIT_USAGE, "--plot needs matplotlib: pip install 'wsclose[plot]'"
+    return None
+
+
 def plot(stats: Stats, path: str) -> None:
     """A bar chart of the counts per category, written to ``path`` (``.png`` or ``.svg``)."""
     try:
@@ -351,32 +250,67 @@ def plot(stats: Stats, path: str) -> None:
     for index, value in enumerate(values):
         axes.annotate(f"{value:,}", (index, value), ha="center", va="bottom", fontsize=8)
     figure.tight_layout()
-    figure.savefig(path)
-    plt.close(figure)
+    try:
+        figure.savefig(path)
+    finally:
+        plt.close(figure)
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="wsclose stats",
         description="Count the WebSocket close codes in a log (plain codes, CSV or JSON lines; gzip or not).",
+        epilog=EXIT_STATUSES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("path", metavar="FILE", help="the log; '-' reads stdin")
     parser.add_argument("--format", choices=["auto", "codes", "csv", "jsonl"], default="auto")
-    parser.add_argument("--field", default=None, help="the CSV column or JSON key holding the code (default: code)")
+    parser.add_argument(
+        "--field", "--column", dest="field", default=None,
+        help="the CSV column or JSON key holding the code (default: code)",
+    )
     parser.add_argument("--output", choices=["table", "json", "csv"], default=None)
     parser.add_argument("--json", action="store_true", help="same as --output json")
     parser.add_argument("--plot", metavar="FILE", default=None, help="write a bar chart (.png or .svg; needs matplotlib)")
-    parser.add_argument("--show-bad", type=int, default=10, metavar="N", help="list the first N bad lines (default 10)")
+    parser.add_argument("--show-bad", type=int, default=10, metavar="N", help="list the first N bad records (default 10)")
     progress = parser.add_mutually_exclusive_group()
     progress.add_argument("--progress", dest="progress", action="store_true", default=None)
     progress.add_argument("--no-progress", dest="progress", action="store_false")
     return parser
 
 
+def _silence_stdout(out: TextIO) -> None:
+    """After an output error on the process's stdout, point fd 1 at /dev/null, so the flush at
+    interpreter exit does not fail a second time with a traceback."""
+    if out is not sys.stdout:
+        return
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.close(devnull)
+    except OSError:
+        pass
+
+
+def _emit(text: str, out: TextIO | None) -> str | None:
+    """Writes ``text`` to ``out`` and flushes it; why not, when it cannot."""
+    if out is None:
+        return "stdout is closed"
+    try:
+        out.write(text)
+        out.flush()
+    except (OSError, ValueError) as exc:
+        _silence_stdout(out)
+        if isinstance(exc, OSError) and exc.strerror:
+            return exc.strerror
+        return str(exc)
+    return None
+
+
 def main(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = None) -> int:
     """``wsclose [--json] stats ARGS``: ``argv`` is everything after ``wsclose``."""
-    out = out or sys.stdout
-    err = err or sys.stderr
+    stdout: TextIO | None = out if out is not None else sys.stdout
+    err = err or sys.stderr or io.StringIO()
     args = list(argv)
     leading_json = bool(args) and args[0] == "--json"
     if leading_json:
@@ -392,13 +326,27 @@ def main(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = No
     fmt: Format | None = None if options.format == "auto" else options.format
     source: str = options.path
     show_progress = err.isatty() if options.progress is None else bool(options.progress)
+    # What can be decided before reading is decided before reading.
+    if stdout is None:
+        print("wsclose: cannot write the output: stdout is closed", file=err)
+        return EXIT_OUTPUT
+    if options.plot:
+        plot_problem = _check_plot(options.plot)
+        if plot_problem is not None:
+            print(f"wsclose: {plot_problem[1]}", file=err)
+            return plot_problem[0]
+    failure: str | None = None
     try:
         if source == "-":
+            name = "<stdin>"
+            stdin = sys.stdin
+            if stdin is None:
+                print("wsclose: cannot read <stdin>: standard input is closed", file=err)
+                return EXIT_UNREADABLE
             stats = count(
-                sys.stdin.buffer, fmt=fmt, field_name=options.field, show_bad=options.show_bad,
+                stdin.buffer, fmt=fmt, field_name=options.field, show_bad=options.show_bad,
                 progress_to=err if show_progress else None,
             )
-            name = "<stdin>"
         else:
             name = source
             try:
@@ -407,18 +355,41 @@ def main(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = No
                 print(f"wsclose: cannot read {source}: {exc.strerror or exc}", file=err)
                 return EXIT_USAGE
             with handle:
+                try:
+                    size: int | None = os.fstat(handle.fileno()).st_size or None
+                except OSError:
+                    size = None
                 stats = count(
                     handle, fmt=fmt, field_name=options.field, show_bad=options.show_bad,
-                    progress_to=err if show_progress else None, size=os.fstat(handle.fileno()).st_size,
+                    progress_to=err if show_progress else None, size=size,
                 )
-        for number, message in stats.first_bad:
-            print(f"wsclose: {name}:{number}: skipped: {message}", file=err)
-        if stats.bad_lines > len(stats.first_bad):
-            print(f"wsclose: {name}: {stats.bad_lines - len(stats.first_bad)} more bad lines not listed", file=err)
-        {"table": _write_table, "json": _write_json, "csv": _write_csv}[output](stats, out)
-        if options.plot:
-            plot(stats, options.plot)
+    except UnreadableInput as exc:
+        stats, failure = exc.stats, str(exc)
     except _UsageError as exc:
         print(f"wsclose: {exc}", file=err)
         return EXIT_USAGE
+    for number, message in stats.first_bad:
+        print(f"wsclose: {name}:{number}: skipped: {message}", file=err)
+    if stats.bad_lines > len(stats.first_bad):
+        print(f"wsclose: {name}: {stats.bad_lines - len(stats.first_bad)} more bad lines not listed", file=err)
+    text = io.StringIO()
+    {"table": _write_table, "json": _write_json, "csv": _write_csv}[output](stats, text)
+    problem = _emit(text.getvalue(), stdout)
+    if problem is not None:
+        print(f"wsclose: cannot write the output: {problem}", file=err)
+        if failure is not None:
+            print(f"wsclose: cannot read {name} to its end: {failure}", file=err)
+        return EXIT_OUTPUT
+    if failure is not None:
+        print(f"wsclose: cannot read {name} to its end: {failure}; the counts above are of what was read", file=err)
+        return EXIT_UNREADABLE
+    if options.plot:
+        try:
+            plot(stats, options.plot)
+        except _UsageError as exc:
+            print(f"wsclose: {exc}", file=err)
+            return EXIT_USAGE
+        except OSError as exc:
+            print(f"wsclose: cannot write the chart {options.plot}: {exc.strerror or exc}", file=err)
+            return EXIT_OUTPUT
     return EXIT_BAD_LINES if stats.bad_lines else EXIT_OK
