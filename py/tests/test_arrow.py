@@ -10,7 +10,7 @@ import pandas as pd
 import polars as pl
 import pyarrow as pa
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_arrays_properties import (
     CODE_DTYPES,
@@ -194,6 +194,16 @@ def test_pandas_uint64_names_the_real_value() -> None:
         ws(pd.Series([-1, None], dtype="Int64")).ok()
 
 
+def test_other_integer_containers() -> None:
+    sparse = pd.Series(pd.arrays.SparseArray([1000, 0, 4000]))
+    assert arrays.category(sparse).tolist() == ["STANDARD", "UNUSED", "PRIVATE"]
+    for wide in (pl.Int128, pl.UInt128):
+        with pytest.raises(TypeError, match=f"dtype {wide}"):
+            arrays.category(pl.Series([1000], dtype=wide))
+    with pytest.raises(TypeError, match="integer Arrow array, not dictionary"):
+        arrays.category(pa.array([1000, 4000]).dictionary_encode())
+
+
 def test_polars_out_follows_the_same_rule() -> None:
     codes = pl.Series("code", [1000, None, 4000], dtype=pl.Int32)
     out = np.zeros(3, np.int8)
@@ -250,7 +260,10 @@ def result_values(result: object) -> list[object]:
     return list(result.to_list())
 
 
+# 150 examples per route (the profile's 300 for the single-route properties): 15 parametrized
+# cases run these, each over the same small space of out= kinds.
 @pytest.mark.parametrize("route", list(ROUTES))
+@settings(max_examples=150)
 @given(name=st.sampled_from(FACT_NAMES), drawn=codes_of_a_dtype(nulls=True), spec=out_specs())
 def test_every_route_gives_the_numpy_answer(
     route: str, name: arrays.FactName, drawn: tuple[str, list[int | None]], spec: OutSpec
@@ -269,6 +282,7 @@ def test_every_route_gives_the_numpy_answer(
 
 
 @pytest.mark.parametrize("route", ["pandas-numpy", *ROUTES])
+@settings(max_examples=150)
 @given(name=st.sampled_from(FACT_NAMES), drawn=out_of_range_codes(), spec=out_specs())
 def test_every_route_refuses_out_of_range_like_numpy(
     route: str, name: arrays.FactName, drawn: tuple[str, list[int]], spec: OutSpec

@@ -322,8 +322,12 @@ def _pandas(name: str, number: int, codes: Any, out: Any) -> Any:
             raise TypeError(f"wsclose.arrays needs integer codes, not a Series of dtype {codes.dtype}")
         # Nullable (Int64, UInt64) and Arrow-backed integers: converted once to their own numpy
         # type (not int64, which would turn a UInt64 of 2**64-1 into -1), NA as 0.
+        # (SparseDtype names its numpy type `subtype`.)
+        own = getattr(codes.dtype, "numpy_dtype", None) or getattr(codes.dtype, "subtype", None)
+        if own is None or np.dtype(own).kind not in "iu":
+            raise TypeError(f"wsclose.arrays cannot read a Series of dtype {codes.dtype}; cast it to int64 first")
         mask = codes.isna().to_numpy(dtype=np.bool_)
-        source = codes.to_numpy(dtype=codes.dtype.numpy_dtype, na_value=0)
+        source = codes.to_numpy(dtype=own, na_value=0)
     count = len(source)
     target = np.empty(count, dtype=np.uint8) if out is None else _out_array(out, count)
     _into(number, source, target)
@@ -348,6 +352,9 @@ def _polars(name: str, number: int, codes: Any, out: Any) -> Any:
 
     if not codes.dtype.is_integer():
         raise TypeError(f"wsclose.arrays needs integer codes, not a Series of dtype {codes.dtype}")
+    if codes.dtype in (pl.Int128, pl.UInt128):
+        # Arrow has no 128-bit integer type to hand them over in.
+        raise TypeError(f"wsclose.arrays cannot read a Series of dtype {codes.dtype}; cast it to Int64 first")
     answers = _arrow(name, number, codes.to_arrow(), out)
     # A dictionary array becomes a Categorical (see wsclose.polars for why not an Enum).
     return pl.Series(codes.name, answers)
