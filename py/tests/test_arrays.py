@@ -113,6 +113,52 @@ def test_buffers_and_lists(truth: dict[str, np.ndarray[Any, Any]]) -> None:
         arrays.category([1 << 70])
 
 
+def test_zero_d_arrays_and_numpy_scalars_stay_0d() -> None:
+    """Issue 18, item 9: a 0-d array gave shape (1,). numpy's own functions keep 0-d."""
+    for codes in (np.array(4000), np.array(4000, dtype=np.uint16), np.uint16(4000), np.int64(4000)):
+        got = arrays.category(codes)
+        assert isinstance(got, np.ndarray) and got.shape == () and got.dtype == np.uint8
+        assert int(got) == Category.PRIVATE
+        flag = arrays.sendable(codes)
+        assert flag.shape == () and flag.dtype == np.bool_ and bool(flag) is wsclose.info(4000).sendable
+    out = np.zeros((), dtype=np.uint8)
+    assert arrays.category(np.array(1000), out=out) is out and int(out) == Category.STANDARD
+    with pytest.raises(ValueError, match="1 codes but out= has room for 2"):
+        arrays.category(np.array(1000), out=np.zeros(2, dtype=np.uint8))
+    with pytest.raises(ValueError, match="close code 70000 at index 0"):
+        arrays.category(np.array(70000))
+
+
+def test_out_formats_and_empty_shapes() -> None:
+    codes = np.array([1000, 4000], dtype=np.uint16)
+    for dtype in ("S1", "V1", "float64", ">u2"):
+        with pytest.raises(TypeError, match="1-byte items"):
+            arrays.category(codes, out=np.zeros(2, dtype=dtype))
+    with pytest.raises(TypeError, match="not list"):
+        arrays.category(codes, out=[0, 0])
+    grid = np.zeros((1, 2), dtype=np.int8)
+    assert arrays.category(codes, out=grid) is grid and grid.tolist() == [[1, 4]]
+    assert arrays.category(np.zeros(0, np.uint16), out=np.zeros((3, 0), np.uint8)).shape == (3, 0)
+
+
+def test_masked_arrays_are_refused() -> None:
+    """Their buffer holds the masked slots' stale values, which would be answered."""
+    with pytest.raises(TypeError, match="masked array"):
+        arrays.category(np.ma.masked_array([1000, 70000], mask=[False, True]))
+
+
+def test_lists_name_the_code_that_does_not_fit() -> None:
+    with pytest.raises(ValueError, match=f"close code {1 << 70} at index 1 is out of range"):
+        arrays.category([1000, 1 << 70])
+    with pytest.raises(ValueError, match=f"close code {2**64 - 1} at index 0 is out of range"):
+        arrays.category([2**64 - 1])
+    with pytest.raises(TypeError, match="1-byte items"):
+        arrays.category([1 << 70], out=np.zeros(1))  # out= is judged first, as on every route
+    with pytest.raises(TypeError, match="not int"):
+        arrays.category(1000)
+    assert arrays.category(iter([1000, 4000])).tolist() == [Category.STANDARD, Category.PRIVATE]
+
+
 def test_importing_wsclose_imports_no_array_library() -> None:
     script = (
         "import sys, wsclose, wsclose.arrays, wsclose.stats, wsclose.cli\n"

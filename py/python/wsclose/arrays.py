@@ -26,15 +26,25 @@ so ``result == Category.PRIVATE`` works on a numpy result); the dictionary and c
 values are their member names (``"PRIVATE"``, ``"BACKOFF"``), listed in number order in
 :data:`CATEGORY_NAMES` and :data:`RECONNECT_NAMES`.
 
-Codes are read in place from numpy arrays of any integer dtype, Arrow integer arrays
-(UInt16/Int32/Int64 and the other integer types, through their data buffer) and anything with
-the buffer protocol, item by item as its format says (so ``bytes`` are one-byte codes, unlike
-``classify_many``'s raw pairs: pass ``memoryview(data).cast("H")`` for 16-bit codes in bytes). A code outside 0..65535 raises ``ValueError`` naming its index and value:
-a close code of 70000 or -1 is a broken log, not an unknown fact, so it is not turned into a
-null. Nulls (Arrow validity, pandas ``NA``) give nulls. ``out=`` takes a writable contiguous
-array of one-byte items (``uint8``, ``int8`` or ``bool``) of the same length, which receives
-the answer bytes; the result is built over it without a copy where the library allows
-(numpy: ``out`` itself; Arrow: the data buffer of the result).
+Codes are read in place from numpy arrays of any integer dtype and shape (a 0-d array or a numpy
+scalar gives a 0-d answer), Arrow integer arrays (UInt16/Int32/Int64 and the other integer types,
+through their data buffer, from their offset) and anything with the buffer protocol, item by
+item as its format says (so ``bytes`` are one-byte codes, unlike ``classify_many``'s raw pairs:
+pass ``memoryview(data).cast("H")`` for 16-bit codes in bytes). A code outside 0..65535 raises
+``ValueError`` naming its index and value: a close code of 70000 or -1 is a broken log, not an
+unknown fact, so it is not turned into a null. Nulls (Arrow validity, pandas ``NA``) give nulls.
+A numpy masked array is refused (``TypeError``): its masked slots hold stale values.
+
+``out=`` follows one rule on every route, checked before anything is written: a writable,
+C-contiguous buffer of one-byte ``uint8``, ``int8`` or ``bool`` items (numpy array of any shape,
+``bytearray``, ``memoryview``, ``array('B')``), exactly one item per code. Anything else is a
+``TypeError`` (not a buffer, another item format, read-only) or a ``ValueError`` (strided, or
+another size, naming both). It receives the answer bytes; a null slot receives the answer for
+code 0 (the result marks it null); a code out of range stops the call, and ``out`` may then hold
+some answers. numpy and plain buffers return ``out`` itself; an Arrow
+category result uses ``out`` as its data buffer when the array has no nulls or no offset (else
+one copy); a ChunkedArray's chunks fill consecutive runs of ``out``; pandas and Polars results
+are built from it.
 
 Importing this module imports no third-party library; each library is imported when one of its
 arrays is passed.
@@ -96,7 +106,10 @@ def _library(obj: object) -> str:
         return "pandas"
     if module == "polars" and kind.__name__ == "Series":
         return "polars"
-    if module == "numpy" and kind.__name__ == "ndarray":
+    if kind.__module__.startswith("numpy.ma"):
+        return "masked"
+    if module == "numpy":
+        # ndarray and its subclasses (memmap, matrix) and numpy scalars (a 0-d answer).
         return "numpy"
     return "buffer"
 
@@ -120,12 +133,58 @@ def fact(name: FactName, codes: object, *, out: Any = None) -> Any:
         return _pandas(name, number, codes, out)
     if library == "polars":
         return _polars(name, number, codes, out)
+    if library == "masked":
+        # Its buffer holds the masked slots' stale values: reading it would answer them.
+        raise TypeError(
+            "wsclose.arrays does not take a numpy masked array: pass codes.filled(0) and apply the "
+            "mask to the answers, or codes.compressed(), or an Arrow/pandas array with nulls"
+        )
     return _buffer(name, number, codes, out)
 
 
+_OUT_FORMATS: Final = frozenset({"B", "b", "?"})
+"""The item formats ``out=`` may have: ``uint8``, ``int8``, ``bool`` (with any byte-order mark)."""
+
+
+def _out_bytes(out: object, count: int) -> memoryview:
+    """``out=`` as a flat writable view of ``count`` bytes, or the error every route raises.
+
+    The one rule for ``out=``, checked before any route (numpy, Arrow, pandas, Polars, buffers)
+    writes a byte, so that each route accepts and refuses the same ``out`` with the same error:
+    any object with the buffer protocol whose items are one-byte integers or booleans
+    (``TypeError`` otherwise), writable (``TypeError``), C-contiguous (``ValueError``: a
+    strided view would not receive the answers in order) and of exactly ``count`` items
+    (``ValueError`` naming both sizes); its shape does not matter.
+    """
+    what = "wsclose.arrays: out= must be a writable buffer of 1-byte items (uint8, int8 or bool)"
+    try:
+        view = memoryview(out)  # type: ignore[arg-type]
+    except TypeError:
+        raise TypeError(f"{what}, not {type(out).__name__}") from None
+    if view.itemsize != 1 or view.format.lstrip("@=<>!|") not in _OUT_FORMATS:
+        raise TypeError(f"{what}, not format {view.format!r} with {view.itemsize}-byte items")
+    if view.readonly:
+        raise TypeError(f"{what}; this one is read-only, not writable")
+    if not view.c_contiguous:
+        raise ValueError("wsclose.arrays: out= must be contiguous (a strided view would not receive the answers)")
+    if view.nbytes != count:
+        raise ValueError(f"wsclose.arrays: {count} codes but out= has room for {view.nbytes}; the lengths must match")
+    # Always a fresh flat view with unit strides (a one-item slice of a strided view is
+    # contiguous but keeps its stride, and slices of it would not be). memoryview cannot cast
+    # a shape with a 0 in it: there is nothing to write then.
+    return view.cast("B") if count else memoryview(bytearray())
+
+
+def _out_array(out: object, count: int) -> npt.NDArray[np.uint8]:
+    """:func:`_out_bytes` as a ``uint8`` numpy array over ``out``'s memory (no copy)."""
+    import numpy as np
+
+    return np.frombuffer(_out_bytes(out, count), dtype=np.uint8)
+
+
 def _into(number: int, codes: Any, out: Any) -> None:
-    """The core's answers for ``codes`` written into ``out`` (both buffers; the extension checks
-    them: integer codes in 0..65535, one writable byte per code)."""
+    """The core's answers for ``codes`` written into ``out`` (a view from :func:`_out_bytes` or
+    a fresh array; the extension checks the codes: integers in 0..65535, one per answer byte)."""
     _wsclose._facts_into(number, codes, out)
 
 
@@ -139,32 +198,56 @@ def _buffer(name: str, number: int, codes: object, out: Any) -> Any:
     try:
         view = memoryview(codes)  # type: ignore[arg-type]
     except TypeError:
-        # An iterable of ints (a list): one typed copy, then the same path. array('q') raises
-        # OverflowError for ints beyond 64 bits and TypeError for non-ints.
+        return _iterable(name, number, codes, out)
+    if view.ndim == 0:
+        # One code (a ctypes scalar, say): as a 1-d view, which the extension needs.
         try:
-            view = memoryview(array.array("q", codes))  # type: ignore[call-overload]
-        except OverflowError as exc:
-            raise ValueError(f"close codes are 0 to 65535: {exc}") from None
+            octets: Any = view.cast("B")  # a format known only at run time
+            view = octets.cast(view.format)
+        except (TypeError, ValueError):
+            raise TypeError(
+                f"wsclose.arrays: one code in a 0-d buffer of format {view.format!r} cannot be read "
+                "as an array; pass a 1-d array (or a numpy array, which may be 0-d)"
+            ) from None
     count = view.nbytes // max(view.itemsize, 1)
-    target = memoryview(bytearray(count)) if out is None else memoryview(out)
+    target = memoryview(bytearray(count)) if out is None else _out_bytes(out, count)
     _into(number, view, target)
     if out is not None:
         return out
     return target if _is_enum(name) else target.cast("?")
 
 
+def _iterable(name: str, number: int, codes: object, out: Any) -> Any:
+    """An iterable of ints (a list): one typed copy, then the buffer path."""
+    try:
+        items = list(codes)  # type: ignore[call-overload]
+    except TypeError:
+        raise TypeError(f"wsclose.arrays needs an array of integer codes, not {type(codes).__name__}") from None
+    if out is not None:
+        _out_bytes(out, len(items))  # out= is judged first, as on every route
+    try:
+        # array('q') raises OverflowError for ints beyond 64 bits and TypeError for non-ints.
+        typed = array.array("q", items)
+    except OverflowError:
+        index, value = next((i, v) for i, v in enumerate(items) if not -(1 << 63) <= v < 1 << 63)
+        raise ValueError(f"close code {value} at index {index} is out of range: close codes are 0 to 65535") from None
+    return _buffer(name, number, typed, out)
+
+
 def _numpy(name: str, number: int, codes: Any, out: Any) -> Any:
     import numpy as np
 
-    source = np.ascontiguousarray(codes)
-    target: Any
-    if out is None:
-        target = np.empty(source.shape, dtype=np.uint8 if _is_enum(name) else np.bool_)
-    else:
-        target = out
-    # Both go in as they are: the extension reads any C-contiguous shape, and refuses an `out`
-    # that is not contiguous (a reshaped copy would silently receive the answers instead).
-    _into(number, source, target)
+    # A 0-d array (or a numpy scalar) gives a 0-d answer, as numpy's own functions do. The
+    # extension reads any C-contiguous buffer of at least one dimension: both sides go in as
+    # flat views of the same memory (reshape(-1) of a contiguous array is no copy).
+    source = np.asarray(codes)
+    if not source.flags.c_contiguous:
+        source = np.ascontiguousarray(source)
+    if out is not None:
+        _into(number, source.reshape(-1), _out_bytes(out, source.size))
+        return out
+    target: npt.NDArray[Any] = np.empty(source.shape, dtype=np.uint8 if _is_enum(name) else np.bool_)
+    _into(number, source.reshape(-1), target.reshape(-1))
     return target
 
 
@@ -173,44 +256,51 @@ def _arrow(name: str, number: int, codes: Any, out: Any) -> Any:
     import pyarrow as pa
 
     if isinstance(codes, pa.ChunkedArray):
-        if out is not None:
-            raise TypeError("wsclose.arrays: out= is not supported for a ChunkedArray (pass its chunks)")
-        chunks = [_arrow(name, number, chunk, None) for chunk in codes.chunks]
+        # out= is checked against the whole array, then each chunk fills its own run of it.
+        whole = None if out is None else _out_bytes(out, len(codes))
+        chunks, start = [], 0
+        for chunk in codes.chunks:
+            part = None if whole is None else whole[start : start + len(chunk)]
+            try:
+                chunks.append(_arrow(name, number, chunk, part))
+            except ValueError as exc:
+                # The extension counts from the chunk's start; say where that is.
+                raise ValueError(f"{exc} (in the chunk that starts at index {start})") from None
+            start += len(chunk)
         return pa.chunked_array(chunks, type=_arrow_type(name))
     if not pa.types.is_integer(codes.type):
         raise TypeError(f"wsclose.arrays needs an integer Arrow array, not {codes.type}")
-    count, offset = len(codes), codes.offset
+    count, offset, nulls = len(codes), codes.offset, codes.null_count
     validity, data = codes.buffers()[0], codes.buffers()[1]
-    # The codes in place: the array's data buffer, as numpy of its type (offset included, so
-    # the answers line up with the validity bitmap, which is reused as it is).
-    values = np.frombuffer(data, dtype=codes.type.to_pandas_dtype(), count=offset + count) if data else None
-    if values is None:
-        values = np.zeros(offset + count, dtype=np.uint16)
-    if codes.null_count:
+    # The codes in place: the array's data buffer from its offset, as numpy of its type.
+    dtype = np.dtype(codes.type.to_pandas_dtype())
+    values = np.frombuffer(data, dtype=dtype, count=offset + count)[offset:] if data else np.zeros(count, dtype)
+    if nulls:
         # A null slot may hold any value: answer 0 for it (the slot stays null).
         values = values.copy()
-        mask = np.asarray(codes.is_null(), dtype=bool)
-        values[offset:][mask] = 0
+        values[np.asarray(codes.is_null(), dtype=bool)] = 0
+    # With nulls the result reuses the input's validity bitmap, which is indexed from the
+    # input's offset, so the answers sit at that offset too; without nulls they start at 0.
+    start = offset if nulls else 0
     if out is None:
-        answers = np.empty(offset + count, dtype=np.uint8)
-        target = answers[offset:]
+        answers = np.zeros(start + count, dtype=np.uint8)
+        target = answers[start:]
+        _into(number, values, target)
     else:
-        target = np.frombuffer(memoryview(out).cast("B"), dtype=np.uint8)
-        if offset:
-            answers = np.empty(offset + count, dtype=np.uint8)
-            target = answers[offset:]
+        target = _out_array(out, count)
+        _into(number, values, target)
+        if start:
+            answers = np.zeros(start + count, dtype=np.uint8)
+            answers[start:] = target
         else:
             answers = target
-    _into(number, values[offset:], target)
-    if out is not None and offset:
-        np.frombuffer(memoryview(out).cast("B"), dtype=np.uint8)[:] = target
-    nulls = codes.null_count
+    bitmap = validity if nulls else None
     if _is_enum(name):
-        indices = pa.Array.from_buffers(pa.uint8(), count, [validity if nulls else None, pa.py_buffer(answers)], nulls, offset)
+        indices = pa.Array.from_buffers(pa.uint8(), count, [bitmap, pa.py_buffer(answers)], nulls, start)
         return pa.DictionaryArray.from_arrays(indices, pa.array(_ENUM_NAMES[name], pa.string()))
     # Arrow booleans are bits: packing the answer bytes is the one copy.
     packed = pa.array(answers.view(np.bool_), pa.bool_())
-    return pa.Array.from_buffers(pa.bool_(), count, [validity if nulls else None, packed.buffers()[1]], nulls, offset)
+    return pa.Array.from_buffers(pa.bool_(), count, [bitmap, packed.buffers()[1]], nulls, start)
 
 
 def _arrow_type(name: str) -> Any:
@@ -225,27 +315,36 @@ def _pandas(name: str, number: int, codes: Any, out: Any) -> Any:
 
     if isinstance(codes.dtype, np.dtype) and codes.dtype.kind in "iu":
         # A numpy-backed integer Series: its values in place.
-        source = codes.to_numpy()
+        source = np.ascontiguousarray(codes.to_numpy())
         mask = None
     else:
         if not pd.api.types.is_integer_dtype(codes.dtype):
             raise TypeError(f"wsclose.arrays needs integer codes, not a Series of dtype {codes.dtype}")
-        mask = codes.isna().to_numpy()
-        source = codes.to_numpy(dtype=np.int64, na_value=0)
+        # Nullable (Int64, UInt64) and Arrow-backed integers: converted once to their own numpy
+        # type (not int64, which would turn a UInt64 of 2**64-1 into -1), NA as 0.
+        # (SparseDtype names its numpy type `subtype`.)
+        own = getattr(codes.dtype, "numpy_dtype", None) or getattr(codes.dtype, "subtype", None)
+        if own is None or np.dtype(own).kind not in "iu":
+            raise TypeError(f"wsclose.arrays cannot read a Series of dtype {codes.dtype}; cast it to int64 first")
+        mask = codes.isna().to_numpy(dtype=np.bool_)
+        source = codes.to_numpy(dtype=own, na_value=0)
+    count = len(source)
+    target = np.empty(count, dtype=np.uint8) if out is None else _out_array(out, count)
+    _into(number, source, target)
+    if mask is not None and not mask.any():
+        mask = None
     if _is_enum(name):
-        numbers = np.empty(len(source), dtype=np.int8) if out is None else out
-        _into(number, source, numbers)
-        if mask is not None and mask.any():
-            numbers = numbers.astype(np.int8, copy=False)
-            numbers[mask] = -1  # pandas' code for a missing category
+        numbers = target.view(np.int8)
+        if mask is not None:
+            numbers = numbers.copy()  # out= keeps the answers; -1 is pandas' missing category
+            numbers[mask] = -1
         dtype = pd.CategoricalDtype(list(_ENUM_NAMES[name]), ordered=False)
         values = pd.Categorical.from_codes(numbers, dtype=dtype, validate=False)
         return pd.Series(values, index=codes.index, name=codes.name, copy=False)
-    flags = np.empty(len(source), dtype=np.bool_) if out is None else out
-    _into(number, source, flags)
-    if mask is not None and mask.any():
-        return pd.Series(pd.arrays.BooleanArray(flags.view(np.bool_), mask), index=codes.index, name=codes.name)
-    return pd.Series(flags.view(np.bool_), index=codes.index, name=codes.name, copy=False)
+    flags = target.view(np.bool_)
+    if mask is not None:
+        return pd.Series(pd.arrays.BooleanArray(flags, mask), index=codes.index, name=codes.name)
+    return pd.Series(flags, index=codes.index, name=codes.name, copy=False)
 
 
 def _polars(name: str, number: int, codes: Any, out: Any) -> Any:
@@ -253,6 +352,9 @@ def _polars(name: str, number: int, codes: Any, out: Any) -> Any:
 
     if not codes.dtype.is_integer():
         raise TypeError(f"wsclose.arrays needs integer codes, not a Series of dtype {codes.dtype}")
+    if codes.dtype in (pl.Int128, pl.UInt128):
+        # Arrow has no 128-bit integer type to hand them over in.
+        raise TypeError(f"wsclose.arrays cannot read a Series of dtype {codes.dtype}; cast it to Int64 first")
     answers = _arrow(name, number, codes.to_arrow(), out)
     # A dictionary array becomes a Categorical (see wsclose.polars for why not an Enum).
     return pl.Series(codes.name, answers)
