@@ -3,6 +3,8 @@
 import { Centrifuge } from 'centrifuge';
 
 // The script of each client's "server", by endpoint URL (one shared socket class).
+import { ScriptedWebSocket } from './harness.js';
+
 const scripts = new Map();
 let nextId = 0;
 
@@ -12,29 +14,9 @@ let nextId = 0;
  * `onConnected(socket)`. The client's first socket does this; later ones are reported through
  * `onReconnect(count)` and never open.
  */
-export class FakeWebSocket {
-  static CONNECTING = 0;
-  static OPEN = 1;
-  static CLOSING = 2;
-  static CLOSED = 3;
-
+export class FakeWebSocket extends ScriptedWebSocket {
   constructor(url, protocol) {
-    this.url = url;
-    this.protocol = protocol ?? '';
-    this.readyState = FakeWebSocket.CONNECTING;
-    this.onopen = this.onmessage = this.onclose = this.onerror = null;
-    const script = scripts.get(url);
-    if (!script) throw new Error(`no script for ${url}`);
-    this.script = script;
-    script.sockets++;
-    if (script.sockets > 1) {
-      script.onReconnect(script.sockets);
-      return;
-    }
-    queueMicrotask(() => {
-      this.readyState = FakeWebSocket.OPEN;
-      this.onopen?.();
-    });
+    super(scripts, url, protocol);
   }
 
   send(data) {

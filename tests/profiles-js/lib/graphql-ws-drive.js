@@ -4,6 +4,8 @@ import { createClient } from 'graphql-ws';
 
 // The script of each client's "server", by the URL the client was created with (the fake socket
 // class is shared: one class per client costs more than the client).
+import { ScriptedWebSocket } from './harness.js';
+
 const scripts = new Map();
 let nextId = 0;
 
@@ -13,29 +15,9 @@ let nextId = 0;
  * client's first socket opens; later ones are reported through `onReconnect(count)` and left
  * CONNECTING for ever, which parks the client without a timer.
  */
-export class FakeWebSocket {
-  static CONNECTING = 0;
-  static OPEN = 1;
-  static CLOSING = 2;
-  static CLOSED = 3;
-
+export class FakeWebSocket extends ScriptedWebSocket {
   constructor(url, protocol) {
-    this.url = url;
-    this.protocol = protocol;
-    this.readyState = FakeWebSocket.CONNECTING;
-    this.onopen = this.onmessage = this.onclose = this.onerror = null;
-    const script = scripts.get(url);
-    if (!script) throw new Error(`no script for ${url}`);
-    this.script = script;
-    script.sockets++;
-    if (script.sockets > 1) {
-      script.onReconnect(script.sockets);
-      return;
-    }
-    queueMicrotask(() => {
-      this.readyState = FakeWebSocket.OPEN;
-      this.onopen?.();
-    });
+    super(scripts, url, protocol);
   }
 
   send(data) {

@@ -183,3 +183,36 @@ export function compare(profile, advice, outcomes, deliberate = []) {
   ];
   return { failures, summary };
 }
+
+/**
+ * The opening shared by the fake WebSockets of the drives: a socket whose server follows the
+ * script its URL names in `scripts` (a Map). The client's first socket opens on the next
+ * microtask; later ones are reported through the script's `onReconnect(count)` and stay
+ * CONNECTING for ever, which parks the client without a timer. Subclasses speak the protocol
+ * in `send`.
+ */
+export class ScriptedWebSocket {
+  static CONNECTING = 0;
+  static OPEN = 1;
+  static CLOSING = 2;
+  static CLOSED = 3;
+
+  constructor(scripts, url, protocol) {
+    this.url = url;
+    this.protocol = protocol ?? '';
+    this.readyState = ScriptedWebSocket.CONNECTING;
+    this.onopen = this.onmessage = this.onclose = this.onerror = null;
+    const script = scripts.get(url);
+    if (!script) throw new Error(`no script for ${url}`);
+    this.script = script;
+    script.sockets++;
+    if (script.sockets > 1) {
+      script.onReconnect(script.sockets);
+      return;
+    }
+    queueMicrotask(() => {
+      this.readyState = ScriptedWebSocket.OPEN;
+      this.onopen?.();
+    });
+  }
+}
