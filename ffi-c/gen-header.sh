@@ -8,10 +8,10 @@ CBINDGEN_VERSION=0.29.4   # keep in sync with scripts/setup.d/30-ffi.sh
 here=$(cd "$(dirname "$0")" && pwd)
 out=${1:?usage: gen-header.sh OUTPUT}
 
-command -v cbindgen >/dev/null || { echo "gen-header: cbindgen not found (run make deps)" >&2; exit 1; }
+command -v cbindgen >/dev/null || { echo "gen-header: cbindgen not found (run make setup-cbindgen)" >&2; exit 1; }
 have=$(cbindgen --version | awk '{print $2}')
 [[ $have == "$CBINDGEN_VERSION" ]] || {
-  echo "gen-header: cbindgen $have found, $CBINDGEN_VERSION required (run make deps)" >&2; exit 1; }
+  echo "gen-header: cbindgen $have found, $CBINDGEN_VERSION required (run make setup-cbindgen)" >&2; exit 1; }
 
 version=$("$here/version.sh")
 [[ $version =~ ^([0-9]+)\.([0-9]+)\.([0-9]+)$ ]] || { echo "gen-header: odd version '$version'" >&2; exit 1; }

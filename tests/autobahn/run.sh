@@ -14,7 +14,7 @@ cases='7.*'
 expected_cases=37
 export PKG_CONFIG_PATH="$root/build/prefix/lib/pkgconfig${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}"
 
-[[ -x "$venv/bin/wstest" ]] || { echo "autobahn: $venv/bin/wstest is missing: run scripts/setup.d/85-autobahn.sh (make deps)" >&2; exit 1; }
+[[ -x "$venv/bin/wstest" ]] || { echo "autobahn: $venv/bin/wstest is missing: run `make setup-autobahn`" >&2; exit 1; }
 [[ -f "$root/build/prefix/lib/pkgconfig/wsclose.pc" ]] || { echo "autobahn: no libwsclose in build/prefix: run make ffi-install-local" >&2; exit 1; }
 mkdir -p "$out"
 
