@@ -974,10 +974,10 @@ def main() -> int:
         for p in problems:
             print(f"e2e: {name}: FAIL: {p}")
         failures += len(problems)
-        (diff_dir / f"wasm-{name}.txt").write_bytes(result["wasm_answers"])
+        (diff_dir / f"{name}.txt").write_bytes(result["wasm_answers"])
         if args.checker:
             t0 = time.monotonic()
-            check = subprocess.run(f"{args.checker} {diff_dir} wasm-{name} --sections code,parse,explain", shell=True)
+            check = subprocess.run(f"{args.checker} {diff_dir} {name} --sections code,parse,explain", shell=True)
             print(f"e2e: stage differential ({name}): {time.monotonic() - t0:.1f} s")
             if check.returncode != 0:
                 print(f"e2e: {name}: FAIL: the WebAssembly module's answers in the page differ from the core")
