@@ -292,13 +292,29 @@ def _silence_stdout(out: TextIO) -> None:
         pass
 
 
+def _write_all(text: str, out: TextIO) -> None:
+    """Writes ``text`` to ``out`` in full or raises. A stream with a file descriptor is written
+    with ``os.write`` until every byte is out: a text stream's own write may accept a partial
+    write to a pipe whose reader went away and report nothing, which would end in exit 0 with
+    the output cut short."""
+    out.flush()
+    try:
+        fd = out.fileno()
+    except (AttributeError, OSError, io.UnsupportedOperation):
+        out.write(text)
+        out.flush()
+        return
+    view = memoryview(text.encode(out.encoding or "utf-8", out.errors or "strict"))
+    while view:
+        view = view[os.write(fd, view):]
+
+
 def _emit(text: str, out: TextIO | None) -> str | None:
     """Writes ``text`` to ``out`` and flushes it; why not, when it cannot."""
     if out is None:
         return "stdout is closed"
     try:
-        out.write(text)
-        out.flush()
+        _write_all(text, out)
     except (OSError, ValueError) as exc:
         _silence_stdout(out)
         if isinstance(exc, OSError) and exc.strerror:
