@@ -17,22 +17,55 @@ use std::fmt::Write as _;
 
 use wsclose_core::{classify, Advice, Category, Cause, CloseCode, PayloadErrorKind, Profile, Reconnect};
 
-/// `fn $name($key: $ty) -> Option<&'static CStr>`: one arm per `(pattern, text)`.
-fn lookup(out: &mut String, doc: &str, name: &str, params: &str, scrutinee: &str, arms: &[(String, &str)]) {
-    let _ = writeln!(out, "/// {doc}");
+fn c_literal(text: &str) -> String {
+    assert!(
+        !text.contains('\0'),
+        "a text of the core holds a NUL byte: {text:?}"
+    );
+    format!("c{text:?}")
+}
+
+/// `fn $name(key: $key) -> Option<&'static CStr>` over a table of `(key, text)` sorted by key
+/// (data, not a `match`: a table costs the module less code).
+fn keyed(out: &mut String, doc: &str, name: &str, key: &str, rows: &[(i64, &str)]) {
+    assert!(
+        rows.windows(2).all(|w| w[0].0 < w[1].0),
+        "{name}: keys not sorted"
+    );
+    let upper = name.to_ascii_uppercase();
     let _ = writeln!(
         out,
-        "pub(crate) fn {name}({params}) -> Option<&'static ::std::ffi::CStr> {{"
+        "static {upper}: [({key}, &::std::ffi::CStr); {}] = [",
+        rows.len()
     );
-    let _ = writeln!(out, "    match {scrutinee} {{");
-    for (pattern, text) in arms {
-        assert!(
-            !text.contains('\0'),
-            "a text of the core holds a NUL byte: {text:?}"
-        );
-        let _ = writeln!(out, "        {pattern} => Some(c{text:?}),");
+    for (number, text) in rows {
+        let _ = writeln!(out, "    ({number}, {}),", c_literal(text));
     }
-    let _ = writeln!(out, "        _ => None,\n    }}\n}}\n");
+    let _ = writeln!(out, "];\n\n/// {doc}");
+    let _ = writeln!(
+        out,
+        "pub(crate) fn {name}(key: {key}) -> Option<&'static ::std::ffi::CStr> {{\n    \
+         {upper}.binary_search_by_key(&key, |row| row.0).ok().map(|i| {upper}[i].1)\n}}\n"
+    );
+}
+
+/// `fn $name(number: $key) -> Option<&'static CStr>` over an array indexed by the number, which
+/// must be exactly `0..texts.len()`.
+fn dense(out: &mut String, doc: &str, name: &str, key: &str, texts: &[(u32, &str)]) {
+    for (i, (number, _)) in texts.iter().enumerate() {
+        assert_eq!(*number as usize, i, "{name}: numbers must be 0..n");
+    }
+    let upper = name.to_ascii_uppercase();
+    let _ = writeln!(out, "static {upper}: [&::std::ffi::CStr; {}] = [", texts.len());
+    for (_, text) in texts {
+        let _ = writeln!(out, "    {},", c_literal(text));
+    }
+    let _ = writeln!(out, "];\n\n/// {doc}");
+    let _ = writeln!(
+        out,
+        "pub(crate) fn {name}(number: {key}) -> Option<&'static ::std::ffi::CStr> {{\n    \
+         usize::try_from(number).ok().and_then(|i| {upper}.get(i)).copied()\n}}\n"
+    );
 }
 
 fn main() {
@@ -46,14 +79,15 @@ fn main() {
     let (mut names, mut const_names, mut descriptions) = (Vec::new(), Vec::new(), Vec::new());
     for value in 0..=u16::MAX {
         let code = CloseCode::new(value);
+        let key = i64::from(value);
         if let Some(name) = code.name() {
-            names.push((value.to_string(), name));
+            names.push((key, name));
         }
         if let Some(name) = code.const_name() {
-            const_names.push((value.to_string(), name));
+            const_names.push((key, name));
         }
         if code.description() != classify(value).description() {
-            descriptions.push((value.to_string(), code.description()));
+            descriptions.push((key, code.description()));
         } else {
             // Every code without a text of its own has its category's description.
             assert!(
@@ -62,86 +96,83 @@ fn main() {
             );
         }
     }
-    lookup(
-        &mut out,
-        "`CloseCode::name`.",
-        "code_name",
-        "code: u16",
-        "code",
-        &names,
-    );
-    lookup(
+    keyed(&mut out, "`CloseCode::name`.", "code_name", "u16", &names);
+    keyed(
         &mut out,
         "`CloseCode::const_name`.",
         "code_const_name",
-        "code: u16",
-        "code",
+        "u16",
         &const_names,
     );
-    lookup(
+    keyed(
         &mut out,
         "`CloseCode::description` for the codes with a text of their own; the others have their category's.",
         "code_own_description",
-        "code: u16",
-        "code",
+        "u16",
         &descriptions,
     );
 
-    let number = |n: u8| n.to_string();
-    let categories: Vec<(String, Category)> =
-        Category::ALL.iter().map(|c| (number(u8::from(*c)), *c)).collect();
     for category in Category::ALL {
         assert_eq!(Category::from_u8(u8::from(category)), Some(category));
     }
-    lookup(
+    let number = |n: u8| u32::from(n);
+    let by_number = |mut rows: Vec<(u32, &'static str)>| {
+        rows.sort_by_key(|row| row.0);
+        rows
+    };
+    dense(
         &mut out,
         "`Category::label` by category number.",
         "category_label",
-        "category: u8",
-        "category",
-        &categories
-            .iter()
-            .map(|(n, c)| (n.clone(), c.label()))
-            .collect::<Vec<_>>(),
+        "u32",
+        &by_number(
+            Category::ALL
+                .iter()
+                .map(|c| (number(u8::from(*c)), c.label()))
+                .collect(),
+        ),
     );
-    lookup(
+    dense(
         &mut out,
         "`Category::description` by category number.",
         "category_description",
-        "category: u8",
-        "category",
-        &categories
-            .iter()
-            .map(|(n, c)| (n.clone(), c.description()))
-            .collect::<Vec<_>>(),
+        "u32",
+        &by_number(
+            Category::ALL
+                .iter()
+                .map(|c| (number(u8::from(*c)), c.description()))
+                .collect(),
+        ),
     );
-    lookup(
+    for reconnect in Reconnect::ALL {
+        assert_eq!(Reconnect::from_u8(u8::from(reconnect)), Some(reconnect));
+    }
+    dense(
         &mut out,
         "`Reconnect::label` by number.",
         "reconnect_label",
-        "reconnect: u8",
-        "reconnect",
-        &Reconnect::ALL
-            .iter()
-            .map(|r| {
-                assert_eq!(Reconnect::from_u8(u8::from(*r)), Some(*r));
-                (number(u8::from(*r)), r.label())
-            })
-            .collect::<Vec<_>>(),
+        "u32",
+        &by_number(
+            Reconnect::ALL
+                .iter()
+                .map(|r| (number(u8::from(*r)), r.label()))
+                .collect(),
+        ),
     );
-    lookup(
+    for advice in Advice::ALL {
+        assert_eq!(Advice::from_u8(u8::from(advice)), Some(advice));
+    }
+    dense(
         &mut out,
         "`Advice::label` by number.",
         "advice_label",
-        "advice: u8",
-        "advice",
-        &Advice::ALL
-            .iter()
-            .map(|a| {
-                assert_eq!(Advice::from_u8(u8::from(*a)), Some(*a));
-                (number(u8::from(*a)), a.label())
-            })
-            .collect::<Vec<_>>(),
+        "u32",
+        &by_number(
+            Advice::ALL
+                .iter()
+                .map(|a| (number(u8::from(*a)), a.label()))
+                .collect(),
+        ),
     );
     for cause in Cause::ALL {
         assert_eq!(Cause::from_u8(cause as u8), Some(cause));
@@ -155,69 +186,75 @@ fn main() {
         ("cause_summary", Cause::summary, "`Cause::summary`"),
         ("cause_check", Cause::check, "`Cause::check`"),
     ] {
-        lookup(
+        dense(
             &mut out,
             &format!("{doc} by cause number."),
             name,
-            "cause: u8",
-            "cause",
-            &Cause::ALL
-                .iter()
-                .map(|c| (number(*c as u8), method(*c)))
-                .collect::<Vec<_>>(),
+            "u32",
+            &by_number(
+                Cause::ALL
+                    .iter()
+                    .map(|c| (number(*c as u8), method(*c)))
+                    .collect(),
+            ),
         );
     }
-    lookup(
+    let mut messages: Vec<(i64, &str)> = PayloadErrorKind::ALL
+        .iter()
+        .map(|k| {
+            assert_eq!(PayloadErrorKind::from_result_number(k.result_number()), Some(*k));
+            (i64::from(k.result_number()), k.message())
+        })
+        .collect();
+    messages.sort_by_key(|row| row.0);
+    keyed(
         &mut out,
         "`PayloadErrorKind::message` by result number.",
         "payload_error_message",
-        "result: i32",
-        "result",
-        &PayloadErrorKind::ALL
-            .iter()
-            .map(|k| {
-                assert_eq!(PayloadErrorKind::from_result_number(k.result_number()), Some(*k));
-                (k.result_number().to_string(), k.message())
-            })
-            .collect::<Vec<_>>(),
+        "i32",
+        &messages,
     );
 
-    lookup(
+    dense(
         &mut out,
         "`Profile::name` by index in `Profile::ALL`.",
         "profile_name",
-        "profile: u32",
-        "profile",
+        "u32",
         &Profile::ALL
             .iter()
             .enumerate()
-            .map(|(i, p)| (i.to_string(), p.name()))
+            .map(|(i, p)| (i as u32, p.name()))
             .collect::<Vec<_>>(),
     );
-    let (mut row_names, mut row_descriptions) = (Vec::new(), Vec::new());
-    for (index, profile) in Profile::ALL.iter().enumerate() {
-        for row in profile.codes() {
-            assert_eq!(profile.lookup(row.code()).map(|r| r.code()), Some(row.code()));
-            let key = format!("({index}, {})", row.code().as_u16());
-            row_names.push((key.clone(), row.name()));
-            row_descriptions.push((key, row.description()));
-        }
-    }
-    lookup(
-        &mut out,
-        "`ProfileCode::name` by profile index and code.",
-        "profile_code_name",
-        "profile: u32, code: u16",
-        "(profile, code)",
-        &row_names,
+    let _ = writeln!(
+        out,
+        "/// The named codes of each profile (in `Profile::ALL` order): code, name, description, by code.\n\
+         static PROFILE_CODES: [&[(u16, &::std::ffi::CStr, &::std::ffi::CStr)]; {}] = [",
+        Profile::ALL.len()
     );
-    lookup(
-        &mut out,
-        "`ProfileCode::description` by profile index and code.",
-        "profile_code_description",
-        "profile: u32, code: u16",
-        "(profile, code)",
-        &row_descriptions,
+    for profile in Profile::ALL {
+        let rows = profile.codes();
+        assert!(rows
+            .windows(2)
+            .all(|w| w[0].code().as_u16() < w[1].code().as_u16()));
+        let _ = writeln!(out, "    &[");
+        for row in rows {
+            let _ = writeln!(
+                out,
+                "        ({}, {}, {}),",
+                row.code().as_u16(),
+                c_literal(row.name()),
+                c_literal(row.description())
+            );
+        }
+        let _ = writeln!(out, "    ],");
+    }
+    out.push_str(
+        "];\n\n\
+         /// The row of profile `profile` for `code`: its name and description.\n\
+         pub(crate) fn profile_code(profile: u32, code: u16) -> Option<(&'static ::std::ffi::CStr, &'static ::std::ffi::CStr)> {\n    \
+         let rows = PROFILE_CODES.get(usize::try_from(profile).ok()?)?;\n    \
+         rows.binary_search_by_key(&code, |row| row.0).ok().map(|i| (rows[i].1, rows[i].2))\n}\n",
     );
 
     let path = std::path::Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("strings.rs");

@@ -43,25 +43,19 @@ pub unsafe extern "C" fn wsclose_explain(code: u16, was_clean: i32, causes_out: 
 /// The constant name of cause `cause` (e.g. `"IDLE_TIMEOUT"`), or NULL for an unknown number.
 #[no_mangle]
 pub extern "C" fn wsclose_cause_const_name(cause_number: u32) -> *const c_char {
-    guard(ptr::null(), || {
-        c_ptr(u8::try_from(cause_number).ok().and_then(cause_const_name))
-    })
+    guard(ptr::null(), || c_ptr(cause_const_name(cause_number)))
 }
 
 /// What cause `cause` means, in a sentence, or NULL for an unknown number.
 #[no_mangle]
 pub extern "C" fn wsclose_cause_summary(cause_number: u32) -> *const c_char {
-    guard(ptr::null(), || {
-        c_ptr(u8::try_from(cause_number).ok().and_then(cause_summary))
-    })
+    guard(ptr::null(), || c_ptr(cause_summary(cause_number)))
 }
 
 /// What to check for cause `cause`, or NULL for an unknown number.
 #[no_mangle]
 pub extern "C" fn wsclose_cause_check(cause_number: u32) -> *const c_char {
-    guard(ptr::null(), || {
-        c_ptr(u8::try_from(cause_number).ok().and_then(cause_check))
-    })
+    guard(ptr::null(), || c_ptr(cause_check(cause_number)))
 }
 
 #[cfg(test)]

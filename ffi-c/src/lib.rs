@@ -203,7 +203,7 @@ pub(crate) fn c_ptr(text: Option<&'static CStr>) -> *const c_char {
 /// `CloseCode::description` as a C string: the code's own text, else its category's.
 fn code_description(code: u16) -> &'static CStr {
     code_own_description(code)
-        .or_else(|| category_description(u8::from(classify(code))))
+        .or_else(|| category_description(u8::from(classify(code)).into()))
         .unwrap_or(c"")
 }
 
@@ -323,18 +323,14 @@ pub extern "C" fn wsclose_description(code: u16) -> *const c_char {
 /// "private use", "out of range"), or NULL when `category` is greater than 5.
 #[no_mangle]
 pub extern "C" fn wsclose_category_label(category: u32) -> *const c_char {
-    guard(ptr::null(), || {
-        c_ptr(u8::try_from(category).ok().and_then(category_label))
-    })
+    guard(ptr::null(), || c_ptr(category_label(category)))
 }
 
 /// A short label for a reconnect advice number ("never", "backoff", "app-defined"), or NULL
 /// when `advice` is greater than 2. The string is static; never free it.
 #[no_mangle]
 pub extern "C" fn wsclose_reconnect_label(advice: u32) -> *const c_char {
-    guard(ptr::null(), || {
-        c_ptr(u8::try_from(advice).ok().and_then(reconnect_label))
-    })
+    guard(ptr::null(), || c_ptr(reconnect_label(advice)))
 }
 
 /// Fills `*out` with everything known about `code`. Returns `WSCLOSE_ERR_NULL_ARGUMENT` when
@@ -682,32 +678,38 @@ mod tests {
                 let row = wsclose_core::Profile::ALL
                     .get(index as usize)
                     .and_then(|p| p.lookup(code));
-                same(profile_code_name(index, value), row.map(|r| r.name()));
+                same(profile_code(index, value).map(|r| r.0), row.map(|r| r.name()));
                 same(
-                    profile_code_description(index, value),
+                    profile_code(index, value).map(|r| r.1),
                     row.map(|r| r.description()),
                 );
             }
         }
         for number in 0..=u8::MAX {
             let category = Category::from_u8(number);
-            same(category_label(number), category.map(Category::label));
-            same(category_description(number), category.map(Category::description));
+            same(category_label(number.into()), category.map(Category::label));
             same(
-                reconnect_label(number),
+                category_description(number.into()),
+                category.map(Category::description),
+            );
+            same(
+                reconnect_label(number.into()),
                 Reconnect::from_u8(number).map(Reconnect::label),
             );
             same(
-                advice_label(number),
+                advice_label(number.into()),
                 wsclose_core::Advice::from_u8(number).map(wsclose_core::Advice::label),
             );
             let cause = wsclose_core::Cause::from_u8(number);
             same(
-                cause_const_name(number),
+                cause_const_name(number.into()),
                 cause.map(wsclose_core::Cause::const_name),
             );
-            same(cause_summary(number), cause.map(wsclose_core::Cause::summary));
-            same(cause_check(number), cause.map(wsclose_core::Cause::check));
+            same(
+                cause_summary(number.into()),
+                cause.map(wsclose_core::Cause::summary),
+            );
+            same(cause_check(number.into()), cause.map(wsclose_core::Cause::check));
         }
         for index in 0..=wsclose_core::Profile::ALL.len() as u32 {
             same(

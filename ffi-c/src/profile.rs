@@ -11,7 +11,7 @@ use std::ptr;
 use wsclose_core::{Advice, CloseCode, Decision, Profile, ReconnectPolicy};
 
 use crate::wsclose_result::{self, *};
-use crate::{advice_label, c_ptr, guard, input, profile_code_description, profile_code_name, profile_name};
+use crate::{advice_label, c_ptr, guard, input, profile_code, profile_name};
 
 /// Reconnect advice of a profile (the core's `Advice`).
 #[repr(u8)]
@@ -108,21 +108,23 @@ pub extern "C" fn wsclose_profile_advice(profile: u32, code: u16) -> i32 {
 /// The name profile `profile` gives `code` (static, NUL-terminated), or NULL when it names none.
 #[no_mangle]
 pub extern "C" fn wsclose_profile_code_name(profile: u32, code: u16) -> *const c_char {
-    guard(ptr::null(), || c_ptr(profile_code_name(profile, code)))
+    guard(ptr::null(), || {
+        c_ptr(profile_code(profile, code).map(|row| row.0))
+    })
 }
 
 /// What `code` means in profile `profile` (static, NUL-terminated), or NULL when it names none.
 #[no_mangle]
 pub extern "C" fn wsclose_profile_code_description(profile: u32, code: u16) -> *const c_char {
-    guard(ptr::null(), || c_ptr(profile_code_description(profile, code)))
+    guard(ptr::null(), || {
+        c_ptr(profile_code(profile, code).map(|row| row.1))
+    })
 }
 
 /// A short label for advice number `advice` (e.g. `"stop"`), or NULL for an unknown number.
 #[no_mangle]
 pub extern "C" fn wsclose_advice_label(advice: u32) -> *const c_char {
-    guard(ptr::null(), || {
-        c_ptr(u8::try_from(advice).ok().and_then(advice_label))
-    })
+    guard(ptr::null(), || c_ptr(advice_label(advice)))
 }
 
 /// How many codes a `wsclose_policy` can override.
