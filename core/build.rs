@@ -314,7 +314,6 @@ fn parse_profile(path: &Path) -> ParsedProfile {
     }
 }
 
-/// Writes the tables of one profile and its `Profile` const; returns the const's identifier.
 /// The texts of the profiles, apart from the data that `Profile::advice` reads: the rows and
 /// rules hold an index into these tables, so code that never asks for a text (the C library, whose
 /// texts come from its own C string tables) does not link them. Equal texts share an index, so a
@@ -365,6 +364,7 @@ impl Texts {
     }
 }
 
+/// Writes the tables of one profile and its `Profile` const; returns the const's identifier.
 fn emit_profile(profile: &ParsedProfile, texts: &mut Texts, out: &mut String) -> String {
     let ident = profile.name.to_ascii_uppercase().replace('-', "_");
     let _ = writeln!(
