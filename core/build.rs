@@ -29,6 +29,7 @@ fn main() {
     assert!(!files.is_empty(), "no profiles in {}", dir.display());
 
     let mut idents = Vec::new();
+    let mut texts = Texts::default();
     let mut names = BTreeSet::new();
     let mut tokens = BTreeSet::new();
     for path in &files {
@@ -45,8 +46,9 @@ fn main() {
                 path.display()
             );
         }
-        idents.push(emit_profile(&profile, &mut out));
+        idents.push(emit_profile(&profile, &mut texts, &mut out));
     }
+    texts.emit(&mut out);
 
     let _ = writeln!(out, "impl Profile {{");
     let _ = writeln!(out, "    /// Every built-in profile, ordered by name.");
@@ -169,8 +171,8 @@ fn iana(path: &Path, out: &mut String) {
         );
         let _ = writeln!(
             out,
-            "    IanaRow {{ code: {code}, const_name: text!({const_name:?}), name: text!({name:?}), \
-             description: text!({description:?}) }},"
+            "    IanaRow {{ code: {code}, const_name: {const_name:?}, name: {name:?}, \
+             description: {description:?} }},"
         );
         let _ = writeln!(
             consts,
@@ -312,8 +314,58 @@ fn parse_profile(path: &Path) -> ParsedProfile {
     }
 }
 
+/// The texts of the profiles, apart from the data that `Profile::advice` reads: the rows and
+/// rules hold an index into these tables, so code that never asks for a text (the C library, whose
+/// texts come from its own C string tables) does not link them. Equal texts share an index, so a
+/// row's derived `PartialEq` still compares its texts.
+#[derive(Default)]
+struct Texts {
+    codes: Vec<[String; 4]>,
+    ranges: Vec<[String; 2]>,
+    profiles: Vec<[String; 2]>,
+}
+
+impl Texts {
+    fn index<const N: usize>(table: &mut Vec<[String; N]>, text: [String; N]) -> usize {
+        if let Some(i) = table.iter().position(|known| *known == text) {
+            return i;
+        }
+        table.push(text);
+        table.len() - 1
+    }
+
+    fn emit(&self, out: &mut String) {
+        let _ = writeln!(out, "const CODE_TEXT: [CodeText; {}] = [", self.codes.len());
+        for [const_name, name, description, source] in &self.codes {
+            let _ = writeln!(
+                out,
+                "    CodeText {{ const_name: {const_name:?}, name: {name:?}, description: {description:?}, \
+                 source: {source:?} }},"
+            );
+        }
+        let _ = writeln!(out, "];\n");
+        let _ = writeln!(out, "const RANGE_TEXT: [RangeText; {}] = [", self.ranges.len());
+        for [description, source] in &self.ranges {
+            let _ = writeln!(
+                out,
+                "    RangeText {{ description: {description:?}, source: {source:?} }},"
+            );
+        }
+        let _ = writeln!(out, "];\n");
+        let _ = writeln!(
+            out,
+            "const PROFILE_TEXT: [ProfileText; {}] = [",
+            self.profiles.len()
+        );
+        for [title, source] in &self.profiles {
+            let _ = writeln!(out, "    ProfileText {{ title: {title:?}, source: {source:?} }},");
+        }
+        let _ = writeln!(out, "];\n");
+    }
+}
+
 /// Writes the tables of one profile and its `Profile` const; returns the const's identifier.
-fn emit_profile(profile: &ParsedProfile, out: &mut String) -> String {
+fn emit_profile(profile: &ParsedProfile, texts: &mut Texts, out: &mut String) -> String {
     let ident = profile.name.to_ascii_uppercase().replace('-', "_");
     let _ = writeln!(
         out,
@@ -321,11 +373,19 @@ fn emit_profile(profile: &ParsedProfile, out: &mut String) -> String {
         profile.rows.len()
     );
     for row in &profile.rows {
+        let text = Texts::index(
+            &mut texts.codes,
+            [
+                row.const_name.clone(),
+                row.name.clone(),
+                row.description.clone(),
+                row.source.clone(),
+            ],
+        );
         let _ = writeln!(
             out,
-            "    ProfileCode {{ code: CloseCode::new({}), const_name: {:?}, name: text!({:?}), \
-             description: text!({:?}), advice: Advice::{}, source: {:?} }},",
-            row.code, row.const_name, row.name, row.description, row.advice, row.source
+            "    ProfileCode {{ code: CloseCode::new({}), advice: Advice::{}, text: {text} }},",
+            row.code, row.advice
         );
     }
     let _ = writeln!(out, "];\n");
@@ -335,23 +395,29 @@ fn emit_profile(profile: &ParsedProfile, out: &mut String) -> String {
         profile.ranges.len()
     );
     for range in &profile.ranges {
+        let text = Texts::index(
+            &mut texts.ranges,
+            [range.description.clone(), range.source.clone()],
+        );
         let _ = writeln!(
             out,
             "    ProfileRange {{ first: CloseCode::new({}), last: CloseCode::new({}), advice: Advice::{}, \
-             description: {:?}, source: {:?} }},",
-            range.first, range.last, range.advice, range.description, range.source
+             text: {text} }},",
+            range.first, range.last, range.advice
         );
     }
     let _ = writeln!(out, "];\n");
     let subprotocols: Vec<String> = profile.subprotocols.iter().map(|t| format!("{t:?}")).collect();
+    let text = Texts::index(
+        &mut texts.profiles,
+        [profile.title.clone(), profile.source.clone()],
+    );
     let _ = writeln!(
         out,
-        "const {ident}_DATA: ProfileData = ProfileData {{ name: text!({:?}), title: {:?}, subprotocols: &[{}], \
-         source: {:?}, codes: &{ident}_CODES, ranges: &{ident}_RANGES }};\n",
+        "const {ident}_DATA: ProfileData = ProfileData {{ name: {:?}, subprotocols: &[{}], \
+         codes: &{ident}_CODES, ranges: &{ident}_RANGES, text: {text} }};\n",
         profile.name,
-        profile.title,
         subprotocols.join(", "),
-        profile.source
     );
     let doc = format!(
         "{} (`{}`): {} named codes, {} range rules. Data and sources: `core/profiles/{}.tsv`.",

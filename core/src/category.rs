@@ -1,6 +1,5 @@
 //! The six ranges of the 16-bit close code space and the reconnect advice.
 
-use core::ffi::CStr;
 use core::fmt;
 use core::ops::RangeInclusive;
 
@@ -130,37 +129,14 @@ impl Category {
     /// ```
     #[must_use]
     pub const fn description(self) -> &'static str {
-        RANGE_TEXT[self as usize].0
-    }
-
-    /// [`description`](Category::description) as a NUL-terminated string, for C callers.
-    ///
-    /// ```
-    /// use wsclose::Category;
-    /// let text = Category::Private.description_c();
-    /// assert_eq!(text.to_str(), Ok(Category::Private.description()));
-    /// ```
-    #[must_use]
-    pub const fn description_c(self) -> &'static CStr {
-        RANGE_TEXT[self as usize].1
-    }
-
-    /// [`label`](Category::label) as a NUL-terminated string, for C callers.
-    ///
-    /// ```
-    /// use wsclose::Category;
-    /// assert_eq!(Category::Private.label_c(), c"private use");
-    /// ```
-    #[must_use]
-    pub const fn label_c(self) -> &'static CStr {
-        RANGE_TEXT[self as usize].2
+        RANGE_TEXT[self as usize]
     }
 }
 
-/// Per category: description, the same as a C string, and the label as a C string.
+/// Per category: the description (`RANGE_TEXT`) and the label.
 macro_rules! range_text {
     ($($category:ident $label:literal $description:literal;)+) => {
-        const RANGE_TEXT: [(&str, &CStr, &CStr); 6] = [$((text!($description).0, text!($description).1, text!($label).1)),+];
+        const RANGE_TEXT: [&str; 6] = [$($description),+];
         impl Category {
             /// A short human label, e.g. `"private use"`.
             ///
@@ -256,19 +232,7 @@ impl Reconnect {
     /// ```
     #[must_use]
     pub const fn label(self) -> &'static str {
-        RECONNECT_TEXT[self as usize].0
-    }
-
-    /// [`label`](Reconnect::label) as a NUL-terminated string, for C callers.
-    ///
-    /// ```
-    /// use wsclose::Reconnect;
-    /// assert_eq!(Reconnect::Backoff.label_c(), c"backoff");
-    /// assert_eq!(Reconnect::Never.label_c().to_str(), Ok(Reconnect::Never.label()));
-    /// ```
-    #[must_use]
-    pub const fn label_c(self) -> &'static CStr {
-        RECONNECT_TEXT[self as usize].1
+        RECONNECT_TEXT[self as usize]
     }
 
     /// The identifier used in other languages, e.g. `"APP_DEFINED"`.
@@ -287,9 +251,9 @@ impl Reconnect {
     }
 }
 
-/// Per reconnect advice, in discriminant order: the label as `&str` and as `&CStr`, one literal
+/// Per reconnect advice, in discriminant order: the label.
 /// each.
-const RECONNECT_TEXT: [(&str, &CStr); 3] = [text!("never"), text!("backoff"), text!("app-defined")];
+const RECONNECT_TEXT: [&str; 3] = ["never", "backoff", "app-defined"];
 
 impl fmt::Display for Reconnect {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

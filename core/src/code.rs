@@ -1,6 +1,5 @@
 //! [`CloseCode`] and the one table of standard codes.
 
-use core::ffi::CStr;
 use core::fmt;
 
 use crate::category::{category_index, classify, Category, Reconnect};
@@ -9,11 +8,8 @@ use crate::profile::iana;
 /// One row of the standard table; every per-code fact for 1000–1015 comes from here.
 struct Row {
     name: &'static str,
-    name_c: &'static CStr,
     const_name: &'static str,
-    const_name_c: &'static CStr,
     description: &'static str,
-    description_c: &'static CStr,
     sendable: bool,
     local_only: bool,
     browser_closeable: bool,
@@ -44,12 +40,9 @@ macro_rules! standard_codes {
 
         const ROWS: [Row; STANDARD_COUNT] = [$(
             Row {
-                name: text!($name).0,
-                name_c: text!($name).1,
-                const_name: text!(stringify!($konst)).0,
-                const_name_c: text!(stringify!($konst)).1,
-                description: text!($description).0,
-                description_c: text!($description).1,
+                name: $name,
+                const_name: stringify!($konst),
+                description: $description,
                 sendable: $send,
                 local_only: $local,
                 browser_closeable: $browser,
@@ -272,45 +265,8 @@ impl CloseCode {
         match self.standard_index() {
             Some(i) => Some(ROWS[i].name),
             None => match iana(self.0) {
-                Some(row) => Some(row.name.0),
+                Some(row) => Some(row.name),
                 None => None,
-            },
-        }
-    }
-
-    /// [`name`](CloseCode::name) as a NUL-terminated string, for C callers.
-    ///
-    /// ```
-    /// use wsclose::CloseCode;
-    /// assert_eq!(CloseCode::BAD_GATEWAY.name_c(), Some(c"Bad Gateway"));
-    /// assert_eq!(CloseCode::new(3000).name_c(), Some(c"Unauthorized"));
-    /// assert_eq!(CloseCode::new(3001).name_c(), None);
-    /// ```
-    #[must_use]
-    pub const fn name_c(self) -> Option<&'static CStr> {
-        match self.standard_index() {
-            Some(i) => Some(ROWS[i].name_c),
-            None => match iana(self.0) {
-                Some(row) => Some(row.name.1),
-                None => None,
-            },
-        }
-    }
-
-    /// [`description`](CloseCode::description) as a NUL-terminated string, for C callers.
-    ///
-    /// ```
-    /// use wsclose::CloseCode;
-    /// let code = CloseCode::GOING_AWAY;
-    /// assert_eq!(code.description_c().to_str(), Ok(code.description()));
-    /// ```
-    #[must_use]
-    pub const fn description_c(self) -> &'static CStr {
-        match self.standard_index() {
-            Some(i) => ROWS[i].description_c,
-            None => match iana(self.0) {
-                Some(row) => row.description.1,
-                None => self.category().description_c(),
             },
         }
     }
@@ -329,25 +285,7 @@ impl CloseCode {
         match self.standard_index() {
             Some(i) => Some(ROWS[i].const_name),
             None => match iana(self.0) {
-                Some(row) => Some(row.const_name.0),
-                None => None,
-            },
-        }
-    }
-
-    /// [`const_name`](CloseCode::const_name) as a NUL-terminated C string (the same bytes).
-    ///
-    /// ```
-    /// use wsclose::CloseCode;
-    /// assert_eq!(CloseCode::GOING_AWAY.const_name_c(), Some(c"GOING_AWAY"));
-    /// assert_eq!(CloseCode::new(3003).const_name_c(), Some(c"FORBIDDEN"));
-    /// ```
-    #[must_use]
-    pub const fn const_name_c(self) -> Option<&'static CStr> {
-        match self.standard_index() {
-            Some(i) => Some(ROWS[i].const_name_c),
-            None => match iana(self.0) {
-                Some(row) => Some(row.const_name.1),
+                Some(row) => Some(row.const_name),
                 None => None,
             },
         }
@@ -365,7 +303,7 @@ impl CloseCode {
         match self.standard_index() {
             Some(i) => ROWS[i].description,
             None => match iana(self.0) {
-                Some(row) => row.description.0,
+                Some(row) => row.description,
                 None => self.category().description(),
             },
         }

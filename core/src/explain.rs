@@ -5,7 +5,6 @@
 //! Close frame the browser rejected, or a failed TLS or HTTP handshake. [`explain`] lists the
 //! likely causes of a close as the receiving application saw it, each with what to check.
 
-use core::ffi::CStr;
 use core::fmt;
 
 use crate::category::Category;
@@ -64,7 +63,7 @@ impl Cause {
     /// ```
     #[must_use]
     pub const fn const_name(self) -> &'static str {
-        TEXT[self as usize].0 .0
+        TEXT[self as usize].0
     }
 
     /// What happened, in a sentence.
@@ -74,7 +73,7 @@ impl Cause {
     /// ```
     #[must_use]
     pub const fn summary(self) -> &'static str {
-        TEXT[self as usize].1 .0
+        TEXT[self as usize].1
     }
 
     /// What to check to confirm or rule out this cause.
@@ -84,7 +83,7 @@ impl Cause {
     /// ```
     #[must_use]
     pub const fn check(self) -> &'static str {
-        TEXT[self as usize].2 .0
+        TEXT[self as usize].2
     }
 }
 
@@ -102,24 +101,6 @@ impl Cause {
             None
         }
     }
-
-    /// [`const_name`](Cause::const_name) as a C string.
-    #[must_use]
-    pub const fn const_name_c(self) -> &'static CStr {
-        TEXT[self as usize].0 .1
-    }
-
-    /// [`summary`](Cause::summary) as a C string.
-    #[must_use]
-    pub const fn summary_c(self) -> &'static CStr {
-        TEXT[self as usize].1 .1
-    }
-
-    /// [`check`](Cause::check) as a C string.
-    #[must_use]
-    pub const fn check_c(self) -> &'static CStr {
-        TEXT[self as usize].2 .1
-    }
 }
 
 impl fmt::Display for Cause {
@@ -128,53 +109,53 @@ impl fmt::Display for Cause {
     }
 }
 
-type Text = (&'static str, &'static CStr);
+type Text = &'static str;
 
 const TEXT: [(Text, Text, Text); 9] = [
     (
-        text!("CONNECTION_DROPPED"),
-        text!("The TCP connection ended without a closing handshake: the other side crashed or was killed, the network path went away, or the other side closed its socket without sending a Close frame."),
-        text!("Look at the other side's logs and process restarts around that time; compare with network errors (resets, timeouts) on both hosts; make sure servers send a Close frame before they exit."),
+        "CONNECTION_DROPPED",
+        "The TCP connection ended without a closing handshake: the other side crashed or was killed, the network path went away, or the other side closed its socket without sending a Close frame.",
+        "Look at the other side's logs and process restarts around that time; compare with network errors (resets, timeouts) on both hosts; make sure servers send a Close frame before they exit.",
     ),
     (
-        text!("IDLE_TIMEOUT"),
-        text!("A proxy or load balancer between the two ends closed a connection that carried no traffic for a while."),
-        text!("Compare how long the connection lived with the idle timeout of every proxy and load balancer on the path (often 60 s); send pings or application heartbeats more often than that."),
+        "IDLE_TIMEOUT",
+        "A proxy or load balancer between the two ends closed a connection that carried no traffic for a while.",
+        "Compare how long the connection lived with the idle timeout of every proxy and load balancer on the path (often 60 s); send pings or application heartbeats more often than that.",
     ),
     (
-        text!("MALFORMED_CLOSE"),
-        text!("The other side's Close frame broke the protocol (a 1-byte payload, a reason that is not UTF-8, more than 125 bytes, or a code that may not be sent), so the receiver failed the connection instead of finishing the closing handshake."),
-        text!("Capture the Close frame the server sends (or check its close code and reason against wsclose's parse_close_payload); Chromium reports such a close as 1006 and answers 1002."),
+        "MALFORMED_CLOSE",
+        "The other side's Close frame broke the protocol (a 1-byte payload, a reason that is not UTF-8, more than 125 bytes, or a code that may not be sent), so the receiver failed the connection instead of finishing the closing handshake.",
+        "Capture the Close frame the server sends (or check its close code and reason against wsclose's parse_close_payload); Chromium reports such a close as 1006 and answers 1002.",
     ),
     (
-        text!("TLS_HANDSHAKE"),
-        text!("The TLS handshake failed before the WebSocket opened: the certificate is not trusted or does not match the host name, or the two ends share no protocol version or cipher."),
-        text!("Open the same wss:// URL with curl or openssl s_client and read the certificate chain and the error; check the clock, the host name and intermediate certificates."),
+        "TLS_HANDSHAKE",
+        "The TLS handshake failed before the WebSocket opened: the certificate is not trusted or does not match the host name, or the two ends share no protocol version or cipher.",
+        "Open the same wss:// URL with curl or openssl s_client and read the certificate chain and the error; check the clock, the host name and intermediate certificates.",
     ),
     (
-        text!("HANDSHAKE_REJECTED"),
-        text!("The HTTP upgrade to WebSocket was refused or never answered: wrong path, an HTTP error status, a missing Sec-WebSocket-Accept, or a proxy that strips the Upgrade header."),
-        text!("Look at the HTTP status of the upgrade request (the browser's network panel, or the server's access log); check the path, authentication and the proxy's WebSocket support."),
+        "HANDSHAKE_REJECTED",
+        "The HTTP upgrade to WebSocket was refused or never answered: wrong path, an HTTP error status, a missing Sec-WebSocket-Accept, or a proxy that strips the Upgrade header.",
+        "Look at the HTTP status of the upgrade request (the browser's network panel, or the server's access log); check the path, authentication and the proxy's WebSocket support.",
     ),
     (
-        text!("LOCAL_ONLY_CODE_SENT"),
-        text!("The other side put 1005, 1006 or 1015 in a Close frame, codes that an endpoint may only report locally; some receivers hand them on as if they were real close codes."),
-        text!("Find where the server chooses its close code; it must send a code it may send (1000 for a normal close), never 1005, 1006 or 1015."),
+        "LOCAL_ONLY_CODE_SENT",
+        "The other side put 1005, 1006 or 1015 in a Close frame, codes that an endpoint may only report locally; some receivers hand them on as if they were real close codes.",
+        "Find where the server chooses its close code; it must send a code it may send (1000 for a normal close), never 1005, 1006 or 1015.",
     ),
     (
-        text!("NO_STATUS_CODE"),
-        text!("The other side sent a Close frame with an empty payload, so there is no status code to report."),
-        text!("This is a normal way to close; if you expected a code, make the other side send one. In Firefox a 1-byte payload is reported the same way."),
+        "NO_STATUS_CODE",
+        "The other side sent a Close frame with an empty payload, so there is no status code to report.",
+        "This is a normal way to close; if you expected a code, make the other side send one. In Firefox a 1-byte payload is reported the same way.",
     ),
     (
-        text!("INVALID_CODE_SENT"),
-        text!("The other side sent a code that may not appear on the wire (0–999, 1004, 1016–2999, or 5000 and above); browsers still hand it to the page as a clean close."),
-        text!("Find where the server chooses this code; applications should use 4000–4999 (private) or a registered 3000–3999 code."),
+        "INVALID_CODE_SENT",
+        "The other side sent a code that may not appear on the wire (0–999, 1004, 1016–2999, or 5000 and above); browsers still hand it to the page as a clean close.",
+        "Find where the server chooses this code; applications should use 4000–4999 (private) or a registered 3000–3999 code.",
     ),
     (
-        text!("PEER_CLOSED"),
-        text!("The other side closed the connection on purpose with this code."),
-        text!("Read the code's meaning and the close reason; for 3000–4999 the application protocol (its profile) defines what it means and whether to reconnect."),
+        "PEER_CLOSED",
+        "The other side closed the connection on purpose with this code.",
+        "Read the code's meaning and the close reason; for 3000–4999 the application protocol (its profile) defines what it means and whether to reconnect.",
     ),
 ];
 

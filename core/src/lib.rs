@@ -32,22 +32,6 @@
 #![no_std]
 #![forbid(unsafe_code)]
 
-/// A string literal as both `&'static str` and `&'static CStr`, checked at compile time. Both
-/// point into one NUL-terminated literal, so the text is stored once.
-macro_rules! text {
-    ($text:expr) => {{
-        const WITH_NUL: &str = concat!($text, "\0");
-        let (body, _nul) = WITH_NUL.as_bytes().split_at(WITH_NUL.len() - 1);
-        match (
-            ::core::str::from_utf8(body),
-            ::core::ffi::CStr::from_bytes_with_nul(WITH_NUL.as_bytes()),
-        ) {
-            (Ok(text), Ok(c_text)) => (text, c_text),
-            _ => panic!("string literal contains a NUL byte"),
-        }
-    }};
-}
-
 mod browser;
 mod bulk;
 mod category;

@@ -398,18 +398,7 @@ impl PayloadErrorKind {
     /// ```
     #[must_use]
     pub const fn message(self) -> &'static str {
-        KIND_MESSAGES[self as usize - 1].0
-    }
-
-    /// [`message`](PayloadErrorKind::message) as a NUL-terminated C string (the same bytes).
-    ///
-    /// ```
-    /// use wsclose::PayloadErrorKind;
-    /// assert_eq!(PayloadErrorKind::OneByte.message_c().to_bytes(), PayloadErrorKind::OneByte.message().as_bytes());
-    /// ```
-    #[must_use]
-    pub const fn message_c(self) -> &'static core::ffi::CStr {
-        KIND_MESSAGES[self as usize - 1].1
+        KIND_MESSAGES[self as usize - 1]
     }
 
     /// The kind's result number in the C ABI (`wsclose_result`) and in every binding built on
@@ -484,14 +473,14 @@ impl PayloadErrorKind {
     }
 }
 
-/// The messages of the kinds, in discriminant order (stored once for `str` and `CStr`).
-const KIND_MESSAGES: [(&str, &core::ffi::CStr); 6] = [
-    text!("close payload is 1 byte long; a status code needs 2"),
-    text!("close payload is longer than the 125 bytes a control frame may carry"),
-    text!("close code may not be sent on the wire"),
-    text!("close reason is not valid UTF-8"),
-    text!("close reason is longer than the 123 bytes that fit in a Close frame"),
-    text!("output buffer is too small for the close payload"),
+/// The messages of the kinds, in discriminant order.
+const KIND_MESSAGES: [&str; 6] = [
+    "close payload is 1 byte long; a status code needs 2",
+    "close payload is longer than the 125 bytes a control frame may carry",
+    "close code may not be sent on the wire",
+    "close reason is not valid UTF-8",
+    "close reason is longer than the 123 bytes that fit in a Close frame",
+    "output buffer is too small for the close payload",
 ];
 
 /// A Close payload that breaks the protocol, or one that cannot be encoded.

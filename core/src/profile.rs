@@ -4,7 +4,6 @@
 //! The tables come from the data files in `core/profiles/`, compiled into static tables by
 //! `core/build.rs`; nothing is parsed at run time.
 
-use core::ffi::CStr;
 use core::fmt;
 
 use crate::category::Reconnect;
@@ -117,18 +116,7 @@ impl Advice {
     /// ```
     #[must_use]
     pub const fn label(self) -> &'static str {
-        ADVICE_TEXT[self as usize].0
-    }
-
-    /// [`label`](Advice::label) as a NUL-terminated string, for C callers.
-    ///
-    /// ```
-    /// use wsclose::Advice;
-    /// assert_eq!(Advice::Retry.label_c(), c"retry");
-    /// ```
-    #[must_use]
-    pub const fn label_c(self) -> &'static CStr {
-        ADVICE_TEXT[self as usize].1
+        ADVICE_TEXT[self as usize]
     }
 
     /// The identifier used in other languages, e.g. `"UNSPECIFIED"`.
@@ -148,13 +136,8 @@ impl Advice {
     }
 }
 
-/// Per advice, in discriminant order: the label as `&str` and as `&CStr`.
-const ADVICE_TEXT: [(&str, &CStr); 4] = [
-    text!("stop"),
-    text!("retry"),
-    text!("resume"),
-    text!("unspecified"),
-];
+/// Per advice, in discriminant order: the label.
+const ADVICE_TEXT: [&str; 4] = ["stop", "retry", "resume", "unspecified"];
 
 impl fmt::Display for Advice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -178,14 +161,39 @@ impl From<Advice> for u8 {
 /// assert_eq!(row.advice(), Advice::Retry);
 /// assert!(row.source().contains("src/common.ts"));
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ProfileCode {
     code: CloseCode,
-    const_name: &'static str,
-    name: (&'static str, &'static CStr),
-    description: (&'static str, &'static CStr),
     advice: Advice,
+    /// Index into `CODE_TEXT`; equal texts share one.
+    text: u16,
+}
+
+/// The texts of a [`ProfileCode`], kept apart from the data [`Profile::advice`] reads.
+struct CodeText {
+    const_name: &'static str,
+    name: &'static str,
+    description: &'static str,
     source: &'static str,
+}
+
+impl ProfileCode {
+    const fn text(&self) -> &'static CodeText {
+        &CODE_TEXT[self.text as usize]
+    }
+}
+
+impl fmt::Debug for ProfileCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ProfileCode")
+            .field("code", &self.code)
+            .field("const_name", &self.const_name())
+            .field("name", &self.name())
+            .field("description", &self.description())
+            .field("advice", &self.advice)
+            .field("source", &self.source())
+            .finish()
+    }
 }
 
 impl ProfileCode {
@@ -210,7 +218,7 @@ impl ProfileCode {
     /// ```
     #[must_use]
     pub const fn const_name(&self) -> &'static str {
-        self.const_name
+        self.text().const_name
     }
 
     /// The protocol's name for the code.
@@ -222,19 +230,7 @@ impl ProfileCode {
     /// ```
     #[must_use]
     pub const fn name(&self) -> &'static str {
-        self.name.0
-    }
-
-    /// [`name`](ProfileCode::name) as a NUL-terminated string, for C callers.
-    ///
-    /// ```
-    /// use wsclose::{CloseCode, Profile};
-    /// let row = Profile::TWITCH_EVENTSUB.lookup(CloseCode::new(4005)).unwrap();
-    /// assert_eq!(row.name_c(), c"Network Timeout");
-    /// ```
-    #[must_use]
-    pub const fn name_c(&self) -> &'static CStr {
-        self.name.1
+        self.text().name
     }
 
     /// What the code means in this protocol, in wsclose's words.
@@ -246,19 +242,7 @@ impl ProfileCode {
     /// ```
     #[must_use]
     pub const fn description(&self) -> &'static str {
-        self.description.0
-    }
-
-    /// [`description`](ProfileCode::description) as a NUL-terminated string, for C callers.
-    ///
-    /// ```
-    /// use wsclose::{CloseCode, Profile};
-    /// let row = Profile::CENTRIFUGE.lookup(CloseCode::new(3001)).unwrap();
-    /// assert_eq!(row.description_c().to_str(), Ok(row.description()));
-    /// ```
-    #[must_use]
-    pub const fn description_c(&self) -> &'static CStr {
-        self.description.1
+        self.text().description
     }
 
     /// Whether the protocol's clients reconnect after this code; never
@@ -285,7 +269,7 @@ impl ProfileCode {
     /// ```
     #[must_use]
     pub const fn source(&self) -> &'static str {
-        self.source
+        self.text().source
     }
 }
 
@@ -299,13 +283,37 @@ impl ProfileCode {
 /// assert!(rule.contains(CloseCode::new(3999)));
 /// assert_eq!(rule.advice(), Advice::Stop);
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ProfileRange {
     first: CloseCode,
     last: CloseCode,
     advice: Advice,
+    /// Index into `RANGE_TEXT`; equal texts share one.
+    text: u16,
+}
+
+/// The texts of a [`ProfileRange`], kept apart from the data [`Profile::advice`] reads.
+struct RangeText {
     description: &'static str,
     source: &'static str,
+}
+
+impl ProfileRange {
+    const fn text(&self) -> &'static RangeText {
+        &RANGE_TEXT[self.text as usize]
+    }
+}
+
+impl fmt::Debug for ProfileRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ProfileRange")
+            .field("first", &self.first)
+            .field("last", &self.last)
+            .field("advice", &self.advice)
+            .field("description", &self.description())
+            .field("source", &self.source())
+            .finish()
+    }
 }
 
 impl ProfileRange {
@@ -362,7 +370,7 @@ impl ProfileRange {
     /// ```
     #[must_use]
     pub const fn description(&self) -> &'static str {
-        self.description
+        self.text().description
     }
 
     /// Where the rule comes from, as for [`ProfileCode::source`].
@@ -373,18 +381,24 @@ impl ProfileRange {
     /// ```
     #[must_use]
     pub const fn source(&self) -> &'static str {
-        self.source
+        self.text().source
     }
 }
 
 /// The data behind a [`Profile`].
 struct ProfileData {
-    name: (&'static str, &'static CStr),
-    title: &'static str,
+    name: &'static str,
     subprotocols: &'static [&'static str],
-    source: &'static str,
     codes: &'static [ProfileCode],
     ranges: &'static [ProfileRange],
+    /// Index into `PROFILE_TEXT`.
+    text: u8,
+}
+
+/// The title and source of a profile, kept apart from the data [`Profile::advice`] reads.
+struct ProfileText {
+    title: &'static str,
+    source: &'static str,
 }
 
 /// The close codes of one application protocol: their names and whether its clients reconnect.
@@ -445,7 +459,7 @@ impl Profile {
     pub const fn by_name(name: &str) -> Option<Profile> {
         let mut i = 0;
         while i < Profile::ALL.len() {
-            if same(Profile::ALL[i].0.name.0, name) {
+            if same(Profile::ALL[i].0.name, name) {
                 return Some(Profile::ALL[i]);
             }
             i += 1;
@@ -494,18 +508,7 @@ impl Profile {
     /// ```
     #[must_use]
     pub const fn name(self) -> &'static str {
-        self.0.name.0
-    }
-
-    /// [`name`](Profile::name) as a NUL-terminated C string (the same bytes).
-    ///
-    /// ```
-    /// use wsclose::Profile;
-    /// assert_eq!(Profile::SALTYRTC.name_c(), c"saltyrtc");
-    /// ```
-    #[must_use]
-    pub const fn name_c(self) -> &'static CStr {
-        self.0.name.1
+        self.0.name
     }
 
     /// A human title, e.g. `"Discord Gateway"`.
@@ -516,7 +519,7 @@ impl Profile {
     /// ```
     #[must_use]
     pub const fn title(self) -> &'static str {
-        self.0.title
+        PROFILE_TEXT[self.0.text as usize].title
     }
 
     /// The `Sec-WebSocket-Protocol` tokens that select this protocol; empty when it negotiates
@@ -540,7 +543,7 @@ impl Profile {
     /// ```
     #[must_use]
     pub const fn source(self) -> &'static str {
-        self.0.source
+        PROFILE_TEXT[self.0.text as usize].source
     }
 
     /// Every named code, in code order.
@@ -653,14 +656,14 @@ impl core::hash::Hash for Profile {
 /// `Profile("discord-gateway")`.
 impl fmt::Debug for Profile {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_tuple("Profile").field(&self.0.name.0).finish()
+        f.debug_tuple("Profile").field(&self.0.name).finish()
     }
 }
 
 /// The profile's name, e.g. `discord-gateway`.
 impl fmt::Display for Profile {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.0.name.0)
+        f.write_str(self.0.name)
     }
 }
 
@@ -669,9 +672,9 @@ impl fmt::Display for Profile {
 #[derive(Clone, Copy)]
 pub(crate) struct IanaRow {
     code: u16,
-    pub(crate) const_name: (&'static str, &'static CStr),
-    pub(crate) name: (&'static str, &'static CStr),
-    pub(crate) description: (&'static str, &'static CStr),
+    pub(crate) const_name: &'static str,
+    pub(crate) name: &'static str,
+    pub(crate) description: &'static str,
 }
 
 /// The IANA row for `code`, by value (its fields are all `'static`).

@@ -151,20 +151,10 @@ fn names_and_descriptions() {
                     .map(|(_, name, _)| *name)
             });
         assert_eq!(code.name(), expected, "name({v})");
-        assert_eq!(
-            code.name_c().map(|c| c.to_str().unwrap()),
-            expected,
-            "name_c({v})"
-        );
         let description = code.description();
         assert!(
             description.len() > 20 && description.ends_with('.'),
             "description({v}) = {description:?}"
-        );
-        assert_eq!(
-            code.description_c().to_str().unwrap(),
-            description,
-            "description_c({v})"
         );
         if expected.is_none() {
             assert_eq!(

@@ -4,10 +4,10 @@
 use std::ffi::c_char;
 use std::ptr;
 
-use wsclose_core::{explain, Cause, CloseCode};
+use wsclose_core::{explain, CloseCode};
 
 use crate::wsclose_result::*;
-use crate::{guard, output};
+use crate::{c_ptr, cause_check, cause_const_name, cause_summary, guard, output};
 
 /// Writes the likely causes of a close with `code` (as the receiving application saw it) into
 /// `causes_out` as cause numbers (`wsclose_cause_const_name` names them), most likely first,
@@ -40,32 +40,22 @@ pub unsafe extern "C" fn wsclose_explain(code: u16, was_clean: i32, causes_out: 
     })
 }
 
-fn cause(number: u32) -> Option<Cause> {
-    u8::try_from(number).ok().and_then(Cause::from_u8)
-}
-
 /// The constant name of cause `cause` (e.g. `"IDLE_TIMEOUT"`), or NULL for an unknown number.
 #[no_mangle]
 pub extern "C" fn wsclose_cause_const_name(cause_number: u32) -> *const c_char {
-    guard(ptr::null(), || {
-        cause(cause_number).map_or(ptr::null(), |c| c.const_name_c().as_ptr())
-    })
+    guard(ptr::null(), || c_ptr(cause_const_name(cause_number)))
 }
 
 /// What cause `cause` means, in a sentence, or NULL for an unknown number.
 #[no_mangle]
 pub extern "C" fn wsclose_cause_summary(cause_number: u32) -> *const c_char {
-    guard(ptr::null(), || {
-        cause(cause_number).map_or(ptr::null(), |c| c.summary_c().as_ptr())
-    })
+    guard(ptr::null(), || c_ptr(cause_summary(cause_number)))
 }
 
 /// What to check for cause `cause`, or NULL for an unknown number.
 #[no_mangle]
 pub extern "C" fn wsclose_cause_check(cause_number: u32) -> *const c_char {
-    guard(ptr::null(), || {
-        cause(cause_number).map_or(ptr::null(), |c| c.check_c().as_ptr())
-    })
+    guard(ptr::null(), || c_ptr(cause_check(cause_number)))
 }
 
 #[cfg(test)]
@@ -92,11 +82,11 @@ mod tests {
             unsafe { wsclose_explain(1006, 2, out.as_mut_ptr(), 8) },
             WSCLOSE_ERR_INVALID_ARGUMENT as i32
         );
-        for cause in Cause::ALL {
+        for cause in wsclose_core::Cause::ALL {
             assert!(!wsclose_cause_summary(cause as u32).is_null());
             assert!(!wsclose_cause_check(cause as u32).is_null());
             assert!(!wsclose_cause_const_name(cause as u32).is_null());
         }
-        assert!(wsclose_cause_summary(Cause::ALL.len() as u32).is_null());
+        assert!(wsclose_cause_summary(wsclose_core::Cause::ALL.len() as u32).is_null());
     }
 }

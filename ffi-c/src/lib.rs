@@ -193,6 +193,20 @@ pub struct wsclose_code_info {
     pub description: *const c_char,
 }
 
+include!(concat!(env!("OUT_DIR"), "/strings.rs"));
+
+/// A text of the ABI as a C pointer, NULL for none.
+pub(crate) fn c_ptr(text: Option<&'static CStr>) -> *const c_char {
+    text.map_or(ptr::null(), CStr::as_ptr)
+}
+
+/// `CloseCode::description` as a C string: the code's own text, else its category's.
+fn code_description(code: u16) -> &'static CStr {
+    code_own_description(code)
+        .or_else(|| category_description(u8::from(classify(code)).into()))
+        .unwrap_or(c"")
+}
+
 /// Runs `body`, turning a panic into `on_panic` so that it never crosses into C.
 ///
 /// Every exported function goes through here. `catch_unwind` rather than `panic = "abort"`:
@@ -287,9 +301,7 @@ pub extern "C" fn wsclose_reconnect(code: u16) -> wsclose_reconnect_advice {
 /// The string is static; never free it.
 #[no_mangle]
 pub extern "C" fn wsclose_name(code: u16) -> *const c_char {
-    guard(ptr::null(), || {
-        CloseCode::new(code).name_c().map_or(ptr::null(), CStr::as_ptr)
-    })
+    guard(ptr::null(), || c_ptr(code_name(code)))
 }
 
 /// The constant name of a named code (e.g. `"NORMAL_CLOSURE"`, `"UNAUTHORIZED"`: static,
@@ -297,42 +309,28 @@ pub extern "C" fn wsclose_name(code: u16) -> *const c_char {
 /// has no name.
 #[no_mangle]
 pub extern "C" fn wsclose_const_name(code: u16) -> *const c_char {
-    guard(ptr::null(), || {
-        CloseCode::new(code)
-            .const_name_c()
-            .map_or(ptr::null(), CStr::as_ptr)
-    })
+    guard(ptr::null(), || c_ptr(code_const_name(code)))
 }
 
 /// A sentence or two on what the code means; codes without a standard name get the text of
 /// their range. Never NULL; the string is static.
 #[no_mangle]
 pub extern "C" fn wsclose_description(code: u16) -> *const c_char {
-    guard(c"".as_ptr(), || CloseCode::new(code).description_c().as_ptr())
+    guard(c"".as_ptr(), || code_description(code).as_ptr())
 }
 
 /// A short label for a category number ("unused", "standard", "reserved", "registered",
 /// "private use", "out of range"), or NULL when `category` is greater than 5.
 #[no_mangle]
 pub extern "C" fn wsclose_category_label(category: u32) -> *const c_char {
-    guard(ptr::null(), || {
-        u8::try_from(category)
-            .ok()
-            .and_then(Category::from_u8)
-            .map_or(ptr::null(), |category| category.label_c().as_ptr())
-    })
+    guard(ptr::null(), || c_ptr(category_label(category)))
 }
 
 /// A short label for a reconnect advice number ("never", "backoff", "app-defined"), or NULL
 /// when `advice` is greater than 2. The string is static; never free it.
 #[no_mangle]
 pub extern "C" fn wsclose_reconnect_label(advice: u32) -> *const c_char {
-    guard(ptr::null(), || {
-        u8::try_from(advice)
-            .ok()
-            .and_then(Reconnect::from_u8)
-            .map_or(ptr::null(), |advice| advice.label_c().as_ptr())
-    })
+    guard(ptr::null(), || c_ptr(reconnect_label(advice)))
 }
 
 /// Fills `*out` with everything known about `code`. Returns `WSCLOSE_ERR_NULL_ARGUMENT` when
@@ -346,18 +344,20 @@ pub unsafe extern "C" fn wsclose_info(code: u16, out: *mut wsclose_code_info) ->
         if out.is_null() {
             return WSCLOSE_ERR_NULL_ARGUMENT;
         }
-        let code = CloseCode::new(code);
-        let info = code.info();
+        // Field by field rather than `CloseCode::info`, whose `&str` texts would link the
+        // core's text tables beside the C strings of `build.rs`.
+        let number = code;
+        let code = CloseCode::new(number);
         let value = wsclose_code_info {
-            code: code.as_u16(),
-            category: info.category.into(),
-            reconnect: info.reconnect.into(),
-            sendable: u8::from(info.sendable),
-            local_only: u8::from(info.local_only),
-            browser_closeable: u8::from(info.browser_closeable),
-            ok: u8::from(info.ok),
-            name: code.name_c().map_or(ptr::null(), CStr::as_ptr),
-            description: code.description_c().as_ptr(),
+            code: number,
+            category: code.category().into(),
+            reconnect: code.reconnect().into(),
+            sendable: u8::from(code.is_sendable()),
+            local_only: u8::from(code.is_local_only()),
+            browser_closeable: u8::from(code.is_browser_closeable()),
+            ok: u8::from(code.is_ok()),
+            name: c_ptr(code_name(number)),
+            description: code_description(number).as_ptr(),
         };
         // SAFETY: non-NULL and writable per the contract; `write` never reads the old value.
         unsafe { out.write(value) };
@@ -605,8 +605,8 @@ pub extern "C" fn wsclose_result_close_code(result: i32) -> u16 {
 #[no_mangle]
 pub extern "C" fn wsclose_result_message(result: i32) -> *const c_char {
     guard(c"wsclose: unknown result".as_ptr(), || {
-        if let Some(kind) = PayloadErrorKind::from_result_number(result) {
-            return kind.message_c().as_ptr();
+        if let Some(message) = payload_error_message(result) {
+            return message.as_ptr();
         }
         let text: &'static CStr = match wsclose_result::from_i32(result) {
             Some(WSCLOSE_OK) => c"success",
@@ -663,6 +663,94 @@ pub extern "C" fn wsclose_version() -> *const c_char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The C string of every text matches the core's `&str`, over the whole domain of each lookup.
+    #[test]
+    fn every_c_string_is_the_core_text() {
+        let same =
+            |c: Option<&'static CStr>, text: Option<&str>| assert_eq!(c.map(CStr::to_str), text.map(Ok));
+        for value in 0..=u16::MAX {
+            let code = CloseCode::new(value);
+            same(code_name(value), code.name());
+            same(code_const_name(value), code.const_name());
+            same(Some(code_description(value)), Some(code.description()));
+            for index in 0..=wsclose_core::Profile::ALL.len() as u32 {
+                let row = wsclose_core::Profile::ALL
+                    .get(index as usize)
+                    .and_then(|p| p.lookup(code));
+                same(profile_code(index, value).map(|r| r.0), row.map(|r| r.name()));
+                same(
+                    profile_code(index, value).map(|r| r.1),
+                    row.map(|r| r.description()),
+                );
+            }
+        }
+        for number in 0..=u8::MAX {
+            let category = Category::from_u8(number);
+            same(category_label(number.into()), category.map(Category::label));
+            same(
+                category_description(number.into()),
+                category.map(Category::description),
+            );
+            same(
+                reconnect_label(number.into()),
+                Reconnect::from_u8(number).map(Reconnect::label),
+            );
+            same(
+                advice_label(number.into()),
+                wsclose_core::Advice::from_u8(number).map(wsclose_core::Advice::label),
+            );
+            let cause = wsclose_core::Cause::from_u8(number);
+            same(
+                cause_const_name(number.into()),
+                cause.map(wsclose_core::Cause::const_name),
+            );
+            same(
+                cause_summary(number.into()),
+                cause.map(wsclose_core::Cause::summary),
+            );
+            same(cause_check(number.into()), cause.map(wsclose_core::Cause::check));
+        }
+        for index in 0..=wsclose_core::Profile::ALL.len() as u32 {
+            same(
+                profile_name(index),
+                wsclose_core::Profile::ALL.get(index as usize).map(|p| p.name()),
+            );
+        }
+        for result in -1000..=1000 {
+            same(
+                payload_error_message(result),
+                PayloadErrorKind::from_result_number(result).map(PayloadErrorKind::message),
+            );
+        }
+    }
+
+    /// `wsclose_info` fills in what `CloseCode::info` says.
+    #[test]
+    fn info_matches_the_core() {
+        for value in 0..=u16::MAX {
+            let mut out = std::mem::MaybeUninit::<wsclose_code_info>::uninit();
+            // SAFETY: `out` is writable.
+            assert_eq!(unsafe { wsclose_info(value, out.as_mut_ptr()) }, WSCLOSE_OK);
+            // SAFETY: written by `wsclose_info`.
+            let out = unsafe { out.assume_init() };
+            let info = CloseCode::new(value).info();
+            assert_eq!(out.code, value);
+            assert_eq!(out.category, info.category.into());
+            assert_eq!(out.reconnect, info.reconnect.into());
+            assert_eq!(
+                [out.sendable, out.local_only, out.browser_closeable, out.ok],
+                [info.sendable, info.local_only, info.browser_closeable, info.ok].map(u8::from)
+            );
+            assert_eq!(c_text(out.name), info.name);
+            assert_eq!(c_text(out.description), Some(info.description));
+        }
+    }
+
+    fn c_text(text: *const c_char) -> Option<&'static str> {
+        // SAFETY: NULL or a static NUL-terminated string of the ABI.
+        (!text.is_null()).then(|| unsafe { CStr::from_ptr(text) }.to_str().unwrap_or("<not UTF-8>"))
+    }
 
     #[test]
     fn guard_turns_a_panic_into_the_fallback() {

@@ -11,7 +11,7 @@ use std::ptr;
 use wsclose_core::{Advice, CloseCode, Decision, Profile, ReconnectPolicy};
 
 use crate::wsclose_result::{self, *};
-use crate::{guard, input};
+use crate::{advice_label, c_ptr, guard, input, profile_code, profile_name};
 
 /// Reconnect advice of a profile (the core's `Advice`).
 #[repr(u8)]
@@ -60,9 +60,7 @@ pub extern "C" fn wsclose_profile_count() -> u32 {
 /// for an index that no profile has.
 #[no_mangle]
 pub extern "C" fn wsclose_profile_name(profile: u32) -> *const c_char {
-    guard(ptr::null(), || {
-        profile_at(profile).map_or(ptr::null(), |p| p.name_c().as_ptr())
-    })
+    guard(ptr::null(), || c_ptr(profile_name(profile)))
 }
 
 /// The profile called `name` (`len` bytes, no NUL needed), as an index, or
@@ -111,9 +109,7 @@ pub extern "C" fn wsclose_profile_advice(profile: u32, code: u16) -> i32 {
 #[no_mangle]
 pub extern "C" fn wsclose_profile_code_name(profile: u32, code: u16) -> *const c_char {
     guard(ptr::null(), || {
-        profile_at(profile)
-            .and_then(|p| p.lookup(CloseCode::new(code)))
-            .map_or(ptr::null(), |row| row.name_c().as_ptr())
+        c_ptr(profile_code(profile, code).map(|row| row.0))
     })
 }
 
@@ -121,21 +117,14 @@ pub extern "C" fn wsclose_profile_code_name(profile: u32, code: u16) -> *const c
 #[no_mangle]
 pub extern "C" fn wsclose_profile_code_description(profile: u32, code: u16) -> *const c_char {
     guard(ptr::null(), || {
-        profile_at(profile)
-            .and_then(|p| p.lookup(CloseCode::new(code)))
-            .map_or(ptr::null(), |row| row.description_c().as_ptr())
+        c_ptr(profile_code(profile, code).map(|row| row.1))
     })
 }
 
 /// A short label for advice number `advice` (e.g. `"stop"`), or NULL for an unknown number.
 #[no_mangle]
 pub extern "C" fn wsclose_advice_label(advice: u32) -> *const c_char {
-    guard(ptr::null(), || {
-        u8::try_from(advice)
-            .ok()
-            .and_then(Advice::from_u8)
-            .map_or(ptr::null(), |a| a.label_c().as_ptr())
-    })
+    guard(ptr::null(), || c_ptr(advice_label(advice)))
 }
 
 /// How many codes a `wsclose_policy` can override.
