@@ -178,6 +178,11 @@ def answers(corpus: Path) -> list[str]:
     pages = [line.split("\t") for line in data_lines(corpus / "pageclose.tsv")]
     for engine in Engine:
         out += [f"pageclose\t{engine.value}\t{code}\t{reason}\t{pageclose_answer(engine, code, reason)}" for code, reason in pages]
+    # A name as WTF-8: surrogatepass turns a lone surrogate into a str holding it, which names no profile.
+    for line in data_lines(corpus / "profile.txt"):
+        name = unhex(line).decode("utf-8", "surrogatepass")
+        by_name, by_token = Profile.by_name(name), Profile.by_subprotocol(name)
+        out.append(f"profile\t{line}\t{by_name.name if by_name else '-'}\t{by_token.name if by_token else '-'}")
     return out
 
 
