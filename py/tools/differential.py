@@ -13,7 +13,9 @@ surrogate reaches the core and fails there. Then the newer sections: ``advice`` 
 with ``was_clean`` unknown, False and True), ``event`` (``close_event`` for a dropped connection and
 every payload of ``parse.txt``, per engine) and ``pageclose`` (``page_close`` for every row of
 ``pageclose.tsv``, per engine; the reason's UTF-16 code units become a ``str`` with
-``surrogatepass``, so a lone surrogate reaches the core). ``xtask differential`` compares the file
+``surrogatepass``, so a lone surrogate reaches the core) and ``profile`` (``Profile.by_name`` and
+``by_subprotocol`` for every name of ``profile.txt``, WTF-8 decoded with ``surrogatepass``: a lone
+surrogate finds no profile). ``xtask differential`` compares the file
 with the core.
 """
 
