@@ -15,8 +15,9 @@ import java.util.OptionalInt;
  * with the core: sections {@code code} (all 65,536 codes), {@code parse} ({@code parse.txt}) and
  * {@code encode} (every {@code encode.tsv} row, reason as {@code byte[]}) and {@code encode16} ({@code encode.tsv}
  * rows whose reason a Java {@code String} can hold), then {@code advice}, {@code policy},
- * {@code explain}, {@code event} and {@code pageclose} ({@code policy.tsv}, {@code pageclose.tsv};
- * pageclose reasons are Java strings of exactly the corpus's UTF-16 units).
+ * {@code explain}, {@code event}, {@code pageclose} and {@code profile} ({@code policy.tsv},
+ * {@code pageclose.tsv}, {@code profile.txt}; pageclose reasons are Java strings of exactly the
+ * corpus's UTF-16 units, profile names the Strings of the WTF-8 names, lone surrogates kept).
  *
  * <p>Usage: {@code Differential [--route ffm|jna] <tests/differential> <build/differential/java.txt>}.
  * With {@code --route} the program first fails unless the jar took that route on this JDK
