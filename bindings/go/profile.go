@@ -48,7 +48,8 @@ func Profiles() []Profile {
 	return profiles
 }
 
-// ProfileByName returns the profile called name (e.g. "discord-gateway").
+// ProfileByName returns the profile called name (e.g. "discord-gateway"). A name that is not
+// valid UTF-8 (such as the WTF-8 bytes of a lone surrogate) finds none, as in every binding.
 func ProfileByName(name string) (Profile, bool) {
 	return profileAt(nativeProfileByName(name))
 }

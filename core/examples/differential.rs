@@ -190,6 +190,19 @@ fn main() {
             let _ = writeln!(out, "pageclose\t{}\t{row}\t{answer}", engine.name());
         }
     }
+    // Profile lookups by name and subprotocol. A Rust `str` cannot hold a lone surrogate: a name
+    // whose WTF-8 bytes are not UTF-8 is looked up as no name at all, so it finds no profile.
+    for row in data_lines(&read("profile.txt")) {
+        let bytes = unhex(&row);
+        let text = std::str::from_utf8(&bytes).ok();
+        let found = |profile: Option<Profile>| profile.map_or("-", Profile::name);
+        let _ = writeln!(
+            out,
+            "profile\t{row}\t{}\t{}",
+            found(text.and_then(Profile::by_name)),
+            found(text.and_then(Profile::by_subprotocol))
+        );
+    }
     std::fs::write(out_file, out).expect("write answers");
 }
 

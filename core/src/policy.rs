@@ -2,6 +2,7 @@
 //! and full jitter. `no_std`, no allocation; the caller supplies the random numbers.
 
 use core::fmt;
+use core::hash::{Hash, Hasher};
 
 use crate::code::CloseCode;
 use crate::profile::{Advice, Profile};
@@ -126,7 +127,21 @@ impl core::error::Error for OverridesFull {}
 /// // Attempt 40 is capped at 60 s.
 /// assert!(POLICY.decide(CloseCode::ABNORMAL_CLOSURE, false, 40, &mut random).delay_ms() <= Some(60_000));
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+///
+/// Two policies are equal when their settings are, whatever order their overrides were set in:
+/// the overrides are a map of code to advice, and the order changes no decision.
+///
+/// ```
+/// use wsclose::{Advice, CloseCode, ReconnectPolicy};
+/// let a = ReconnectPolicy::new()
+///     .with_override(CloseCode::new(4000), Advice::Stop)
+///     .with_override(CloseCode::new(4001), Advice::Retry);
+/// let b = ReconnectPolicy::new()
+///     .with_override(CloseCode::new(4001), Advice::Retry)
+///     .with_override(CloseCode::new(4000), Advice::Stop);
+/// assert_eq!(a, b);
+/// ```
+#[derive(Clone, Copy, Debug)]
 pub struct ReconnectPolicy {
     profile: Option<Profile>,
     base_ms: u64,
@@ -135,6 +150,41 @@ pub struct ReconnectPolicy {
     retry_unspecified: bool,
     overrides: [(CloseCode, Advice); ReconnectPolicy::MAX_OVERRIDES],
     override_count: usize,
+}
+
+impl ReconnectPolicy {
+    /// The overrides sorted by code: the order they were set in is not part of the policy.
+    fn sorted_overrides(&self) -> [(CloseCode, Advice); ReconnectPolicy::MAX_OVERRIDES] {
+        let mut sorted = self.overrides;
+        sorted[..self.override_count].sort_unstable_by_key(|&(code, _)| code);
+        sorted
+    }
+}
+
+impl PartialEq for ReconnectPolicy {
+    fn eq(&self, other: &ReconnectPolicy) -> bool {
+        self.profile == other.profile
+            && self.base_ms == other.base_ms
+            && self.cap_ms == other.cap_ms
+            && self.max_attempts == other.max_attempts
+            && self.retry_unspecified == other.retry_unspecified
+            && self.override_count == other.override_count
+            && self.sorted_overrides()[..self.override_count]
+                == other.sorted_overrides()[..other.override_count]
+    }
+}
+
+impl Eq for ReconnectPolicy {}
+
+impl Hash for ReconnectPolicy {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.profile.hash(state);
+        self.base_ms.hash(state);
+        self.cap_ms.hash(state);
+        self.max_attempts.hash(state);
+        self.retry_unspecified.hash(state);
+        self.sorted_overrides()[..self.override_count].hash(state);
+    }
 }
 
 impl Default for ReconnectPolicy {

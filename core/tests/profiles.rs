@@ -632,3 +632,38 @@ fn docs_profiles_md_is_current() {
         );
     }
 }
+
+/// Equality and hashing do not depend on the order the overrides were set in; they do depend on
+/// which codes and which advice (and a code set twice counts once, with its later advice).
+#[test]
+fn policy_equality_ignores_override_order() {
+    use std::collections::hash_map::DefaultHasher;
+    use std::hash::{Hash, Hasher};
+    fn hash(policy: &ReconnectPolicy) -> u64 {
+        let mut hasher = DefaultHasher::new();
+        policy.hash(&mut hasher);
+        hasher.finish()
+    }
+    let codes: Vec<CloseCode> = (4000..4008).map(CloseCode::new).collect();
+    let forward = codes
+        .iter()
+        .fold(ReconnectPolicy::new(), |p, &c| p.with_override(c, STOP));
+    let backward = codes
+        .iter()
+        .rev()
+        .fold(ReconnectPolicy::new(), |p, &c| p.with_override(c, STOP));
+    assert_ne!(forward.overrides(), backward.overrides());
+    assert_eq!(forward, backward);
+    assert_eq!(hash(&forward), hash(&backward));
+    let twice = backward
+        .with_override(codes[0], RETRY)
+        .with_override(codes[0], STOP);
+    assert_eq!(twice, forward);
+    assert_ne!(forward.with_override(codes[0], RETRY), forward);
+    let fewer = codes[1..]
+        .iter()
+        .fold(ReconnectPolicy::new(), |p, &c| p.with_override(c, STOP));
+    assert_ne!(fewer, forward);
+    assert_ne!(fewer.with_override(CloseCode::new(4999), STOP), forward);
+    assert_ne!(forward.with_base_ms(1), forward);
+}

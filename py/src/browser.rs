@@ -1,9 +1,9 @@
 //! The browser model: what a page sees when a server closes (`close_event`, `CloseEvent`,
 //! `Reply`) and what a page's `ws.close(code, reason)` sends or throws (`page_close`, `SentClose`).
 
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::{PyOverflowError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyString};
+use pyo3::types::{PyBytes, PyInt, PyString};
 use wsclose::{DomException, Engine, Received, Reply, MAX_CLOSE_PAYLOAD};
 
 use crate::convert::{buffer_bytes, code_object, py_repr, type_name};
@@ -232,16 +232,25 @@ fn page_close(
                 "page_close() needs a number as code, not str",
             ))
         }
-        Some(obj) => Some(obj.extract::<f64>().map_err(|err| {
-            if err.is_instance_of::<PyTypeError>(py) {
-                PyTypeError::new_err(format!(
+        Some(obj) => Some(match obj.extract::<f64>() {
+            Ok(number) => number,
+            // An int beyond the largest float is the JavaScript number it would become
+            // (`Number(10n ** 400n)`): an infinity of its sign, which the model clamps.
+            Err(err) if err.is_instance_of::<PyOverflowError>(py) && obj.is_instance_of::<PyInt>() => {
+                if obj.lt(0)? {
+                    f64::NEG_INFINITY
+                } else {
+                    f64::INFINITY
+                }
+            }
+            Err(err) if err.is_instance_of::<PyTypeError>(py) => {
+                return Err(PyTypeError::new_err(format!(
                     "page_close() needs a number as code, not {}",
                     type_name(obj)
-                ))
-            } else {
-                err
+                )))
             }
-        })?),
+            Err(err) => return Err(err),
+        }),
     };
     let units = match reason {
         None => None,

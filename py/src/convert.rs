@@ -37,6 +37,52 @@ pub(crate) fn code_arg(obj: &Bound<'_, PyAny>) -> PyResult<u16> {
     )))
 }
 
+/// `obj` as a Python `int`: an `int` itself (including `bool`), or what its `__index__` returns
+/// (a numpy integer); `None` for anything else.
+pub(crate) fn index_int<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Option<Bound<'py, PyInt>>> {
+    if let Ok(int) = obj.cast::<PyInt>() {
+        return Ok(Some(int.clone()));
+    }
+    if obj.get_type().hasattr(pyo3::intern!(obj.py(), "__index__"))? {
+        let index = obj.call_method0(pyo3::intern!(obj.py(), "__index__"))?;
+        if let Ok(int) = index.cast_into::<PyInt>() {
+            return Ok(Some(int));
+        }
+    }
+    Ok(None)
+}
+
+/// An integer parameter (an `int` or an object with `__index__`) in `0..=max`: TypeError for
+/// another type, ValueError naming the parameter and its range for an int outside it.
+pub(crate) fn uint_param(obj: &Bound<'_, PyAny>, name: &str, max: u64, range: &str) -> PyResult<u64> {
+    let Some(int) = index_int(obj)? else {
+        return Err(PyTypeError::new_err(format!(
+            "{name} must be an int, not {}",
+            type_name(obj)
+        )));
+    };
+    match int.extract::<u64>() {
+        Ok(value) if value <= max => Ok(value),
+        _ => Err(PyValueError::new_err(format!(
+            "{name} must be an int in {range}, not {}",
+            int.str()
+                .map(|text| text.to_string())
+                .unwrap_or_else(|_| "one with more digits than Python prints".to_owned())
+        ))),
+    }
+}
+
+/// A `u32` parameter (`0 <= value < 2**32`), see [`uint_param`].
+pub(crate) fn u32_param(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<u32> {
+    let value = uint_param(obj, name, u64::from(u32::MAX), "[0, 2**32)")?;
+    Ok(u32::try_from(value).unwrap_or(u32::MAX))
+}
+
+/// A `u64` parameter (`0 <= value < 2**64`), see [`uint_param`].
+pub(crate) fn u64_param(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<u64> {
+    uint_param(obj, name, u64::MAX, "[0, 2**64)")
+}
+
 fn int_to_code(int: &Bound<'_, PyInt>) -> PyResult<u16> {
     int.extract::<u16>().map_err(|_| {
         PyValueError::new_err(format!(

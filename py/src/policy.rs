@@ -3,10 +3,10 @@
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyDict, PyInt};
+use pyo3::types::PyDict;
 use wsclose::{CloseCode, Decision, ReconnectPolicy};
 
-use crate::convert::{code_arg, py_repr, type_name};
+use crate::convert::{code_arg, index_int, py_repr, type_name, u32_param, u64_param};
 use crate::profiles::{advice_arg, PyProfile};
 use crate::registry::{advice_object, model_types};
 
@@ -20,11 +20,11 @@ impl PyDecision {
     /// `Decision(None)` is stop, `Decision(250)` retry after 250 ms.
     #[new]
     #[pyo3(signature = (retry_after_ms, /))]
-    fn new(retry_after_ms: Option<u64>) -> PyDecision {
-        PyDecision(match retry_after_ms {
+    fn new(retry_after_ms: Option<&Bound<'_, PyAny>>) -> PyResult<PyDecision> {
+        Ok(PyDecision(match retry_after_ms {
             None => Decision::Stop,
-            Some(ms) => Decision::RetryAfter(ms),
-        })
+            Some(ms) => Decision::RetryAfter(u64_param(ms, "retry_after_ms")?),
+        }))
     }
     #[getter]
     fn stop(&self) -> bool {
@@ -59,12 +59,13 @@ fn random_u64(py: Python<'_>, random: Option<&Bound<'_, PyAny>>) -> PyResult<u64
             .bind(py)
             .call1((64,))?,
     };
-    let int = value.cast::<PyInt>().map_err(|_| {
-        PyTypeError::new_err(format!(
+    // Any int, or an object with `__index__` (a numpy.uint64), in [0, 2**64).
+    let Some(int) = index_int(&value)? else {
+        return Err(PyTypeError::new_err(format!(
             "the random source must return an int in [0, 2**64), not {}",
             type_name(&value)
-        ))
-    })?;
+        )));
+    };
     int.extract::<u64>().map_err(|_| {
         PyValueError::new_err(format!(
             "the random source returned {}, not an int in [0, 2**64)",
@@ -95,20 +96,29 @@ impl PyReconnectPolicy {
     #[pyo3(signature = (
         *,
         profile = None,
-        base_ms = ReconnectPolicy::DEFAULT_BASE_MS,
-        cap_ms = ReconnectPolicy::DEFAULT_CAP_MS,
+        base_ms = None,
+        cap_ms = None,
         max_attempts = None,
         retry_unspecified = true,
         overrides = None,
     ))]
     fn new(
         profile: Option<PyRef<'_, PyProfile>>,
-        base_ms: u64,
-        cap_ms: u64,
-        max_attempts: Option<u32>,
+        base_ms: Option<&Bound<'_, PyAny>>,
+        cap_ms: Option<&Bound<'_, PyAny>>,
+        max_attempts: Option<&Bound<'_, PyAny>>,
         retry_unspecified: bool,
         overrides: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyReconnectPolicy> {
+        // Converted here (not by pyo3) so that an int out of range is a ValueError naming the
+        // parameter; left out, the core's default.
+        let base_ms = base_ms.map_or(Ok(ReconnectPolicy::DEFAULT_BASE_MS), |ms| {
+            u64_param(ms, "base_ms")
+        })?;
+        let cap_ms = cap_ms.map_or(Ok(ReconnectPolicy::DEFAULT_CAP_MS), |ms| u64_param(ms, "cap_ms"))?;
+        let max_attempts = max_attempts
+            .map(|max| u32_param(max, "max_attempts"))
+            .transpose()?;
         let mut policy = ReconnectPolicy::new()
             .with_base_ms(base_ms)
             .with_cap_ms(cap_ms)
@@ -177,10 +187,11 @@ impl PyReconnectPolicy {
         py: Python<'_>,
         code: &Bound<'_, PyAny>,
         was_clean: bool,
-        attempt: u32,
+        attempt: &Bound<'_, PyAny>,
         random: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyDecision> {
         let code = CloseCode::new(code_arg(code)?);
+        let attempt = u32_param(attempt, "attempt")?;
         let mut failure = None;
         let decision = self.policy.decide(code, was_clean, attempt, || {
             random_u64(py, random).unwrap_or_else(|err| {
@@ -212,8 +223,8 @@ impl PyReconnectPolicy {
 
     /// The largest delay of attempt `attempt`, in milliseconds.
     #[pyo3(signature = (attempt, /))]
-    fn ceiling_ms(&self, attempt: u32) -> u64 {
-        self.policy.ceiling_ms(attempt)
+    fn ceiling_ms(&self, attempt: &Bound<'_, PyAny>) -> PyResult<u64> {
+        Ok(self.policy.ceiling_ms(u32_param(attempt, "attempt")?))
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {

@@ -2,7 +2,7 @@
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyInt, PyList, PyTuple};
+use pyo3::types::{PyInt, PyList, PyString, PyTuple};
 use wsclose::{Advice, CloseCode, Profile, ProfileCode, ProfileRange};
 
 use crate::convert::{code_arg, py_repr, type_name};
@@ -60,14 +60,21 @@ impl PyProfile {
         Ok(PyTuple::new(py, profiles)?.unbind())
     }
 
+    /// `None` for a name that is no profile's, including one that is not valid Unicode (a lone
+    /// surrogate): no profile has such a name (as in every binding).
     #[staticmethod]
-    fn by_name(name: &str) -> Option<PyProfile> {
-        Profile::by_name(name).map(PyProfile)
+    fn by_name(name: &Bound<'_, PyString>) -> Option<PyProfile> {
+        name.to_str().ok().and_then(Profile::by_name).map(PyProfile)
     }
 
+    /// `None` for a token no profile negotiates, including one that is not valid Unicode.
     #[staticmethod]
-    fn by_subprotocol(token: &str) -> Option<PyProfile> {
-        Profile::by_subprotocol(token).map(PyProfile)
+    fn by_subprotocol(token: &Bound<'_, PyString>) -> Option<PyProfile> {
+        token
+            .to_str()
+            .ok()
+            .and_then(Profile::by_subprotocol)
+            .map(PyProfile)
     }
 
     #[getter]

@@ -117,3 +117,15 @@ def test_dom_exceptions_pickle() -> None:
         err = cls(cls.name)
         again = pickle.loads(pickle.dumps(err))
         assert type(again) is cls and again.name == cls.name
+
+
+def test_page_close_with_an_int_beyond_every_float_is_that_infinity() -> None:
+    # JavaScript's Number(10n ** 400n) is Infinity: the model clamps it like 1e300 or Infinity
+    # (both in the differential's pageclose rows), so the DOM's InvalidAccessError, never OverflowError.
+    for engine in Engine:
+        for huge, like in ((10**400, float("inf")), (-(10**400), float("-inf"))):
+            for reason in (None, "x"):
+                with pytest.raises(InvalidAccessError):
+                    wsclose.page_close(engine, like, reason)
+                with pytest.raises(InvalidAccessError):
+                    wsclose.page_close(engine, huge, reason)

@@ -7,6 +7,8 @@ The differential (``make diff-python``) checks every answer byte for byte agains
 from __future__ import annotations
 
 import pickle
+import re
+from collections.abc import Callable
 
 import pytest
 
@@ -108,3 +110,55 @@ def test_decision_value_semantics() -> None:
     assert {Decision(5), Decision(5), Decision(None)} == {Decision(5), Decision(None)}
     assert pickle.loads(pickle.dumps(Decision(7))) == Decision(7)
     assert repr(Decision(None)) == "Decision(None)"
+
+
+@pytest.mark.parametrize(
+    ("call", "name", "range_text"),
+    [
+        (lambda v: ReconnectPolicy(base_ms=v), "base_ms", "[0, 2**64)"),
+        (lambda v: ReconnectPolicy(cap_ms=v), "cap_ms", "[0, 2**64)"),
+        (lambda v: ReconnectPolicy(max_attempts=v), "max_attempts", "[0, 2**32)"),
+        (lambda v: ReconnectPolicy().decide(1006, False, v, lambda: 0), "attempt", "[0, 2**32)"),
+        (lambda v: ReconnectPolicy().ceiling_ms(v), "attempt", "[0, 2**32)"),
+        (lambda v: Decision(v), "retry_after_ms", "[0, 2**64)"),
+    ],
+)
+def test_integer_parameters_out_of_range_raise_value_error_naming_them(
+    call: Callable[[object], object], name: str, range_text: str
+) -> None:
+    limit = 2**64 if range_text == "[0, 2**64)" else 2**32
+    for value in (-1, limit, 10**400, -(10**400)):
+        with pytest.raises(ValueError, match=re.escape(f"{name} must be an int in {range_text}")) as info:
+            call(value)
+        assert type(info.value) is ValueError
+    with pytest.raises(TypeError, match=name):
+        call(1.5)
+    call(limit - 1)  # the largest value is accepted
+    call(0)
+
+
+def test_integer_parameters_take_index_objects() -> None:
+    np = pytest.importorskip("numpy")
+    policy = ReconnectPolicy(base_ms=np.uint64(250), cap_ms=np.uint64(2**64 - 1), max_attempts=np.uint32(3))
+    assert (policy.base_ms, policy.cap_ms, policy.max_attempts) == (250, 2**64 - 1, 3)
+    assert policy.decide(1006, False, np.uint32(2), lambda: 0) == Decision(0)
+
+
+def test_random_source_may_return_an_index_object() -> None:
+    np = pytest.importorskip("numpy")
+    policy = ReconnectPolicy()
+    expected = policy.decide(1006, False, 3, lambda: 2**64 - 1)
+    assert policy.decide(1006, False, 3, lambda: np.uint64(2**64 - 1)) == expected
+    assert policy.decide(1006, False, 3, lambda: np.int8(5)) == policy.decide(1006, False, 3, lambda: 5)
+    with pytest.raises(ValueError, match="random source"):
+        policy.decide(1006, False, 3, lambda: np.int64(-1))
+
+
+def test_equality_and_hash_do_not_depend_on_override_order() -> None:
+    a = ReconnectPolicy(overrides={4000: Advice.STOP, 4001: Advice.RETRY})
+    b = ReconnectPolicy(overrides={4001: Advice.RETRY, 4000: Advice.STOP})
+    assert list(a.overrides) != list(b.overrides)
+    assert a == b and hash(a) == hash(b)
+    assert len({a, b}) == 1
+    assert a != ReconnectPolicy(overrides={4000: Advice.RETRY, 4001: Advice.STOP})
+    assert a != ReconnectPolicy(overrides={4000: Advice.STOP})

@@ -83,3 +83,13 @@ def test_code_arguments_are_converted_not_judged() -> None:
     with pytest.raises(TypeError):
         profile.lookup("4000")  # type: ignore[arg-type]
     assert profile.advice(CloseCode.GOING_AWAY) is profile.advice(1001)
+
+
+@pytest.mark.parametrize("text", ["\ud800", "discord-gateway\udc00", "\udfff" * 40, "graphql-transport-ws\ud83d"])
+def test_a_name_that_is_not_valid_unicode_finds_no_profile(text: str) -> None:
+    # A lone surrogate: no profile has such a name, as in every binding (the differential's
+    # `profile` rows); never UnicodeEncodeError.
+    assert Profile.by_name(text) is None
+    assert Profile.by_subprotocol(text) is None
+    with pytest.raises(TypeError):
+        Profile.by_name(b"discord-gateway")  # type: ignore[arg-type]

@@ -13,7 +13,9 @@ surrogate reaches the core and fails there. Then the newer sections: ``advice`` 
 with ``was_clean`` unknown, False and True), ``event`` (``close_event`` for a dropped connection and
 every payload of ``parse.txt``, per engine) and ``pageclose`` (``page_close`` for every row of
 ``pageclose.tsv``, per engine; the reason's UTF-16 code units become a ``str`` with
-``surrogatepass``, so a lone surrogate reaches the core). ``xtask differential`` compares the file
+``surrogatepass``, so a lone surrogate reaches the core) and ``profile`` (``Profile.by_name`` and
+``by_subprotocol`` for every name of ``profile.txt``, WTF-8 decoded with ``surrogatepass``: a lone
+surrogate finds no profile). ``xtask differential`` compares the file
 with the core.
 """
 
@@ -178,6 +180,11 @@ def answers(corpus: Path) -> list[str]:
     pages = [line.split("\t") for line in data_lines(corpus / "pageclose.tsv")]
     for engine in Engine:
         out += [f"pageclose\t{engine.value}\t{code}\t{reason}\t{pageclose_answer(engine, code, reason)}" for code, reason in pages]
+    # A name as WTF-8: surrogatepass turns a lone surrogate into a str holding it, which names no profile.
+    for line in data_lines(corpus / "profile.txt"):
+        name = unhex(line).decode("utf-8", "surrogatepass")
+        by_name, by_token = Profile.by_name(name), Profile.by_subprotocol(name)
+        out.append(f"profile\t{line}\t{by_name.name if by_name else '-'}\t{by_token.name if by_token else '-'}")
     return out
 
 

@@ -476,6 +476,31 @@ int main(int argc, char **argv) {
       return 1;
     }
   }
+
+  /* profile.txt: a name as WTF-8 bytes; the ABI takes bytes, so a lone surrogate reaches the
+     library as its WTF-8 bytes, which are not UTF-8 and name no profile. */
+  FILE *names = open_corpus(argv[1], "profile.txt");
+  unsigned name_rows = 0;
+  while (next_line(names, line)) {
+    static uint8_t name[MAX_LINE / 2];
+    size_t len = unhex(line, name, sizeof name);
+    int32_t by_name = wsclose_profile_by_name((const char *)name, len);
+    int32_t by_token = wsclose_profile_by_subprotocol((const char *)name, len);
+    if ((by_name < 0 && by_name != WSCLOSE_ERR_UNKNOWN_PROFILE) ||
+        (by_token < 0 && by_token != WSCLOSE_ERR_UNKNOWN_PROFILE)) {
+      fprintf(stderr, "differential: profile lookup of %s failed\n", line);
+      return 1;
+    }
+    fprintf(out, "profile\t%s\t%s\t%s\n", line,
+            by_name < 0 ? "-" : or_dash(wsclose_profile_name((uint32_t)by_name)),
+            by_token < 0 ? "-" : or_dash(wsclose_profile_name((uint32_t)by_token)));
+    name_rows++;
+  }
+  fclose(names);
+  if (name_rows == 0) {
+    fprintf(stderr, "differential: profile.txt has no rows\n");
+    return 1;
+  }
   if (fclose(out) != 0) return 1;
   return 0;
 }

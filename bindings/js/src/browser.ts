@@ -1,9 +1,9 @@
 // The browser model: what a page sees in each engine when a connection closes, and what a page's
 // `ws.close(code, reason)` does (core/src/browser.rs behind the C ABI).
-import { Engine, MAX_REASON_LEN } from './generated.js';
+import { Engine, MAX_CLOSE_PAYLOAD, MAX_REASON_LEN } from './generated.js';
 import { RECEIVED, RESULT, WASM32 } from './abi.generated.js';
 import {
-  CODE_OUT, EVENT_AT, HAS_CODE_OUT, OUT, REASON_LEN_OUT, failure, putBytes, putUnits, reserve, resultMessage,
+  CODE_OUT, EVENT_AT, HAS_CODE_OUT, OUT, REASON_LEN_OUT, capBytes, capUnits, failure, putBytes, putUnits, reserve, resultMessage,
   toU32, utf8At, view, wasm,
 } from './module.js';
 
@@ -51,7 +51,7 @@ export function closeEvent(engine: Engine, payload: Uint8Array | null): CloseEve
   if (payload !== null && !(payload instanceof Uint8Array)) {
     throw new TypeError('wsclose: a close payload must be a Uint8Array or null');
   }
-  const input = payload ?? new Uint8Array(0);
+  const input = capBytes(payload ?? new Uint8Array(0), MAX_CLOSE_PAYLOAD); // longer: TOO_LONG by length alone
   const ptr = putBytes(input);
   const event = reserve(input.length) + EVENT_AT;
   const result = wasm.wsclose_browser_close_event(engineNumber, ptr, input.length, payload === null ? RECEIVED.DROPPED : RECEIVED.PAYLOAD, event);
@@ -99,7 +99,8 @@ export function pageClose(engine: Engine, code?: unknown, reason?: unknown): Sen
   const hasCode = code !== undefined;
   const number = hasCode ? +(code as number) : 0; // ToNumber, as WebIDL converts (throws for BigInt, Symbol)
   const hasReason = reason !== undefined;
-  const text = hasReason ? `${reason as string}` : '';
+  // Over MAX_REASON_LEN units is over as many UTF-8 bytes: SyntaxError by length alone.
+  const text = capUnits(hasReason ? `${reason as string}` : '', MAX_REASON_LEN);
   const ptr = putUnits(text);
   const base = reserve(text.length * 2);
   const result = wasm.wsclose_browser_close(

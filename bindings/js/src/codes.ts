@@ -25,6 +25,9 @@ export function classify(code: number): Category {
   return wasm.wsclose_classify(toCode(code)) as Category;
 }
 
+/** Codes classified per call of classifyMany: 4096 codes and their categories fit in 12 KiB. */
+const CLASSIFY_CHUNK = 4096;
+
 /** The categories of many codes (a Uint16Array, or an array of numbers) in one call. */
 export function classifyMany(codes: Uint16Array | readonly number[]): Uint8Array {
   let input: Uint16Array;
@@ -35,14 +38,20 @@ export function classifyMany(codes: Uint16Array | readonly number[]): Uint8Array
   } else {
     throw new TypeError('wsclose: classifyMany takes a Uint16Array or an array of codes');
   }
-  const count = input.length;
-  const base = reserve(count * 3);
-  const codesPtr = base + INPUT;
-  const outPtr = codesPtr + count * 2;
-  new Uint16Array(wasm.memory.buffer, codesPtr, count).set(input);
-  const result = wasm.wsclose_classify_many(codesPtr, outPtr, count);
-  if (result !== 0) throw failure(result, null);
-  return bytes().slice(outPtr, outPtr + count);
+  // In chunks, so that the scratch area (which never shrinks) stays small for any input.
+  const out = new Uint8Array(input.length);
+  for (let start = 0; start < input.length; start += CLASSIFY_CHUNK) {
+    const chunk = input.subarray(start, start + CLASSIFY_CHUNK);
+    const count = chunk.length;
+    const base = reserve(count * 3);
+    const codesPtr = base + INPUT;
+    const outPtr = codesPtr + count * 2;
+    new Uint16Array(wasm.memory.buffer, codesPtr, count).set(chunk);
+    const result = wasm.wsclose_classify_many(codesPtr, outPtr, count);
+    if (result !== 0) throw failure(result, null);
+    out.set(bytes().subarray(outPtr, outPtr + count), start);
+  }
+  return out;
 }
 
 /** May `code` appear in a Close frame on the wire? */

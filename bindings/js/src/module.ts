@@ -165,6 +165,20 @@ export function utf8At(ptr: number, len: number): string {
   return len === 0 ? '' : decoder.decode(bytes().subarray(ptr, ptr + len));
 }
 
+/**
+ * An input cut to at most `limit + 1` items, for a function of the core that refuses any input
+ * longer than `limit` by its length alone: the first `limit + 1` items get the same answer as the
+ * whole input, and the scratch area (which never shrinks) is not grown to hold the rest.
+ */
+export function capBytes(input: Uint8Array, limit: number): Uint8Array {
+  return input.length > limit + 1 ? input.subarray(0, limit + 1) : input;
+}
+
+/** A string cut to at most `limit + 1` UTF-16 code units (see capBytes): each unit is at least one UTF-8 byte. */
+export function capUnits(text: string, limit: number): string {
+  return text.length > limit + 1 ? text.slice(0, limit + 1) : text;
+}
+
 /** Bytes into the scratch input area; returns their address. */
 export function putBytes(input: Uint8Array): number {
   const base = reserve(input.length);

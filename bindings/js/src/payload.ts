@@ -1,8 +1,8 @@
 // Close frame payloads: decode and build them (core/src/payload.rs behind the C ABI). A string
 // reason goes to the core as its UTF-16 code units, so a lone surrogate is refused, never replaced.
-import { MAX_CLOSE_PAYLOAD } from './generated.js';
+import { MAX_CLOSE_PAYLOAD, MAX_REASON_LEN } from './generated.js';
 import {
-  CARRIES_CODE, CODE_OUT, INPUT, OUT, OUT_LEN, REASON_LEN_OUT, REASON_OUT, bytes, failure, putUnits, reserve,
+  CARRIES_CODE, capBytes, capUnits, CODE_OUT, INPUT, OUT, OUT_LEN, REASON_LEN_OUT, REASON_OUT, bytes, failure, putUnits, reserve,
   toBytes, toCode, utf8At, view, wasm,
 } from './module.js';
 
@@ -18,7 +18,8 @@ export interface Close {
  * payload), or throws `PayloadError` carrying the code to close the connection with.
  */
 export function parseClosePayload(payload: Uint8Array | ArrayBuffer | ArrayBufferView): Close {
-  const input = toBytes(payload);
+  // The core refuses a payload over MAX_CLOSE_PAYLOAD bytes by its length alone (TOO_LONG).
+  const input = capBytes(toBytes(payload), MAX_CLOSE_PAYLOAD);
   const base = reserve(input.length);
   bytes().set(input, base + INPUT);
   const result = wasm.wsclose_parse_close_payload(
@@ -42,14 +43,18 @@ export function encodeClosePayload(code: number, reason: string | Uint8Array = '
   toCode(code);
   let result: number;
   let base: number;
+  // The core checks the reason's length first: over MAX_REASON_LEN bytes is REASON_TOO_LONG
+  // whatever the rest holds, so only one unit or byte past the limit is copied.
   if (typeof reason === 'string') {
-    const at = putUnits(reason);
-    base = reserve(reason.length * 2);
-    result = wasm.wsclose_encode_close_payload_utf16(code, at, reason.length, base + OUT, MAX_CLOSE_PAYLOAD, base + OUT_LEN);
+    const text = capUnits(reason, MAX_REASON_LEN);
+    const at = putUnits(text);
+    base = reserve(text.length * 2);
+    result = wasm.wsclose_encode_close_payload_utf16(code, at, text.length, base + OUT, MAX_CLOSE_PAYLOAD, base + OUT_LEN);
   } else if (reason instanceof Uint8Array) {
-    base = reserve(reason.length);
-    bytes().set(reason, base + INPUT);
-    result = wasm.wsclose_encode_close_payload(code, base + INPUT, reason.length, base + OUT, MAX_CLOSE_PAYLOAD, base + OUT_LEN);
+    const input = capBytes(reason, MAX_REASON_LEN);
+    base = reserve(input.length);
+    bytes().set(input, base + INPUT);
+    result = wasm.wsclose_encode_close_payload(code, base + INPUT, input.length, base + OUT, MAX_CLOSE_PAYLOAD, base + OUT_LEN);
   } else {
     throw new TypeError('wsclose: a reason must be a string or a Uint8Array');
   }

@@ -52,6 +52,20 @@ function check(result: number): void {
   throw failure(result, null);
 }
 
+/**
+ * The code an `overrides` object key names: only the decimal spelling `String(code)` gives of an
+ * integer in 0..65535 (`'4000'`), so that no two keys name one code and none means one by accident
+ * (`''`, `'0x0FA0'`, `' 4000'`, `'4000.0'` are refused: TypeError; `'65536'`: RangeError).
+ */
+function codeOfKey(key: string): number {
+  if (!/^(?:0|[1-9][0-9]{0,4})$/.test(key)) {
+    throw new TypeError(`wsclose: an overrides key must be a close code spelt in decimal as String(code) gives it, got ${describe(key)}`);
+  }
+  const code = Number(key);
+  if (code > 0xffff) throw new RangeError(`wsclose: an overrides key must be a close code in 0..65535, got ${describe(key)}`);
+  return code;
+}
+
 /** 64 random bits from the platform's cryptographic generator (`crypto.getRandomValues`). */
 function secureRandom(): bigint {
   return globalThis.crypto.getRandomValues(new BigUint64Array(1))[0] ?? 0n;
@@ -91,7 +105,7 @@ export class ReconnectPolicy {
       }
       const entries: Array<[unknown, unknown]> = given instanceof Map
         ? [...(given as Map<unknown, unknown>).entries()]
-        : Object.entries(given).map(([code, advice]) => [Number(code), advice]);
+        : Object.entries(given).map(([key, advice]) => [codeOfKey(key), advice]);
       for (const [code, advice] of entries) overrides.push([toCode(code), toU32(advice, "an override's advice")]);
     }
     // The library builds the struct from its defaults and owns every rule about it (which advice

@@ -1,7 +1,7 @@
 // Profiles: the close-code conventions of protocols over WebSocket (core/src/profiles.rs behind the C ABI).
 import { PROFILES, type Advice, type ProfileName } from './generated.js';
 import { RESULT } from './abi.generated.js';
-import { INTERNAL, cString, failure, putBytes, toCode, toU32, wasm, wtf8 } from './module.js';
+import { INTERNAL, cString, capUnits, failure, putBytes, toCode, toU32, wasm, wtf8 } from './module.js';
 
 /** A code a profile names: its name and meaning in that protocol, and the profile's advice. */
 export interface ProfileCode {
@@ -83,9 +83,15 @@ export function profiles(): readonly Profile[] {
   return PROFILE_OBJECTS;
 }
 
+/** The longest profile name or subprotocol, in UTF-8 bytes (at least its UTF-16 units). */
+const LONGEST_NAME = Math.max(...PROFILE_OBJECTS.flatMap((p) => [p.name, ...p.subprotocols])
+  .map((name) => new TextEncoder().encode(name).length));
+
 function findProfile(what: string, text: unknown, find: (ptr: number, len: number) => number): Profile | null {
   if (typeof text !== 'string') throw new TypeError(`wsclose: ${what} must be a string, got ${typeof text}`);
-  const input = wtf8(text);
+  // The core compares whole names: one longer than every name and subprotocol matches none, and
+  // its first LONGEST_NAME + 1 units are as long, so only they are copied.
+  const input = wtf8(capUnits(text, LONGEST_NAME));
   const index = find(putBytes(input), input.length);
   if (index === RESULT.ERR_UNKNOWN_PROFILE) return null;
   if (index < 0) throw failure(index, null);

@@ -11,7 +11,7 @@
 //   const text = answers(corpus, wsclose); // one line per answer, '\n'-terminated
 
 /** The corpus files `answers` reads, by the names of tests/differential/. */
-export const CORPUS_FILES = Object.freeze(['parse.txt', 'encode.tsv', 'policy.tsv', 'pageclose.tsv']);
+export const CORPUS_FILES = Object.freeze(['parse.txt', 'encode.tsv', 'policy.tsv', 'pageclose.tsv', 'profile.txt']);
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
@@ -176,5 +176,27 @@ export function answers(corpus, ws) {
       out.push(`pageclose\t${ws.ENGINE_NAMES[engine]}\t${line}\t${answer}`);
     }
   }
+
+  // Profile lookups: the name's WTF-8 bytes as a JS string (lone surrogates kept): none found.
+  for (const line of dataLines(corpus, 'profile.txt')) {
+    const name = wtf8ToString(unhex(line));
+    const byName = ws.profileByName(name);
+    const byToken = ws.profileBySubprotocol(name);
+    out.push(`profile\t${line}\t${byName === null ? '-' : byName.name}\t${byToken === null ? '-' : byToken.name}`);
+  }
   return `${out.join('\n')}\n`;
+}
+
+/** WTF-8 bytes (UTF-8 that may spell lone surrogates) to the JS string of those code units. */
+function wtf8ToString(bytes) {
+  let s = '';
+  for (let i = 0; i < bytes.length;) {
+    const b = bytes[i];
+    const len = b < 0x80 ? 1 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
+    let point = len === 1 ? b : b & (0xff >> (len + 1));
+    for (let k = 1; k < len; k++) point = (point << 6) | (bytes[i + k] & 0x3f);
+    s += String.fromCodePoint(point); // a surrogate code point is its lone code unit
+    i += len;
+  }
+  return s;
 }

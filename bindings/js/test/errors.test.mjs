@@ -141,3 +141,37 @@ test('encode: lengths count UTF-8 bytes, checked by the core', () => {
   wsclose.encodeClosePayload(3000, 'two');
   assert.deepEqual(first, Uint8Array.of(0x03, 0xe8, 0x6f, 0x6e, 0x65));
 });
+
+test('an input longer than any the core accepts is answered as the core answers it, without growing memory', () => {
+  const huge = 'x'.repeat(5e7);
+  const hugeBytes = new Uint8Array(5e7).fill(0x78);
+  // The answers of a short input over each limit (copied whole), before measuring.
+  const over = 'x'.repeat(MAX_REASON_LEN + 1);
+  const expected = {
+    page: (() => { try { wsclose.pageClose(0, 1000, over); } catch (e) { return [e.name, e.message]; } })(),
+    encode16: (() => { try { wsclose.encodeClosePayload(1000, over); } catch (e) { return [e.kind, e.code]; } })(),
+  };
+  assert.equal(expected.page[0], 'SyntaxError');
+  assert.equal(expected.encode16[0], 'REASON_TOO_LONG');
+  const before = wsclose.wasm.memory.buffer.byteLength;
+  for (const engine of Object.values(wsclose.Engine)) {
+    assert.throws(() => wsclose.pageClose(engine, 1000, huge), (e) => e.name === expected.page[0] && e.message === expected.page[1]);
+    // The code is checked before the reason's length, as for a short reason.
+    assert.throws(() => wsclose.pageClose(engine, 1005, huge), (e) => e.name === 'InvalidAccessError');
+    assert.throws(() => wsclose.pageClose(engine, 1000, '\ud83d\ude00'.repeat(2.5e7)), (e) => e.name === 'SyntaxError');
+    assert.equal(wsclose.closeEvent(engine, hugeBytes).code, wsclose.closeEvent(engine, hugeBytes.subarray(0, MAX_CLOSE_PAYLOAD + 1)).code);
+  }
+  assert.throws(() => wsclose.encodeClosePayload(1000, huge), payloadError('REASON_TOO_LONG', 1000));
+  assert.throws(() => wsclose.encodeClosePayload(1005, huge), payloadError('REASON_TOO_LONG', 1005));
+  assert.throws(() => wsclose.encodeClosePayload(1000, '\ud800'.repeat(5e7)), payloadError('REASON_TOO_LONG', 1000));
+  assert.throws(() => wsclose.encodeClosePayload(1000, hugeBytes), payloadError('REASON_TOO_LONG', 1000));
+  assert.throws(() => wsclose.parseClosePayload(hugeBytes), payloadError('TOO_LONG', null));
+  assert.equal(wsclose.profileByName(huge), null);
+  assert.equal(wsclose.profileBySubprotocol(huge), null);
+  assert.equal(wsclose.profileByName(`discord-gateway${'x'.repeat(5e7)}`), null);
+  const codes = new Uint16Array(5e6).fill(1006);
+  const categories = wsclose.classifyMany(codes);
+  assert.equal(categories.length, codes.length);
+  assert.ok(categories.every((c) => c === wsclose.classify(1006)));
+  assert.equal(wsclose.wasm.memory.buffer.byteLength, before);
+});

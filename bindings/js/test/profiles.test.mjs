@@ -152,16 +152,26 @@ test('ReconnectPolicy: maxAttempts stops at the limit; overrides as a Map or an 
   assert.equal(new w.ReconnectPolicy({ overrides: full }).overrides.size, w.POLICY_MAX_OVERRIDES);
   full.set(4999, w.Advice.STOP);
   assert.throws(() => new w.ReconnectPolicy({ overrides: full }), /wsclose: invalid reconnect policy: /);
-  // One code given twice (an object's "4000" and "4000.0"): the library keeps the later advice,
-  // and a code set again does not count twice against the limit.
-  const twice = new w.ReconnectPolicy({ overrides: { 4000: w.Advice.STOP, '4000.0': w.Advice.RETRY } });
-  assert.deepEqual([...twice.overrides], [[4000, w.Advice.RETRY]]);
-  assert.equal(twice.decide(4000, true, 0, () => 0n).stop, false);
+  // An object key must be the code as String(code) spells it: no other spelling names a code,
+  // so no two keys name one code (the library's rule for a code set twice is in the differential).
+  for (const key of ['', '0x0FA0', ' 4000', '4000 ', '4000.0', '04000', '+4000', '-0', '1e3', '4_000', 'stop']) {
+    assert.throws(() => new w.ReconnectPolicy({ overrides: { [key]: w.Advice.STOP } }),
+      (e) => e instanceof TypeError && e.message.includes(`'${key}'`), JSON.stringify(key));
+  }
+  for (const key of ['65536', '99999']) {
+    assert.throws(() => new w.ReconnectPolicy({ overrides: { [key]: w.Advice.STOP } }),
+      (e) => e instanceof RangeError && e.message.includes(`'${key}'`), key);
+  }
+  assert.throws(() => new w.ReconnectPolicy({ overrides: { 4000: w.Advice.RETRY, '4000.0': w.Advice.STOP } }), TypeError);
+  assert.deepEqual([...new w.ReconnectPolicy({ overrides: { 0: 0, 65535: 1 } }).overrides], [[0, 0], [65535, 1]]);
+  // A Map takes number keys only (a string key is a TypeError naming it).
+  assert.throws(() => new w.ReconnectPolicy({ overrides: new Map([['4000', w.Advice.STOP]]) }),
+    (e) => e instanceof TypeError && e.message.includes("'4000'"));
+  // Eight distinct codes as object keys fit, a ninth is the library's refusal.
+  const nine = Object.fromEntries(full);
   full.delete(4999);
-  const again = new w.ReconnectPolicy({ overrides: { ...Object.fromEntries(full), '4000.0': w.Advice.RETRY } });
-  assert.equal(again.overrides.size, w.POLICY_MAX_OVERRIDES);
-  assert.equal(again.overrides.get(4000), w.Advice.RETRY);
-  assert.equal(again.decide(4000, true, 0, () => 0n).stop, false);
+  assert.equal(new w.ReconnectPolicy({ overrides: Object.fromEntries(full) }).overrides.size, w.POLICY_MAX_OVERRIDES);
+  assert.throws(() => new w.ReconnectPolicy({ overrides: nine }), RangeError);
 });
 
 test('ReconnectPolicy with a profile: a clean close stops exactly where the profile says stop', () => {

@@ -130,11 +130,13 @@ class Profile:
     ALL: ClassVar[tuple[Profile, ...]]
     @staticmethod
     def by_name(name: str) -> Profile | None:
-        """The profile called ``name`` (e.g. ``"discord-gateway"``), compared exactly."""
+        """The profile called ``name`` (e.g. ``"discord-gateway"``), compared exactly; ``None``
+        when none is, including for a name that is not valid Unicode (a lone surrogate)."""
     @staticmethod
     def by_subprotocol(token: str) -> Profile | None:
         """The profile selected by one ``Sec-WebSocket-Protocol`` token, compared exactly
-        (case-sensitive); ``None`` for protocols that negotiate none (Discord, Twitch)."""
+        (case-sensitive); ``None`` for protocols that negotiate none (Discord, Twitch), and for
+        a token that is not valid Unicode."""
     @property
     def name(self) -> str:
         """The identifier, lowercase with hyphens, e.g. ``"twitch-eventsub"``."""
@@ -230,12 +232,16 @@ class ReconnectPolicy:
         cls,
         *,
         profile: Profile | None = None,
-        base_ms: int = ...,
-        cap_ms: int = ...,
+        base_ms: int | None = None,
+        cap_ms: int | None = None,
         max_attempts: int | None = None,
         retry_unspecified: bool = True,
         overrides: Mapping[int, Advice] | None = None,
-    ) -> ReconnectPolicy: ...
+    ) -> ReconnectPolicy:
+        """``base_ms`` and ``cap_ms`` are ints in ``[0, 2**64)`` (``None``: ``DEFAULT_BASE_MS``,
+        ``DEFAULT_CAP_MS``), ``max_attempts`` in
+        ``[0, 2**32)`` (or objects with ``__index__``); outside, ``ValueError`` naming the
+        parameter. Equal policies compare and hash equal whatever order the overrides came in."""
     @property
     def profile(self) -> Profile | None: ...
     @property
@@ -253,11 +259,12 @@ class ReconnectPolicy:
         code: SupportsIndex,
         was_clean: bool,
         attempt: int,
-        random: Callable[[], int] | None = None,
+        random: Callable[[], SupportsIndex] | None = None,
     ) -> Decision:
         """Stop or retry after a close with ``code``, when ``attempt`` reconnect attempts were
-        already made. ``random`` returns an int in ``[0, 2**64)`` and is called once for a
-        retry; by default ``secrets.randbits(64)``."""
+        already made (``attempt`` in ``[0, 2**32)``, else ``ValueError``). ``random`` returns
+        an int (or an object with ``__index__``, such as ``numpy.uint64``) in ``[0, 2**64)`` and
+        is called once for a retry; by default ``secrets.randbits(64)``."""
     def advice(self, code: SupportsIndex, was_clean: bool) -> Advice:
         """The resolved advice (never ``UNSPECIFIED``), ignoring the attempt limit."""
     def ceiling_ms(self, attempt: int, /) -> int:
@@ -343,7 +350,9 @@ def close_event(engine: Engine, payload: Buffer | None, /) -> CloseEvent:
     drops the connection (``None``)."""
 def page_close(engine: Engine, code: float | None = None, reason: str | None = None) -> SentClose:
     """What a page's ``ws.close(code, reason)`` sends; ``None`` is an omitted argument. Raises
-    :class:`InvalidAccessError` or :class:`DomSyntaxError` where the engine throws."""
+    :class:`InvalidAccessError` or :class:`DomSyntaxError` where the engine throws. ``code`` is
+    the JavaScript number a page passes: an int beyond every float is the infinity of its sign
+    (as ``Number(10n ** 400n)`` is), so :class:`InvalidAccessError`."""
 def _facts_into(fact: int, codes: Buffer, out: Buffer, /) -> None: ...
 def facts() -> list[tuple[int, str]]: ...
 

@@ -107,6 +107,10 @@ fn generated_files(root: &Path) -> Vec<(PathBuf, String)> {
             "tests/differential/pageclose.tsv".into(),
             differential::pageclose_corpus(),
         ),
+        (
+            "tests/differential/profile.txt".into(),
+            differential::profile_corpus(),
+        ),
     ];
     files.extend(surfaces::files());
     files.extend(layouts::files(root));

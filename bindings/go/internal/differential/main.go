@@ -8,7 +8,7 @@
 // With cgo it answers through libwsclose (`make diff-go`, language go); with CGO_ENABLED=0
 // through the embedded WebAssembly module and wazero (`make diff-go-wasm`, language go-wasm).
 //
-// Sections: code, parse, encode, advice, policy, explain, event, pageclose. Go strings are bytes, so the encode rows go through both
+// Sections: code, parse, encode, advice, policy, explain, event, pageclose, profile. Go strings are bytes, so the encode rows go through both
 // EncodeClosePayload (string) and EncodeClosePayloadBytes ([]byte); the two must agree, and
 // the line written is theirs. Go has no UTF-16 strings, so there is no encode16 section; the
 // pageclose reasons go to Engine.PageClose as UTF-16 units, as a page's JavaScript string does.
@@ -384,6 +384,28 @@ func newerSections(out *bytes.Buffer, corpus string, payloads []string) error {
 			}
 			fmt.Fprintln(out, line)
 		}
+	}
+
+	// Profile lookups: a Go string holds the WTF-8 bytes as they are; bytes that are not UTF-8
+	// (a lone surrogate) name no profile.
+	names, err := dataLines(filepath.Join(corpus, "profile.txt"))
+	if err != nil {
+		return err
+	}
+	for _, row := range names {
+		name, err := unhex(row)
+		if err != nil {
+			return err
+		}
+		found := func(profile wsclose.Profile, ok bool) string {
+			if !ok {
+				return "-"
+			}
+			return profile.Name()
+		}
+		byName := found(wsclose.ProfileByName(string(name)))
+		byToken := found(wsclose.ProfileBySubprotocol(string(name)))
+		fmt.Fprintf(out, "profile\t%s\t%s\t%s\n", row, byName, byToken)
 	}
 	return nil
 }

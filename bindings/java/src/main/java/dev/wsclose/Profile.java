@@ -34,18 +34,32 @@ public final class Profile {
         return Collections.unmodifiableList(profiles);
     }
 
-    /** The profile called {@code name}, e.g. {@code "discord-gateway"}. */
+    /**
+     * The profile called {@code name}, e.g. {@code "discord-gateway"}; empty when none is,
+     * including for a name that is not valid Unicode (a lone surrogate), as in every binding.
+     */
     public static Optional<Profile> byName(String name) {
-        return found(Native.profileByName(utf8(name)));
+        byte[] bytes = utf8(name);
+        return bytes == null ? Optional.empty() : found(Native.profileByName(bytes));
     }
 
-    /** The profile negotiated by a {@code Sec-WebSocket-Protocol} token (exact, case-sensitive). */
+    /**
+     * The profile negotiated by a {@code Sec-WebSocket-Protocol} token (exact, case-sensitive);
+     * empty when none is, including for a token that is not valid Unicode.
+     */
     public static Optional<Profile> bySubprotocol(String token) {
-        return found(Native.profileBySubprotocol(utf8(token)));
+        byte[] bytes = utf8(token);
+        return bytes == null ? Optional.empty() : found(Native.profileBySubprotocol(bytes));
     }
 
-    /** The name or token goes as its UTF-8 bytes; a lone surrogate becomes bytes no profile has. */
+    /**
+     * The name or token as its UTF-8 bytes, or null when it holds a lone surrogate: such a
+     * string is no profile's name (getBytes would replace the surrogate by '?', another name).
+     */
     private static byte[] utf8(String text) {
+        if (!StandardCharsets.UTF_8.newEncoder().canEncode(text)) {
+            return null;
+        }
         return text.getBytes(StandardCharsets.UTF_8);
     }
 

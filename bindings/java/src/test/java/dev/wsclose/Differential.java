@@ -15,8 +15,9 @@ import java.util.OptionalInt;
  * with the core: sections {@code code} (all 65,536 codes), {@code parse} ({@code parse.txt}) and
  * {@code encode} (every {@code encode.tsv} row, reason as {@code byte[]}) and {@code encode16} ({@code encode.tsv}
  * rows whose reason a Java {@code String} can hold), then {@code advice}, {@code policy},
- * {@code explain}, {@code event} and {@code pageclose} ({@code policy.tsv}, {@code pageclose.tsv};
- * pageclose reasons are Java strings of exactly the corpus's UTF-16 units).
+ * {@code explain}, {@code event}, {@code pageclose} and {@code profile} ({@code policy.tsv},
+ * {@code pageclose.tsv}, {@code profile.txt}; pageclose reasons are Java strings of exactly the
+ * corpus's UTF-16 units, profile names the Strings of the WTF-8 names, lone surrogates kept).
  *
  * <p>Usage: {@code Differential [--route ffm|jna] <tests/differential> <build/differential/java.txt>}.
  * With {@code --route} the program first fails unless the jar took that route on this JDK
@@ -197,7 +198,29 @@ public final class Differential {
                 lines += line(out, "pageclose\t" + engine.engineName() + "\t" + row + "\t" + pageCloseAnswer(engine, row));
             }
         }
+        // Profile lookups: the name's WTF-8 bytes as a Java String (lone surrogates kept): none found.
+        for (String row : corpusLines(corpus.resolve("profile.txt"))) {
+            String name = wtf8(bytes(row));
+            lines += line(out, "profile\t" + row + "\t" + Profile.byName(name).map(Profile::name).orElse("-")
+                    + "\t" + Profile.bySubprotocol(name).map(Profile::name).orElse("-"));
+        }
         return lines;
+    }
+
+    /** WTF-8 bytes (UTF-8 that may spell lone surrogates) to the String of those UTF-16 units. */
+    private static String wtf8(byte[] bytes) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < bytes.length;) {
+            int b = bytes[i] & 0xFF;
+            int len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+            int point = len == 1 ? b : b & (0xFF >> (len + 1));
+            for (int k = 1; k < len; k++) {
+                point = (point << 6) | (bytes[i + k] & 0x3F);
+            }
+            out.appendCodePoint(point); // a surrogate code point is its lone char
+            i += len;
+        }
+        return out.toString();
     }
 
     private static String policyAnswer(String row) {

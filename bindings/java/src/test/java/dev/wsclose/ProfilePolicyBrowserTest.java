@@ -29,6 +29,12 @@ class ProfilePolicyBrowserTest {
         assertEquals(names.stream().sorted().toList(), names);
         assertTrue(Profile.byName("").isEmpty());
         assertTrue(Profile.byName("\uD800").isEmpty());
+        // A name that is not valid Unicode finds no profile (never an exception), as in every binding.
+        for (String lone : new String[] {"\uD800", "\uDC00", "\uDC00\uD800", "?"}) {
+            assertTrue(Profile.byName("discord-gateway" + lone).isEmpty());
+            assertTrue(Profile.bySubprotocol("graphql-transport-ws" + lone).isEmpty());
+            assertTrue(Profile.bySubprotocol(lone).isEmpty());
+        }
         // docs/profiles.md: graphql-transport-ws is negotiated by its own token, exactly.
         assertEquals("graphql-transport-ws", Profile.bySubprotocol("graphql-transport-ws").orElseThrow().name());
         assertTrue(Profile.bySubprotocol("GRAPHQL-TRANSPORT-WS").isEmpty());
