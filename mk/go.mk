@@ -44,7 +44,7 @@ go-wasm-update: wasm-build ## copy a fresh wasm-build into bindings/go (commit i
 	cp $(GO_WASM_FRESH) $(GO_WASM)
 	@{ echo "# What built wsclose.wasm: written by \`make go-wasm-update\`; do not edit (docs/release.md)."; \
 	  echo "rustc: $$(rustc -V)"; \
-	  echo "wasm-opt: $$($(WASM_DIR)/node_modules/.bin/wasm-opt --version)"; \
+	  echo "wasm-opt: $$($(WASM_OPT) --version)"; \
 	  echo "ffi-c source: $$(git log -1 --format=%H -- ffi-c core Cargo.lock)$$(git status --porcelain -- ffi-c core Cargo.lock | grep -q . && echo ' with uncommitted changes')"; \
 	  echo "sha256: $$(sha256sum $(GO_WASM) | cut -d' ' -f1)"; } > $(GO_WASM_BUILD_TXT)
 	@cat $(GO_WASM_BUILD_TXT)
