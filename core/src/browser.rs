@@ -266,6 +266,11 @@ impl Engine {
     /// // One byte: Chromium fails, Firefox reports 1005 (No Status Received).
     /// assert_eq!(Engine::Chromium.close_event(Received::Payload(b"\x03")).code, 1006);
     /// assert_eq!(Engine::Firefox.close_event(Received::Payload(b"\x03")).code, 1005);
+    ///
+    /// // No Close frame: a FIN fires no `error` in either engine; an RST does in Firefox.
+    /// assert!(!Engine::Firefox.close_event(Received::Dropped).error_fired);
+    /// assert!(Engine::Firefox.close_event(Received::Reset).error_fired);
+    /// assert!(!Engine::Chromium.close_event(Received::Reset).error_fired);
     /// ```
     #[must_use]
     pub const fn close_event(self, received: Received<'_>) -> CloseEvent<'_> {
@@ -273,8 +278,8 @@ impl Engine {
             Received::Payload(payload) => payload,
             // Measured: no `error` event in either engine, and nothing to reply to.
             Received::Dropped => return Self::abnormal(false),
-            // Measured: Firefox reports the reset as a network error and fires `error` first;
-            // Chromium treats it as it treats a FIN. Nothing to reply to either way.
+            // Measured: Firefox fires `error` before `close` for a reset, Chromium does not;
+            // otherwise as for a FIN.
             Received::Reset => return Self::abnormal(matches!(self, Engine::Firefox)),
         };
         let err = match parse_close_payload(payload) {
