@@ -337,9 +337,13 @@ enum wsclose_received
    */
   WSCLOSE_RECEIVED_PAYLOAD = 0,
   /**
-   * No Close frame: the server dropped the TCP connection.
+   * No Close frame: the server closed the TCP connection (FIN).
    */
   WSCLOSE_RECEIVED_DROPPED = 1,
+  /**
+   * No Close frame: the server reset the TCP connection (RST).
+   */
+  WSCLOSE_RECEIVED_RESET = 2,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -648,8 +652,9 @@ const char *wsclose_version(void);
 
 /**
  * What the page's `CloseEvent` says, in engine `engine`, when the server sent a Close frame
- * with `payload` (`received` is `WSCLOSE_RECEIVED_PAYLOAD`) or dropped the TCP connection
- * (`WSCLOSE_RECEIVED_DROPPED`: `payload` and `len` are then ignored, and not checked). Errors:
+ * with `payload` (`received` is `WSCLOSE_RECEIVED_PAYLOAD`), closed the TCP connection
+ * (`WSCLOSE_RECEIVED_DROPPED`) or reset it (`WSCLOSE_RECEIVED_RESET`); without a Close frame
+ * `payload` and `len` are ignored, and not checked. Errors:
  * `WSCLOSE_ERR_NULL_ARGUMENT`, `WSCLOSE_ERR_INVALID_ARGUMENT` (an engine or `received` number
  * that has no meaning, or an impossible length).
  *

@@ -24,6 +24,7 @@ const (
 const (
 	receivedPayload = uint32(0)
 	receivedDropped = uint32(1)
+	receivedReset   = uint32(2)
 )
 
 // struct wsclose_code_info in wasm32: size, alignment, byte offsets.

@@ -152,13 +152,24 @@ type CloseEvent struct {
 }
 
 // CloseEvent returns what a page sees in engine e when the server sent a Close frame with
-// payload (dropped false), or dropped the TCP connection (dropped true; payload is ignored).
-// An Engine that is not one gives ErrInvalidArgument.
+// payload (dropped false), or closed the TCP connection (FIN) without one (dropped true; payload
+// is ignored). A reset is ResetEvent. An Engine that is not one gives ErrInvalidArgument.
 func (e Engine) CloseEvent(payload []byte, dropped bool) (CloseEvent, error) {
 	if dropped {
-		payload = nil
+		return e.closeEvent(nil, receivedDropped)
 	}
-	raw, result := nativeCloseEvent(e, payload, dropped)
+	return e.closeEvent(payload, receivedPayload)
+}
+
+// ResetEvent returns what a page sees in engine e when the server reset the TCP connection (RST)
+// without a Close frame: 1006, not clean; Firefox fires an error event first, Chromium does not.
+// An Engine that is not one gives ErrInvalidArgument.
+func (e Engine) ResetEvent() (CloseEvent, error) {
+	return e.closeEvent(nil, receivedReset)
+}
+
+func (e Engine) closeEvent(payload []byte, received uint32) (CloseEvent, error) {
+	raw, result := nativeCloseEvent(e, payload, received)
 	if result == resultInvalidArgument {
 		return CloseEvent{}, fmt.Errorf("%w: %v", ErrInvalidArgument, e)
 	}

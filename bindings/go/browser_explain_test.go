@@ -62,8 +62,13 @@ func TestCloseEvent(t *testing.T) {
 	}
 	for _, engine := range Engines() {
 		dropped, err := engine.CloseEvent([]byte{0x03, 0xe8}, true)
-		if err != nil || dropped.Code != AbnormalClosure || dropped.WasClean || dropped.Reason != "" || dropped.Reply.Kind != ReplyNone {
+		if err != nil || dropped.Code != AbnormalClosure || dropped.WasClean || dropped.ErrorFired || dropped.Reason != "" || dropped.Reply.Kind != ReplyNone {
 			t.Errorf("%s dropped: %+v", engine, dropped)
+		}
+		// Measured: Firefox fires error before close for an RST, Chromium does not.
+		reset, err := engine.ResetEvent()
+		if err != nil || reset.Code != AbnormalClosure || reset.WasClean || reset.ErrorFired != (engine == EngineFirefox) || reset.Reason != "" || reset.Reply.Kind != ReplyNone {
+			t.Errorf("%s reset: %+v", engine, reset)
 		}
 		bye, err := engine.CloseEvent([]byte{0x03, 0xe8, 'b', 'y', 'e'}, false)
 		if err != nil || bye.Code != NormalClosure || bye.Reason != "bye" || !bye.WasClean || bye.ErrorFired {
@@ -93,6 +98,9 @@ func TestCloseEvent(t *testing.T) {
 func TestUnknownEngineIsAnError(t *testing.T) {
 	if _, err := Engine(7).CloseEvent(nil, true); !errors.Is(err, ErrInvalidArgument) {
 		t.Errorf("Engine(7).CloseEvent: %v", err)
+	}
+	if _, err := Engine(7).ResetEvent(); !errors.Is(err, ErrInvalidArgument) {
+		t.Errorf("Engine(7).ResetEvent: %v", err)
 	}
 	if _, err := Engine(7).PageClose(nil, nil); !errors.Is(err, ErrInvalidArgument) {
 		t.Errorf("Engine(7).PageClose: %v", err)

@@ -135,14 +135,10 @@ func nativeExplain(code CloseCode, wasClean WasClean, out []Cause) int32 {
 	return int32(count)
 }
 
-func nativeCloseEvent(engine Engine, payload []byte, dropped bool) (rawCloseEvent, int32) {
+func nativeCloseEvent(engine Engine, payload []byte, received uint32) (rawCloseEvent, int32) {
 	var raw C.wsclose_close_event
-	received := C.uint32_t(C.WSCLOSE_RECEIVED_PAYLOAD)
-	if dropped {
-		received = C.WSCLOSE_RECEIVED_DROPPED
-	}
 	result := C.wsclose_browser_close_event(C.uint32_t(engine), bytesPtr(payload), C.size_t(len(payload)),
-		received, &raw)
+		C.uint32_t(received), &raw)
 	if result != C.WSCLOSE_OK {
 		return rawCloseEvent{}, int32(result)
 	}

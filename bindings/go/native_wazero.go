@@ -434,16 +434,12 @@ func nativeExplain(code CloseCode, wasClean WasClean, out []Cause) int32 {
 	return count
 }
 
-func nativeCloseEvent(engine Engine, payload []byte, dropped bool) (rawCloseEvent, int32) {
+func nativeCloseEvent(engine Engine, payload []byte, received uint32) (rawCloseEvent, int32) {
 	in := acquire()
 	ptr := in.input(payload)
 	at := in.base + offEvent
 	in.stack[0], in.stack[1], in.stack[2] = uint64(engine), uint64(ptr), uint64(len(payload))
-	received := uint64(receivedPayload)
-	if dropped {
-		received = uint64(receivedDropped)
-	}
-	in.stack[3], in.stack[4] = received, uint64(at)
+	in.stack[3], in.stack[4] = uint64(received), uint64(at)
 	result := result32(in.call(fnCloseEvent))
 	if result != resultOK {
 		in.release()

@@ -4,7 +4,7 @@
 //! Reads the corpus on stdin, one case a line, tab-separated:
 //!
 //! ```text
-//! recv <id> <payload hex | drop>
+//! recv <id> <payload hex | drop | reset>
 //! send <id> <code: number | inf | -inf | NaN | undefined> <reason: UTF-16 units, 4 hex digits each | ->
 //! ```
 //!
@@ -15,7 +15,7 @@
 //! <engine> send <id> <throw:<exception name> | sent:<payload hex>>
 //! ```
 //!
-//! `none`: the browser closed TCP without a Close frame; `-`: the server had dropped it.
+//! `none`: the browser closed TCP without a Close frame; `-`: the server had closed or reset it.
 //!
 //! Run: `cargo run -q -p wsclose --example browser_model < target/e2e/corpus.tsv`
 
@@ -42,6 +42,8 @@ fn recv(engine: Engine, payload: &str) -> String {
     let bytes;
     let received = if payload == "drop" {
         Received::Dropped
+    } else if payload == "reset" {
+        Received::Reset
     } else {
         bytes = unhex(payload);
         Received::Payload(&bytes)
@@ -53,7 +55,7 @@ fn recv(engine: Engine, payload: &str) -> String {
             let n = reply.write(&mut buf);
             format!("close:{}", hex(&buf[..n]))
         }
-        (None, Received::Dropped) => "-".to_owned(),
+        (None, Received::Dropped | Received::Reset) => "-".to_owned(),
         (None, Received::Payload(_)) => "none".to_owned(),
     };
     format!(

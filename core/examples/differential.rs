@@ -149,12 +149,15 @@ fn main() {
     }
     let payloads = data_lines(&read("parse.txt"));
     for engine in Engine::ALL {
-        let inputs = std::iter::once(None).chain(payloads.iter().map(|p| Some(unhex(p))));
-        for payload in inputs {
-            let (input, event) = match &payload {
-                None => ("dropped".to_string(), engine.close_event(Received::Dropped)),
-                Some(bytes) => (hex(bytes), engine.close_event(Received::Payload(bytes))),
-            };
+        let unhexed: Vec<Vec<u8>> = payloads.iter().map(|p| unhex(p)).collect();
+        let inputs = [
+            ("dropped".to_string(), Received::Dropped),
+            ("reset".to_string(), Received::Reset),
+        ]
+        .into_iter()
+        .chain(unhexed.iter().map(|bytes| (hex(bytes), Received::Payload(bytes))));
+        for (input, received) in inputs {
+            let event = engine.close_event(received);
             let reply = match event.reply {
                 None => "none".to_string(),
                 Some(Reply::Empty) => "empty".to_string(),

@@ -72,8 +72,11 @@ pub enum Received<'a> {
     /// A Close frame carrying exactly these bytes, whatever they are: empty, one byte, over 125
     /// bytes (sent with an extended length), any code, any reason bytes.
     Payload(&'a [u8]),
-    /// The TCP connection closed without a Close frame.
+    /// The TCP connection closed in order (FIN) without a Close frame.
     Dropped,
+    /// The TCP connection was reset (RST) without a Close frame: the server aborted it, for
+    /// example a close with `SO_LINGER` set to zero, or a peer that crashed with unread data.
+    Reset,
 }
 
 /// What the page observes when the connection ends: the `close` event's fields, whether an
@@ -233,7 +236,8 @@ impl Engine {
     /// | 1005, 1006, 1015          | fail (1002)           | fail          | that code, clean |
     /// | any other unsendable code (0–999, 1004, 1016–2999, ≥ 5000) | fail (1002) | that code, clean | that code, clean |
     /// | reason not UTF-8          | fail (1007)           | fail          | fail           |
-    /// | TCP dropped, no Close     | 1006                  | 1006, not clean, no `error` | same |
+    /// | TCP closed (FIN), no Close | 1006                 | 1006, not clean, no `error` | same |
+    /// | TCP reset (RST), no Close | 1006                  | 1006, not clean, no `error` | 1006, not clean, `error` |
     ///
     /// "fail" is what the page sees when the engine fails the connection: code 1006, empty
     /// reason, `wasClean` false, and an `error` event before the `close` event. Chromium then
@@ -262,21 +266,21 @@ impl Engine {
     /// // One byte: Chromium fails, Firefox reports 1005 (No Status Received).
     /// assert_eq!(Engine::Chromium.close_event(Received::Payload(b"\x03")).code, 1006);
     /// assert_eq!(Engine::Firefox.close_event(Received::Payload(b"\x03")).code, 1005);
+    ///
+    /// // No Close frame: a FIN fires no `error` in either engine; an RST does in Firefox.
+    /// assert!(!Engine::Firefox.close_event(Received::Dropped).error_fired);
+    /// assert!(Engine::Firefox.close_event(Received::Reset).error_fired);
+    /// assert!(!Engine::Chromium.close_event(Received::Reset).error_fired);
     /// ```
     #[must_use]
     pub const fn close_event(self, received: Received<'_>) -> CloseEvent<'_> {
         let payload = match received {
             Received::Payload(payload) => payload,
             // Measured: no `error` event in either engine, and nothing to reply to.
-            Received::Dropped => {
-                return CloseEvent {
-                    code: CloseCode::ABNORMAL_CLOSURE.as_u16(),
-                    reason: "",
-                    was_clean: false,
-                    error_fired: false,
-                    reply: None,
-                }
-            }
+            Received::Dropped => return Self::abnormal(false),
+            // Measured: Firefox fires `error` before `close` for a reset, Chromium does not;
+            // otherwise as for a FIN.
+            Received::Reset => return Self::abnormal(matches!(self, Engine::Firefox)),
         };
         let err = match parse_close_payload(payload) {
             Ok(close) => return self.clean_close(payload, close.code().as_u16(), close.reason()),
@@ -325,6 +329,17 @@ impl Engine {
             Reply::Close { code, reason }
         };
         CloseEvent::clean(code, reason, reply)
+    }
+
+    /// The TCP connection ended without a Close frame: 1006, not clean, nothing to reply to.
+    const fn abnormal(error_fired: bool) -> CloseEvent<'static> {
+        CloseEvent {
+            code: CloseCode::ABNORMAL_CLOSURE.as_u16(),
+            reason: "",
+            was_clean: false,
+            error_fired,
+            reply: None,
+        }
     }
 
     /// The connection failed: 1006, not clean, `error` first; Chromium's 1002 or Firefox's silence.

@@ -175,6 +175,21 @@ fn dropped_connection() {
 }
 
 #[test]
+fn reset_connection() {
+    // Measured: Firefox fires `error` before `close` for an RST, Chromium does not.
+    for (engine, error_fired) in [(Engine::Chromium, false), (Engine::Firefox, true)] {
+        let event = engine.close_event(Received::Reset);
+        assert_eq!(event.close_code(), CloseCode::ABNORMAL_CLOSURE, "{engine:?}");
+        assert_eq!(event.reason, "", "{engine:?}");
+        assert!(!event.was_clean && event.reply.is_none(), "{engine:?}");
+        assert_eq!(event.error_fired, error_fired, "{engine:?}");
+        // Everything else is what a FIN gives.
+        let fin = engine.close_event(Received::Dropped);
+        assert_eq!(CloseEvent { error_fired, ..fin }, event, "{engine:?}");
+    }
+}
+
+#[test]
 fn close_with_every_integer_code() {
     for code in 0..=u16::MAX {
         let closeable = CloseCode::new(code).is_browser_closeable();

@@ -50,8 +50,10 @@ pub struct wsclose_close_event {
 pub enum wsclose_received {
     /// A Close frame with a payload (possibly empty).
     WSCLOSE_RECEIVED_PAYLOAD = 0,
-    /// No Close frame: the server dropped the TCP connection.
+    /// No Close frame: the server closed the TCP connection (FIN).
     WSCLOSE_RECEIVED_DROPPED = 1,
+    /// No Close frame: the server reset the TCP connection (RST).
+    WSCLOSE_RECEIVED_RESET = 2,
 }
 
 fn engine_of(engine: u32) -> Option<Engine> {
@@ -63,8 +65,9 @@ fn engine_of(engine: u32) -> Option<Engine> {
 }
 
 /// What the page's `CloseEvent` says, in engine `engine`, when the server sent a Close frame
-/// with `payload` (`received` is `WSCLOSE_RECEIVED_PAYLOAD`) or dropped the TCP connection
-/// (`WSCLOSE_RECEIVED_DROPPED`: `payload` and `len` are then ignored, and not checked). Errors:
+/// with `payload` (`received` is `WSCLOSE_RECEIVED_PAYLOAD`), closed the TCP connection
+/// (`WSCLOSE_RECEIVED_DROPPED`) or reset it (`WSCLOSE_RECEIVED_RESET`); without a Close frame
+/// `payload` and `len` are ignored, and not checked. Errors:
 /// `WSCLOSE_ERR_NULL_ARGUMENT`, `WSCLOSE_ERR_INVALID_ARGUMENT` (an engine or `received` number
 /// that has no meaning, or an impossible length).
 ///
@@ -96,6 +99,7 @@ pub unsafe extern "C" fn wsclose_browser_close_event(
                 }
             }
             1 => Received::Dropped,
+            2 => Received::Reset,
             _ => return WSCLOSE_ERR_INVALID_ARGUMENT,
         };
         let event = engine.close_event(received);
@@ -236,6 +240,18 @@ mod tests {
         // SAFETY: written above.
         let event = unsafe { out.assume_init() };
         assert_eq!((event.code, event.was_clean, event.reply_kind), (1006, 0, 0));
+        for (number, engine) in [(0, Engine::Chromium), (1, Engine::Firefox)] {
+            // SAFETY: valid out-pointer; a reset connection ignores the payload.
+            let r = unsafe { wsclose_browser_close_event(number, ptr::null(), 4, 2, out.as_mut_ptr()) };
+            assert_eq!(r, WSCLOSE_OK);
+            // SAFETY: written above.
+            let event = unsafe { out.assume_init() };
+            let want = engine.close_event(Received::Reset);
+            assert_eq!(
+                (event.code, event.was_clean, event.error_fired, event.reply_kind),
+                (1006, 0, u8::from(want.error_fired), 0)
+            );
+        }
         // SAFETY: an engine number no engine has.
         assert_eq!(
             unsafe { wsclose_browser_close_event(2, ptr::null(), 0, 1, out.as_mut_ptr()) },
@@ -257,7 +273,11 @@ mod tests {
                 WSCLOSE_ERR_NULL_ARGUMENT
             );
             assert_eq!(
-                wsclose_browser_close_event(1, ptr::null(), 0, 2, out.as_mut_ptr()),
+                wsclose_browser_close_event(1, ptr::null(), usize::MAX, 2, out.as_mut_ptr()),
+                WSCLOSE_OK
+            );
+            assert_eq!(
+                wsclose_browser_close_event(1, ptr::null(), 0, 3, out.as_mut_ptr()),
                 WSCLOSE_ERR_INVALID_ARGUMENT
             );
         }

@@ -94,7 +94,8 @@ impl PyCloseEvent {
 }
 
 /// What the page sees when the server ends the connection: `payload` is the Close frame's
-/// payload as received (any bytes), or `None` for a connection dropped without a Close frame.
+/// payload as received (any bytes), or `None` for a TCP connection closed (FIN) without a Close
+/// frame. A reset (RST) is `reset_event`.
 #[pyfunction]
 #[pyo3(signature = (engine, payload, /))]
 fn close_event<'py>(
@@ -103,7 +104,6 @@ fn close_event<'py>(
     payload: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<PyCloseEvent> {
     let engine = engine_arg(engine)?;
-    let model = model_types(py)?;
     let copy;
     let received = match payload {
         None => Received::Dropped,
@@ -120,6 +120,19 @@ fn close_event<'py>(
             Received::Payload(copy.as_bytes())
         }
     };
+    event_object(py, engine, received)
+}
+
+/// What the page sees when the server resets the TCP connection (RST) without a Close frame.
+#[pyfunction]
+#[pyo3(signature = (engine, /))]
+fn reset_event(py: Python<'_>, engine: &Bound<'_, PyAny>) -> PyResult<PyCloseEvent> {
+    let engine = engine_arg(engine)?;
+    event_object(py, engine, Received::Reset)
+}
+
+fn event_object(py: Python<'_>, engine: Engine, received: Received<'_>) -> PyResult<PyCloseEvent> {
+    let model = model_types(py)?;
     let event = engine.close_event(received);
     let reply = match event.reply {
         None => None,
@@ -289,6 +302,7 @@ pub(crate) fn add(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<PyCloseEvent>()?;
     module.add_class::<PySentClose>()?;
     module.add_function(wrap_pyfunction!(close_event, module)?)?;
+    module.add_function(wrap_pyfunction!(reset_event, module)?)?;
     module.add_function(wrap_pyfunction!(page_close, module)?)?;
     Ok(())
 }

@@ -37,6 +37,19 @@ def test_dropped_connection() -> None:
         event = wsclose.close_event(engine, None)
         assert event.code is CloseCode.ABNORMAL_CLOSURE and not event.was_clean
         assert event.reply is None and event.reason == ""
+        assert not event.error_fired
+
+
+def test_reset_connection() -> None:
+    # Measured: Firefox fires `error` before `close` for an RST; Chromium does not.
+    for engine, error_fired in [(Engine.CHROMIUM, False), (Engine.FIREFOX, True)]:
+        event = wsclose.reset_event(engine)
+        assert event.engine is engine and event.code is CloseCode.ABNORMAL_CLOSURE
+        assert not event.was_clean and event.reply is None and event.reason == ""
+        assert event.error_fired is error_fired
+    assert wsclose.reset_event("firefox").error_fired  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        wsclose.reset_event(b"firefox")  # type: ignore[arg-type]
 
 
 def test_a_payload_the_core_accepts_is_a_clean_close_in_every_engine() -> None:

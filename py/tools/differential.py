@@ -10,7 +10,8 @@ all 65,536 codes (``info``), every payload of ``parse.txt`` (``parse_close_paylo
 surrogate reaches the core and fails there. Then the newer sections: ``advice`` (every
 ``Profile`` over all 65,536 codes), ``policy`` (every row of ``policy.tsv`` through
 ``ReconnectPolicy.decide`` with the row's random value injected), ``explain`` (all codes, each
-with ``was_clean`` unknown, False and True), ``event`` (``close_event`` for a dropped connection and
+with ``was_clean`` unknown, False and True), ``event`` (``close_event`` for a dropped connection,
+``reset_event`` for a reset one and
 every payload of ``parse.txt``, per engine) and ``pageclose`` (``page_close`` for every row of
 ``pageclose.tsv``, per engine; the reason's UTF-16 code units become a ``str`` with
 ``surrogatepass``, so a lone surrogate reaches the core) and ``profile`` (``Profile.by_name`` and
@@ -124,8 +125,8 @@ def explain_lines() -> list[str]:
     return out
 
 
-def event_answer(engine: Engine, payload: bytes | None) -> str:
-    event = wsclose.close_event(engine, payload)
+def event_answer(engine: Engine, payload: bytes | None, *, reset: bool = False) -> str:
+    event = wsclose.reset_event(engine) if reset else wsclose.close_event(engine, payload)
     reply = event.reply
     if reply is None:
         answer = "none"
@@ -176,6 +177,7 @@ def answers(corpus: Path) -> list[str]:
     payloads = data_lines(corpus / "parse.txt")
     for engine in Engine:
         out.append(f"event\t{engine.value}\tdropped\t{event_answer(engine, None)}")
+        out.append(f"event\t{engine.value}\treset\t{event_answer(engine, None, reset=True)}")
         out += [f"event\t{engine.value}\t{line}\t{event_answer(engine, unhex(line))}" for line in payloads]
     pages = [line.split("\t") for line in data_lines(corpus / "pageclose.tsv")]
     for engine in Engine:

@@ -268,20 +268,21 @@ static void explain_section(FILE *out) {
   }
 }
 
-/* `hex` NULL: the dropped connection. */
-static void event_row(FILE *out, uint32_t engine, const char *hex) {
+/* `hex` NULL: no Close frame, the connection closed (`received` WSCLOSE_RECEIVED_DROPPED) or
+ * reset (WSCLOSE_RECEIVED_RESET); otherwise `received` is WSCLOSE_RECEIVED_PAYLOAD. */
+static void event_row(FILE *out, uint32_t engine, uint32_t received, const char *hex) {
   static uint8_t payload[MAX_LINE / 2];
   size_t len = hex == NULL ? 0 : unhex(hex, payload, sizeof payload);
   wsclose_close_event event;
-  int32_t result = wsclose_browser_close_event(engine, len == 0 ? NULL : payload, len,
-                                               hex == NULL ? WSCLOSE_RECEIVED_DROPPED : WSCLOSE_RECEIVED_PAYLOAD, &event);
+  int32_t result = wsclose_browser_close_event(engine, len == 0 ? NULL : payload, len, received, &event);
   if (result != WSCLOSE_OK) {
     fprintf(stderr, "differential: wsclose_browser_close_event: %s\n", wsclose_result_message(result));
     exit(1);
   }
   fputs("event\t", out);
   put_engine(out, engine);
-  fprintf(out, "\t%s\t%u\t%d\t%d\t", hex == NULL ? "dropped" : hex, (unsigned)event.code,
+  const char *input = hex != NULL ? hex : received == WSCLOSE_RECEIVED_RESET ? "reset" : "dropped";
+  fprintf(out, "\t%s\t%u\t%d\t%d\t", input, (unsigned)event.code,
           event.was_clean, event.error_fired);
   put_hex(out, event.reason, event.reason_len);
   fputc('\t', out);
@@ -457,9 +458,10 @@ int main(int argc, char **argv) {
 
   for (size_t e = 0; e < sizeof engines / sizeof engines[0]; e++) {
     uint32_t engine = (uint32_t)engines[e].value;
-    event_row(out, engine, NULL);
+    event_row(out, engine, WSCLOSE_RECEIVED_DROPPED, NULL);
+    event_row(out, engine, WSCLOSE_RECEIVED_RESET, NULL);
     parse = open_corpus(argv[1], "parse.txt");
-    while (next_line(parse, line)) event_row(out, engine, line);
+    while (next_line(parse, line)) event_row(out, engine, WSCLOSE_RECEIVED_PAYLOAD, line);
     fclose(parse);
   }
 

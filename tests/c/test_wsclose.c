@@ -918,6 +918,13 @@ static void test_browser_abi(void) {
     CHECK(event.code == WSCLOSE_ABNORMAL_CLOSURE && !event.was_clean && event.reply_kind == 0 &&
               event.reason != NULL && event.reason_len == 0,
           "dropped: %u", (unsigned)event.code);
+    CHECK(!event.error_fired, "dropped: no error event");
+    /* Measured: Firefox fires error before close for an RST, Chromium does not. */
+    CHECK(wsclose_browser_close_event(engine, NULL, 0, WSCLOSE_RECEIVED_RESET, &event) == WSCLOSE_OK, "reset");
+    CHECK(event.code == WSCLOSE_ABNORMAL_CLOSURE && !event.was_clean && event.reply_kind == 0 &&
+              event.reason != NULL && event.reason_len == 0 &&
+              event.error_fired == (engine == WSCLOSE_ENGINE_FIREFOX),
+          "reset: %u error %u", (unsigned)event.code, (unsigned)event.error_fired);
     CHECK(wsclose_browser_close_event(engine, NULL, 0, WSCLOSE_RECEIVED_PAYLOAD, &event) == WSCLOSE_OK &&
               event.code == WSCLOSE_NO_STATUS_RECEIVED,
           "empty payload");
@@ -978,8 +985,11 @@ static void test_browser_abi(void) {
   CHECK(wsclose_browser_close_event(WSCLOSE_ENGINE_FIREFOX, NULL, 4, WSCLOSE_RECEIVED_DROPPED, &event) == WSCLOSE_OK &&
             event.code == WSCLOSE_ABNORMAL_CLOSURE,
         "dropped ignores the payload");
-  CHECK(wsclose_browser_close_event(WSCLOSE_ENGINE_FIREFOX, NULL, 0, 2, &event) == WSCLOSE_ERR_INVALID_ARGUMENT,
-        "received 2");
+  CHECK(wsclose_browser_close_event(WSCLOSE_ENGINE_FIREFOX, NULL, 4, WSCLOSE_RECEIVED_RESET, &event) == WSCLOSE_OK &&
+            event.code == WSCLOSE_ABNORMAL_CLOSURE,
+        "reset ignores the payload");
+  CHECK(wsclose_browser_close_event(WSCLOSE_ENGINE_FIREFOX, NULL, 0, 3, &event) == WSCLOSE_ERR_INVALID_ARGUMENT,
+        "received 3");
   uint8_t out[8];
   CHECK(wsclose_browser_close(WSCLOSE_ENGINE_CHROMIUM, 1, 4000.0, 0, NULL, 3, &code, &has_code, out, sizeof out,
                               &len) == WSCLOSE_OK &&

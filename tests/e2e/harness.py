@@ -3,7 +3,8 @@
 
 A loopback HTTP + raw WebSocket server (asyncio protocols, standard library only) serves the
 pages, then for every case of the corpus either sends a Close frame made of arbitrary bytes
-(malformed ones included) or drops TCP, and records what the browser answers. Browsers are
+(malformed ones included), closes TCP (FIN) or resets it (RST), and records what the browser
+answers. Browsers are
 Debian's `chromium` and `firefox-esr`, started headless as plain subprocesses on the top page;
 each browser runs in its own harness process (its own server and event loop), side by side.
 
@@ -12,7 +13,7 @@ own renderer process, and each sweeps its share of the corpus with `window` WebS
 and POSTs what it observed. Meanwhile the top page loads the WebAssembly module
 (the npm package `wsclose`, bindings/js/dist), checks the shared vectors with it, answers the differential's
 `code`, `parse` and `explain` sections (written to DIFF_DIR/wasm-<browser>.txt for the xtask
-checker) and reproduces every cause `explain` names (a dropped connection, an idle proxy, a
+checker) and reproduces every cause `explain` names (a dropped or reset connection, an idle proxy, a
 malformed Close, an untrusted TLS certificate, a refused upgrade, ...), checking that
 `explain(code, wasClean)` lists the cause for the CloseEvent the page got.
 
@@ -42,6 +43,7 @@ import multiprocessing
 import os
 import shutil
 import signal
+import socket
 import ssl
 import struct
 import subprocess
@@ -87,13 +89,20 @@ PROFILE_CODES = int(os.environ.get("E2E_PROFILE_CODES", "0"))
 SWEPT = PROFILE_CODES or CODES
 
 
-def recv_corpus() -> list[tuple[int, bytes | None, str]]:
-    """(id, Close payload the server sends or None to drop TCP, note) for the server → page sweep."""
-    cases: list[tuple[int, bytes | None, str]] = [
+# A recv case that sends no Close frame: the server closes TCP in order (FIN) or resets it (RST:
+# SO_LINGER on with a zero timeout, then close). The strings are the corpus tokens the model reads.
+DROP = "drop"
+RESET = "reset"
+
+
+def recv_corpus() -> list[tuple[int, bytes | str, str]]:
+    """(id, Close payload the server sends, or DROP / RESET to end TCP without one, note) for the
+    server → page sweep."""
+    cases: list[tuple[int, bytes | str, str]] = [
         (code, struct.pack("!H", code), f"code {code}") for code in range(SWEPT)
     ]
     c1000 = struct.pack("!H", 1000)
-    extras: list[tuple[bytes | None, str]] = [
+    extras: list[tuple[bytes | str, str]] = [
         (b"", "empty payload"),
         (b"\x03", "1 byte"),
         (b"\x00", "1 byte 00"),
@@ -122,7 +131,8 @@ def recv_corpus() -> list[tuple[int, bytes | None, str]]:
         (struct.pack("!H", 999) + b"\xff", "999 with bad reason"),
         (struct.pack("!H", 5000) + b"bye", "5000 with reason"),
         (struct.pack("!H", 1016) + b"a" * 124, "1016, 126-byte payload"),
-        (None, "TCP dropped without Close"),
+        (DROP, "TCP closed (FIN) without Close"),
+        (RESET, "TCP reset (RST) without Close"),
     ]
     cases += [(CODES + i, payload, note) for i, (payload, note) in enumerate(extras)]
     return cases
@@ -212,12 +222,12 @@ def send_corpus() -> list[tuple[int, str | None, str, list[int] | None, str]]:
 def write_corpus(path: Path) -> None:
     """The corpus in the form the model reads: one case a line, tab-separated.
 
-    recv <id> <payload hex | drop>
+    recv <id> <payload hex | drop | reset>
     send <id> <code: decimal | inf | -inf | NaN | undefined> <reason: UTF-16 units as 4-digit hex, or '-' when absent>
     """
     lines = []
     for cid, payload, _ in recv_corpus():
-        lines.append(f"recv\t{cid}\t{'drop' if payload is None else payload.hex()}")
+        lines.append(f"recv\t{cid}\t{payload if isinstance(payload, str) else payload.hex()}")
     for cid, _, num, reason, _ in send_corpus():
         text = "-" if reason is None else "".join(f"{u:04x}" for u in reason)
         lines.append(f"send\t{cid}\t{num}\t{text}")
@@ -274,7 +284,7 @@ class Run:
     """Everything one browser run records."""
 
     name: str
-    recv: dict[int, bytes | None]
+    recv: dict[int, bytes | str]
     plans: dict[str, bytes] = field(default_factory=dict)  # "top" or worker number -> plan JSON
     replies: dict[int, str] = field(default_factory=dict)  # recv id -> browser's answer
     received: dict[int, list[str]] = field(default_factory=dict)  # send conn -> Close payloads
@@ -345,6 +355,14 @@ class Conn(asyncio.Protocol):
         if self.timer is not None:
             self.timer.cancel()
         self.transport.close()
+
+    def reset(self) -> None:
+        """Ends the connection with an RST instead of a FIN: SO_LINGER on with a zero timeout makes
+        close() reset it. The transport closes the socket once what was written has reached the
+        kernel; the peer can still read that data before it sees the reset."""
+        sock = self.transport.get_extra_info("socket")
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        self.finish()
 
     def connection_lost(self, exc) -> None:
         if self.state == FRAMES and self.on_eof is not None:
@@ -463,10 +481,13 @@ class Server:
         if kind == "r":
             n = int(arg)
             payload = run.recv[n]
-            if payload is None:  # drop TCP without a Close frame
+            if isinstance(payload, str):  # end TCP without a Close frame: FIN or RST
                 conn.transport.write(ok)
                 run.replies[n] = "-"
-                conn.finish()
+                if payload == RESET:
+                    conn.reset()
+                else:
+                    conn.finish()
                 return
             conn.transport.write(ok + close_frame(payload))
             self.await_reply(conn, lambda answer: run.replies.__setitem__(n, answer))
@@ -485,6 +506,9 @@ class Server:
         elif kind == "x" and arg == "drop":  # CONNECTION_DROPPED: TCP ends after the handshake
             conn.transport.write(ok)
             conn.finish()
+        elif kind == "x" and arg == "reset":  # CONNECTION_DROPPED too: TCP reset after the handshake
+            conn.transport.write(ok)
+            conn.reset()
         elif kind == "x" and arg == "idle":  # IDLE_TIMEOUT: open, then silence (the proxy cuts it)
             conn.transport.write(ok)
             conn.on_frame = lambda data: (conn.transport.write(close_frame(data[:2])), conn.finish())
@@ -609,6 +633,7 @@ def explain_scenarios(name: str, port: int, proxy_port: int, tls_port: int) -> l
     local_only = "MALFORMED_CLOSE" if name == "chromium" else "LOCAL_ONLY_CODE_SENT"
     cases = [
         ("server drops TCP after the handshake", f"{ws}/drop", "CONNECTION_DROPPED"),
+        ("server resets TCP after the handshake", f"{ws}/reset", "CONNECTION_DROPPED"),
         (f"idle proxy closes after {IDLE_MS} ms", f"ws://{TOP_HOST}:{proxy_port}/x/idle", "IDLE_TIMEOUT"),
         ("Close with a 1-byte payload", f"{ws}/close/03", "MALFORMED_CLOSE"),
         ("Close with a reason that is not UTF-8", f"{ws}/close/03e8ff", "MALFORMED_CLOSE"),

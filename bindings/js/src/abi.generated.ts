@@ -29,4 +29,5 @@ export const RESULT = {
 export const RECEIVED = {
   PAYLOAD: 0,
   DROPPED: 1,
+  RESET: 2,
 } as const;

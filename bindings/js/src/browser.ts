@@ -44,7 +44,7 @@ const ev = WASM32.wsclose_close_event.offsets;
 
 /**
  * What a page sees in `engine` when the server ends the connection with a Close frame whose
- * payload is `payload`, or (`payload` null) drops TCP without one.
+ * payload is `payload`, or (`payload` null) closes TCP (FIN) without one. A reset is `resetEvent`.
  */
 export function closeEvent(engine: Engine, payload: Uint8Array | null): CloseEvent {
   const engineNumber = toEngine(engine);
@@ -52,9 +52,21 @@ export function closeEvent(engine: Engine, payload: Uint8Array | null): CloseEve
     throw new TypeError('wsclose: a close payload must be a Uint8Array or null');
   }
   const input = capBytes(payload ?? new Uint8Array(0), MAX_CLOSE_PAYLOAD); // longer: TOO_LONG by length alone
+  return eventOf(engineNumber, input, payload === null ? RECEIVED.DROPPED : RECEIVED.PAYLOAD);
+}
+
+/**
+ * What a page sees in `engine` when the server resets the TCP connection (RST) without a Close
+ * frame: 1006, not clean; Firefox fires `error` first, Chromium does not.
+ */
+export function resetEvent(engine: Engine): CloseEvent {
+  return eventOf(toEngine(engine), new Uint8Array(0), RECEIVED.RESET);
+}
+
+function eventOf(engineNumber: number, input: Uint8Array, received: number): CloseEvent {
   const ptr = putBytes(input);
   const event = reserve(input.length) + EVENT_AT;
-  const result = wasm.wsclose_browser_close_event(engineNumber, ptr, input.length, payload === null ? RECEIVED.DROPPED : RECEIVED.PAYLOAD, event);
+  const result = wasm.wsclose_browser_close_event(engineNumber, ptr, input.length, received, event);
   if (result !== 0) throw failure(result, null);
   const memory = view();
   const replyKind = memory.getUint8(event + ev.reply_kind);

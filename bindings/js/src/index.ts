@@ -14,4 +14,4 @@ export { encodeClosePayload, parseClosePayload, type Close } from './payload.js'
 export { Profile, adviceLabel, profileByName, profileBySubprotocol, profiles, type ProfileCode } from './profiles.js';
 export { ReconnectPolicy, type Decision, type ReconnectPolicyOptions } from './policy.js';
 export { explain, type CauseInfo, type Explanation } from './explain.js';
-export { closeEvent, pageClose, type CloseEvent, type DomExceptionName, type SentClose } from './browser.js';
+export { closeEvent, pageClose, resetEvent, type CloseEvent, type DomExceptionName, type SentClose } from './browser.js';

@@ -51,6 +51,18 @@ test('closeEvent: a dropped connection is 1006, not clean, no error event, no re
   }
 });
 
+test('resetEvent: a reset connection is 1006, not clean, no reply; Firefox alone fires error', () => {
+  assert.deepEqual(ENGINES.length, 2);
+  for (const engine of ENGINES) {
+    assert.deepEqual(w.resetEvent(engine), {
+      code: w.CloseCode.ABNORMAL_CLOSURE, reason: '', wasClean: false,
+      errorFired: engine === w.Engine.FIREFOX, reply: null,
+    });
+  }
+  assert.throws(() => w.resetEvent(7), RangeError);
+  assert.throws(() => w.resetEvent('firefox'), TypeError);
+});
+
 test('closeEvent: every parse vector; what the RFC accepts is a clean close with its code and reason', () => {
   const rows = readVectors('parse.tsv');
   for (const row of rows) {

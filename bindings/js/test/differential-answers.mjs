@@ -151,10 +151,11 @@ export function answers(corpus, ws) {
     return `${reply.code}:${utf8hex(reply.reason)}`;
   };
   for (const engine of engines) {
-    for (const payload of [null, ...payloads]) {
-      const event = ws.closeEvent(engine, payload === null ? null : unhex(payload));
+    for (const payload of ['dropped', 'reset', ...payloads]) {
+      const event = payload === 'dropped' ? ws.closeEvent(engine, null)
+        : payload === 'reset' ? ws.resetEvent(engine) : ws.closeEvent(engine, unhex(payload));
       out.push([
-        'event', ws.ENGINE_NAMES[engine], payload ?? 'dropped', event.code, bit(event.wasClean),
+        'event', ws.ENGINE_NAMES[engine], payload, event.code, bit(event.wasClean),
         bit(event.errorFired), utf8hex(event.reason), replyField(event.reply),
       ].join('\t'));
     }

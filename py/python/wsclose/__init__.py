@@ -16,7 +16,8 @@ the two Python types results are returned as, :class:`Close` and :class:`Payload
 
 Protocol profiles (:class:`Profile`, :class:`Advice`), the reconnect policy
 (:class:`ReconnectPolicy` -> :class:`Decision`), :func:`explain` (-> :class:`Explanation` of
-:class:`Cause` members) and the browser model (:func:`close_event` -> :class:`CloseEvent`,
+:class:`Cause` members) and the browser model (:func:`close_event` and :func:`reset_event` ->
+:class:`CloseEvent`,
 :func:`page_close` -> :class:`SentClose` or a :class:`DomException`) answer from the core as well.
 
 Integers: every function that takes a close code accepts an ``int`` in 0..65535, including
@@ -77,6 +78,7 @@ __all__ = [
     "info",
     "page_close",
     "parse_close_payload",
+    "reset_event",
 ]
 
 
@@ -157,6 +159,7 @@ from ._wsclose import (  # noqa: E402  (needs the registration above)
     info,
     page_close,
     parse_close_payload,
+    reset_event,
 )
 
 

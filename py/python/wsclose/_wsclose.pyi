@@ -49,6 +49,7 @@ __all__ = [
     "causes",
     "explain",
     "close_event",
+    "reset_event",
     "page_close",
     "facts",
     "_facts_into",
@@ -347,7 +348,10 @@ def explain(code: SupportsIndex, was_clean: bool | None = None) -> Explanation:
     ``was_clean`` is ``CloseEvent.wasClean`` when known."""
 def close_event(engine: Engine, payload: Buffer | None, /) -> CloseEvent:
     """What the page sees when the server sends a Close frame with ``payload`` (any bytes), or
-    drops the connection (``None``)."""
+    closes the TCP connection (FIN) without one (``None``)."""
+def reset_event(engine: Engine, /) -> CloseEvent:
+    """What the page sees when the server resets the TCP connection (RST) without a Close
+    frame: 1006, not clean; Firefox fires ``error`` first, Chromium does not."""
 def page_close(engine: Engine, code: float | None = None, reason: str | None = None) -> SentClose:
     """What a page's ``ws.close(code, reason)`` sends; ``None`` is an omitted argument. Raises
     :class:`InvalidAccessError` or :class:`DomSyntaxError` where the engine throws. ``code`` is

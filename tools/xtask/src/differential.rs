@@ -271,9 +271,10 @@ pub fn expected(root: &Path) -> BTreeMap<&'static str, Vec<String>> {
     sections.insert("explain", explain);
     let mut event = Vec::new();
     for engine in Engine::ALL {
-        event.push(event_line(engine, None));
+        event.push(event_line(engine, Received::Dropped));
+        event.push(event_line(engine, Received::Reset));
         for line in corpus_lines(&parse_corpus) {
-            event.push(event_line(engine, Some(&unhex(line))));
+            event.push(event_line(engine, Received::Payload(&unhex(line))));
         }
     }
     sections.insert("event", event);
@@ -429,12 +430,14 @@ pub fn explain_line(code: u16, clean: &str) -> String {
     format!("explain\t{code}\t{clean}\t{}", causes.join(","))
 }
 
-/// `payload` `None` is a dropped connection.
-pub fn event_line(engine: Engine, payload: Option<&[u8]>) -> String {
-    let (input, event) = match payload {
-        None => ("dropped".to_string(), engine.close_event(Received::Dropped)),
-        Some(bytes) => (hex(bytes), engine.close_event(Received::Payload(bytes))),
+/// The input field is `dropped` (FIN), `reset` (RST) or the payload's hex.
+pub fn event_line(engine: Engine, received: Received<'_>) -> String {
+    let input = match received {
+        Received::Dropped => "dropped".to_string(),
+        Received::Reset => "reset".to_string(),
+        Received::Payload(bytes) => hex(bytes),
     };
+    let event = engine.close_event(received);
     let reply = match event.reply {
         None => "none".to_string(),
         Some(Reply::Empty) => "empty".to_string(),

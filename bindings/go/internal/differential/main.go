@@ -262,7 +262,13 @@ func policyLine(row string) (string, error) {
 }
 
 func eventLine(engine wsclose.Engine, input string, payload []byte) string {
-	event, err := engine.CloseEvent(payload, input == "dropped")
+	var event wsclose.CloseEvent
+	var err error
+	if input == "reset" {
+		event, err = engine.ResetEvent()
+	} else {
+		event, err = engine.CloseEvent(payload, input == "dropped")
+	}
 	if err != nil {
 		fatal(err)
 	}
@@ -363,6 +369,7 @@ func newerSections(out *bytes.Buffer, corpus string, payloads []string) error {
 
 	for _, engine := range wsclose.Engines() {
 		fmt.Fprintln(out, eventLine(engine, "dropped", nil))
+		fmt.Fprintln(out, eventLine(engine, "reset", nil))
 		for _, line := range payloads {
 			payload, err := unhex(line)
 			if err != nil {

@@ -109,6 +109,7 @@ void [isPrivate, four, normal, limit, label, name, advice, adviceLabel, backoff,
   const causeName: string = why.causes[0]!.constName;
   const event: R.CloseEvent = R.closeEvent(R.Engine.CHROMIUM, null);
   const reply: R.SentClose | null = event.reply;
+  const resetError: boolean = R.resetEvent(R.Engine.FIREFOX).errorFired;
   const sent: R.SentClose = R.pageClose(R.Engine.FIREFOX, 999.5, 'bye');
   const none: R.SentClose = R.pageClose(R.Engine.FIREFOX);
   const engineName: 'chromium' | 'firefox' = R.ENGINE_NAMES[R.Engine.FIREFOX];
@@ -123,10 +124,12 @@ void [isPrivate, four, normal, limit, label, name, advice, adviceLabel, backoff,
   new R.Profile();
   // @ts-expect-error an engine is its number
   R.closeEvent('chromium', null);
+  // @ts-expect-error a reset has no payload
+  R.resetEvent(R.Engine.FIREFOX, null);
   // @ts-expect-error there is no advice 4
   const four: R.Advice = 4;
   // @ts-expect-error wasClean is a boolean
   R.explain(1006, 0);
-  void [p, named, stop, zero, rowAdvice, label, max, delay, exact, base, cause, causeName, reply, sent, none, engineName,
+  void [p, named, stop, zero, rowAdvice, label, max, delay, exact, base, cause, causeName, reply, resetError, sent, none, engineName,
     exceptionName, badName, noDelay, four];
 }

@@ -43,6 +43,8 @@ final class Abi {
     static final int RECEIVED_PAYLOAD = 0;
     /** {@code WSCLOSE_RECEIVED_DROPPED}. */
     static final int RECEIVED_DROPPED = 1;
+    /** {@code WSCLOSE_RECEIVED_RESET}. */
+    static final int RECEIVED_RESET = 2;
 
     /** {@code struct wsclose_code_info}: size, alignment, offsets. */
     static final int CODE_INFO_SIZE = 24;

@@ -329,12 +329,12 @@ final class Native {
     }
 
     /** {@code wsclose_browser_close_event}: scalar fields into {@code fields} ({@code Fields.E_*}), reason and reply reason bytes into {@code texts}. */
-    static int browserCloseEvent(int engine, byte[] payload, boolean dropped, int[] fields, byte[][] texts) {
+    static int browserCloseEvent(int engine, byte[] payload, int received, int[] fields, byte[][] texts) {
         Memory in = copy(payload);
         try (Memory out = new Memory(Abi.CLOSE_EVENT_SIZE)) {
             out.clear();
             int result = C.wsclose_browser_close_event(engine, in, payload.length,
-                    dropped ? Abi.RECEIVED_DROPPED : Abi.RECEIVED_PAYLOAD, out);
+                    received, out);
             fields[Fields.E_CODE] = out.getShort(Abi.CLOSE_EVENT_CODE) & 0xFFFF;
             fields[Fields.E_WAS_CLEAN] = out.getByte(Abi.CLOSE_EVENT_WAS_CLEAN);
             fields[Fields.E_ERROR_FIRED] = out.getByte(Abi.CLOSE_EVENT_ERROR_FIRED);

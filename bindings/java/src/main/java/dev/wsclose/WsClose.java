@@ -262,13 +262,25 @@ public final class WsClose {
 
     /**
      * What a page sees in {@code engine} when the server sent a Close frame with {@code payload},
-     * or dropped the TCP connection when {@code payload} is null.
+     * or closed the TCP connection (FIN) without one when {@code payload} is null. A reset is
+     * {@link #resetEvent(Engine)}.
      */
     public static CloseEvent closeEvent(Engine engine, byte[] payload) {
-        boolean dropped = payload == null;
+        return payload == null ? event(engine, new byte[0], Abi.RECEIVED_DROPPED) : event(engine, payload, Abi.RECEIVED_PAYLOAD);
+    }
+
+    /**
+     * What a page sees in {@code engine} when the server reset the TCP connection (RST) without a
+     * Close frame: 1006, not clean; Firefox fires {@code error} first, Chromium does not.
+     */
+    public static CloseEvent resetEvent(Engine engine) {
+        return event(engine, new byte[0], Abi.RECEIVED_RESET);
+    }
+
+    private static CloseEvent event(Engine engine, byte[] payload, int received) {
         int[] fields = new int[Fields.E_FIELDS];
         byte[][] texts = new byte[2][];
-        int result = Native.browserCloseEvent(engine.number(), dropped ? new byte[0] : payload, dropped, fields, texts);
+        int result = Native.browserCloseEvent(engine.number(), payload, received, fields, texts);
         if (result != OK) {
             throw new IllegalStateException("wsclose_browser_close_event: " + Native.resultMessage(result));
         }

@@ -488,12 +488,12 @@ final class Native {
     }
 
     /** {@code wsclose_browser_close_event}: scalar fields into {@code fields} ({@code Fields.E_*}), reason and reply reason bytes into {@code texts}. */
-    static int browserCloseEvent(int engine, byte[] payload, boolean dropped, int[] fields, byte[][] texts) {
+    static int browserCloseEvent(int engine, byte[] payload, int received, int[] fields, byte[][] texts) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment in = copy(arena, payload);
             MemorySegment out = arena.allocate(Abi.CLOSE_EVENT_SIZE, Abi.CLOSE_EVENT_ALIGN);
             int result = (int) BROWSER_CLOSE_EVENT.invokeExact(engine, in, (long) payload.length,
-                    dropped ? Abi.RECEIVED_DROPPED : Abi.RECEIVED_PAYLOAD, out);
+                    received, out);
             fields[Fields.E_CODE] = out.get(JAVA_CHAR, Abi.CLOSE_EVENT_CODE);
             fields[Fields.E_WAS_CLEAN] = out.get(JAVA_BYTE, Abi.CLOSE_EVENT_WAS_CLEAN);
             fields[Fields.E_ERROR_FIRED] = out.get(JAVA_BYTE, Abi.CLOSE_EVENT_ERROR_FIRED);

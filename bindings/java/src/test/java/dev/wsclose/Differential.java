@@ -188,6 +188,7 @@ public final class Differential {
         }
         for (Engine engine : Engine.values()) {
             lines += line(out, eventLine(engine, "dropped", null));
+            lines += line(out, eventLine(engine, "reset", null));
             for (String payload : payloads) {
                 lines += line(out, eventLine(engine, payload, bytes(payload)));
             }
@@ -255,7 +256,7 @@ public final class Differential {
     }
 
     private static String eventLine(Engine engine, String input, byte[] payload) {
-        CloseEvent event = WsClose.closeEvent(engine, payload);
+        CloseEvent event = input.equals("reset") ? WsClose.resetEvent(engine) : WsClose.closeEvent(engine, payload);
         String reply = switch (event.reply().kind()) {
             case NONE -> "none";
             case EMPTY -> "empty";

@@ -154,6 +154,10 @@ class ProfilePolicyBrowserTest {
             assertEquals(CloseCodes.ABNORMAL_CLOSURE, dropped.code());
             assertFalse(dropped.wasClean());
             assertEquals(CloseEvent.ReplyKind.NONE, dropped.reply().kind());
+            assertFalse(dropped.errorFired());
+            // Measured: Firefox fires error before close for an RST, Chromium does not.
+            CloseEvent reset = WsClose.resetEvent(engine);
+            assertEquals(new CloseEvent(CloseCodes.ABNORMAL_CLOSURE, "", false, engine == Engine.FIREFOX, dropped.reply()), reset);
             CloseEvent bye = WsClose.closeEvent(engine, new byte[] {0x03, (byte) 0xe8, 'b', 'y', 'e'});
             assertEquals(new CloseEvent(1000, "bye", true, false, bye.reply()), bye);
             assertEquals(CloseCodes.NO_STATUS_RECEIVED, WsClose.closeEvent(engine, new byte[0]).code());
