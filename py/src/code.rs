@@ -1,9 +1,12 @@
 //! One close code: `classify`, `info` (a `CodeInfo`) and the facts of the categories and the
-//! reconnect advice.
+//! reconnect advice; `close_parts`, the edge where the close objects of the Python WebSocket
+//! stacks (websockets, aiohttp) become a code, a reason and `was_clean`.
 
 use pyo3::basic::CompareOp;
+use pyo3::exceptions::PyTypeError;
+use pyo3::intern;
 use pyo3::prelude::*;
-use pyo3::types::{PyInt, PyList, PyString};
+use pyo3::types::{PyBool, PyInt, PyList, PyString};
 use wsclose::{Category, CloseCode, Reconnect};
 
 use crate::convert::{code_arg, type_name};
@@ -133,12 +136,125 @@ fn classify<'py>(py: Python<'py>, code: &Bound<'py, PyAny>) -> PyResult<Bound<'p
     Ok(reg.categories[wsclose::classify(code) as usize].bind(py).clone())
 }
 
+/// The opcode of a Close frame (RFC 6455 §5.5.1), which is also the value of aiohttp's
+/// `WSMsgType.CLOSE`.
+const CLOSE_OPCODE: u16 = 0x8;
+
+/// The start of the TypeError for an object that is no close.
+pub(crate) const CLOSE_EXPECTED: &str = "a close code must be an int or a close object (a websockets \
+    ConnectionClosed or Close, an aiohttp CLOSE WSMessage, an object with an int .code)";
+
+/// What a close object says: the code, the reason (`None` when the object carries none) and
+/// whether the closing handshake completed (`None` when the object does not say).
+type CloseParts<'py> = (u16, Option<Bound<'py, PyString>>, Option<bool>);
+
+/// The close described by `obj`, duck-typed on attribute names (so that this module imports
+/// neither library), tried in this order:
+///
+/// 1. an `int`, or an object with `__index__`: the code itself;
+/// 2. an object with `rcvd`, `sent` and `rcvd_then_sent` (websockets' `ConnectionClosed`): the
+///    code and reason of the Close frame received (`rcvd`), or 1006 when none was received;
+///    clean when Close frames went both ways;
+/// 3. an object with `type`, `data` and `extra` (aiohttp's `WSMessage`): only a message of type
+///    8 (`WSMsgType.CLOSE`), whose `data` is the code and `extra` the reason;
+/// 4. an object with `code` (websockets' `frames.Close`, a `CloseEvent`-like object): `code`,
+///    and `reason` when it is a `str`, `was_clean` or `wasClean` when it is a `bool`.
+///
+/// Anything else, or a `code` that is not an int, is a `TypeError` naming what was found.
+pub(crate) fn close_parts<'py>(obj: &Bound<'py, PyAny>) -> PyResult<CloseParts<'py>> {
+    let py = obj.py();
+    if obj.cast::<PyInt>().is_ok() || obj.get_type().hasattr(intern!(py, "__index__"))? {
+        return Ok((code_arg(obj)?, None, None));
+    }
+    if let (Some(rcvd), Some(sent), true) = (
+        obj.getattr_opt(intern!(py, "rcvd"))?,
+        obj.getattr_opt(intern!(py, "sent"))?,
+        obj.hasattr(intern!(py, "rcvd_then_sent"))?,
+    ) {
+        if rcvd.is_none() {
+            return Ok((CloseCode::ABNORMAL_CLOSURE.as_u16(), None, Some(false)));
+        }
+        let code = attr_code(&rcvd, obj, "rcvd.code")?;
+        return Ok((code, str_attr(&rcvd, intern!(py, "reason"))?, Some(!sent.is_none())));
+    }
+    if let (Some(kind), Some(data), Some(extra)) = (
+        obj.getattr_opt(intern!(py, "type"))?,
+        obj.getattr_opt(intern!(py, "data"))?,
+        obj.getattr_opt(intern!(py, "extra"))?,
+    ) {
+        let is_close = crate::convert::index_int(&kind)?
+            .is_some_and(|int| int.extract::<u16>().is_ok_and(|value| value == CLOSE_OPCODE));
+        if !is_close {
+            return Err(PyTypeError::new_err(format!(
+                "a {} of type {} carries no close code: only a CLOSE message (type 8) does \
+                 (for a socket that has closed, pass its close_code)",
+                type_name(obj),
+                kind.repr().map(|r| r.to_string()).unwrap_or_default()
+            )));
+        }
+        let code = code_or_type_error(&data, obj, "data")?;
+        let reason = extra.cast_into::<PyString>().ok();
+        return Ok((code, reason, None));
+    }
+    if obj.hasattr(intern!(py, "code"))? {
+        let code = attr_code(obj, obj, "code")?;
+        let reason = str_attr(obj, intern!(py, "reason"))?;
+        let mut was_clean = None;
+        for name in [intern!(py, "was_clean"), intern!(py, "wasClean")] {
+            if let Some(flag) = obj.getattr_opt(name)? {
+                if let Ok(flag) = flag.cast::<PyBool>() {
+                    was_clean = Some(flag.is_true());
+                    break;
+                }
+            }
+        }
+        return Ok((code, reason, was_clean));
+    }
+    Err(PyTypeError::new_err(format!("{CLOSE_EXPECTED}, not {}", type_name(obj))))
+}
+
+/// `holder.code` as a code; `path` names it in the error, whose subject is `obj`.
+fn attr_code(holder: &Bound<'_, PyAny>, obj: &Bound<'_, PyAny>, path: &str) -> PyResult<u16> {
+    let code = holder.getattr(intern!(holder.py(), "code"))?;
+    code_or_type_error(&code, obj, path)
+}
+
+/// `value` as a code: a ValueError out of range (from `code_arg`), a TypeError naming `obj`'s
+/// type and the attribute `path` for anything but an int.
+fn code_or_type_error(value: &Bound<'_, PyAny>, obj: &Bound<'_, PyAny>, path: &str) -> PyResult<u16> {
+    if value.cast::<PyInt>().is_err() && !value.get_type().hasattr(intern!(value.py(), "__index__"))? {
+        return Err(PyTypeError::new_err(format!(
+            "{}.{path} must be an int close code, not {}",
+            type_name(obj),
+            type_name(value)
+        )));
+    }
+    code_arg(value)
+}
+
+/// `obj.<name>` when it is a `str`, else `None`.
+fn str_attr<'py>(obj: &Bound<'py, PyAny>, name: &Bound<'py, PyString>) -> PyResult<Option<Bound<'py, PyString>>> {
+    Ok(obj.getattr_opt(name)?.and_then(|value| value.cast_into::<PyString>().ok()))
+}
+
+/// `(code, reason, was_clean)` of any close `info` accepts; for `wsclose.websockets`.
+#[pyfunction]
+#[pyo3(signature = (close, /))]
+fn _close_parts<'py>(close: &Bound<'py, PyAny>) -> PyResult<CloseParts<'py>> {
+    close_parts(close)
+}
+
 /// Everything about one code, as a `CodeInfo`: cached for the codes the core names, built
-/// from the core's facts (a few cached objects and an int) for the others.
+/// from the core's facts (a few cached objects and an int) for the others. `code` is any close
+/// `close_parts` reads.
 #[pyfunction]
 #[pyo3(signature = (code, /))]
 fn info<'py>(py: Python<'py>, code: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-    let code = CloseCode::new(code_arg(code)?);
+    let code = match code.cast::<PyInt>() {
+        Ok(_) => code_arg(code)?,
+        Err(_) => close_parts(code)?.0,
+    };
+    let code = CloseCode::new(code);
     let reg = registry(py)?;
     if let Some(named) = reg.named(code) {
         return Ok(named.info.bind(py).clone().into_any());
@@ -185,6 +301,7 @@ pub(crate) fn add(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<CodeInfo>()?;
     module.add_function(wrap_pyfunction!(classify, module)?)?;
     module.add_function(wrap_pyfunction!(info, module)?)?;
+    module.add_function(wrap_pyfunction!(_close_parts, module)?)?;
     module.add_function(wrap_pyfunction!(categories, module)?)?;
     module.add_function(wrap_pyfunction!(reconnects, module)?)?;
     Ok(())

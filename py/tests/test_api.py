@@ -109,10 +109,17 @@ def test_out_of_range_is_value_error_naming_the_value(value: object, shown: str)
 
 @pytest.mark.parametrize(("value", "type_name"), BAD_TYPES)
 def test_non_integers_are_type_error_naming_the_type(value: object, type_name: str) -> None:
-    for function in (wsclose.classify, wsclose.info, wsclose.encode_close_payload):
+    for function in (wsclose.classify, wsclose.encode_close_payload):
         with pytest.raises(TypeError) as caught:
             function(value)  # type: ignore[arg-type]
         assert str(caught.value) == f"a close code must be an int, not {type_name}"
+    # info() also reads the close objects of websockets and aiohttp (tests/test_interop.py).
+    with pytest.raises(TypeError) as caught:
+        wsclose.info(value)  # type: ignore[arg-type]
+    assert str(caught.value) == (
+        "a close code must be an int or a close object (a websockets ConnectionClosed or Close, "
+        f"an aiohttp CLOSE WSMessage, an object with an int .code), not {type_name}"
+    )
 
 
 def test_huge_int_message_stays_readable() -> None:

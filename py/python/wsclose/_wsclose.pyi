@@ -1,7 +1,7 @@
 """Private extension module of wsclose (Rust, pyo3). Import ``wsclose`` instead."""
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import ClassVar, SupportsIndex, final
+from typing import Any, ClassVar, Protocol, SupportsIndex, final, type_check_only
 
 from typing_extensions import Buffer
 
@@ -28,6 +28,7 @@ __all__ = [
     "_register",
     "classify",
     "info",
+    "_close_parts",
     "parse_close_payload",
     "_parse_close_payload_safe",
     "encode_close_payload",
@@ -107,7 +108,45 @@ def _register(
     payload_error: type[PayloadError],
 ) -> None: ...
 def classify(code: SupportsIndex, /) -> Category: ...
-def info(code: SupportsIndex, /) -> CodeInfo: ...
+@type_check_only
+class _CodeCarrier(Protocol):
+    """A websockets ``frames.Close``, or any object with an int ``code`` (and optionally a
+    ``reason`` str and a ``was_clean`` or ``wasClean`` bool)."""
+
+    @property
+    def code(self) -> SupportsIndex: ...
+
+@type_check_only
+class _ConnectionClosedLike(Protocol):
+    """A websockets ``ConnectionClosed``: the Close frames received and sent, if any."""
+
+    @property
+    def rcvd(self) -> _CodeCarrier | None: ...
+    @property
+    def sent(self) -> object: ...
+    @property
+    def rcvd_then_sent(self) -> bool | None: ...
+
+@type_check_only
+class _WSMessageLike(Protocol):
+    """An aiohttp ``WSMessage``: only one of type ``WSMsgType.CLOSE`` (8) is a close."""
+
+    @property
+    def type(self) -> SupportsIndex: ...
+    @property
+    def data(self) -> Any: ...
+    @property
+    def extra(self) -> Any: ...
+
+_CloseLike = SupportsIndex | _ConnectionClosedLike | _WSMessageLike | _CodeCarrier
+
+def info(code: _CloseLike, /) -> CodeInfo:
+    """Everything about one code. ``code`` is an int, or a close object read at the edge: a
+    websockets ``ConnectionClosed`` (the code received, 1006 when no Close frame was), a
+    websockets ``frames.Close``, an aiohttp ``WSMessage`` of type ``CLOSE``, or an object with
+    an int ``code``. Anything else is a ``TypeError``."""
+
+def _close_parts(close: _CloseLike, /) -> tuple[int, str | None, bool | None]: ...
 def parse_close_payload(data: Buffer, /) -> Close: ...
 def _parse_close_payload_safe(data: bytes, /) -> Close: ...
 def encode_close_payload(code: SupportsIndex, reason: str | Buffer | None = None) -> bytes: ...
