@@ -175,7 +175,11 @@ pub(crate) fn close_parts<'py>(obj: &Bound<'py, PyAny>) -> PyResult<CloseParts<'
             return Ok((CloseCode::ABNORMAL_CLOSURE.as_u16(), None, Some(false)));
         }
         let code = attr_code(&rcvd, obj, "rcvd.code")?;
-        return Ok((code, str_attr(&rcvd, intern!(py, "reason"))?, Some(!sent.is_none())));
+        return Ok((
+            code,
+            str_attr(&rcvd, intern!(py, "reason"))?,
+            Some(!sent.is_none()),
+        ));
     }
     if let (Some(kind), Some(data), Some(extra)) = (
         obj.getattr_opt(intern!(py, "type"))?,
@@ -210,7 +214,10 @@ pub(crate) fn close_parts<'py>(obj: &Bound<'py, PyAny>) -> PyResult<CloseParts<'
         }
         return Ok((code, reason, was_clean));
     }
-    Err(PyTypeError::new_err(format!("{CLOSE_EXPECTED}, not {}", type_name(obj))))
+    Err(PyTypeError::new_err(format!(
+        "{CLOSE_EXPECTED}, not {}",
+        type_name(obj)
+    )))
 }
 
 /// `holder.code` as a code; `path` names it in the error, whose subject is `obj`.
@@ -233,8 +240,13 @@ fn code_or_type_error(value: &Bound<'_, PyAny>, obj: &Bound<'_, PyAny>, path: &s
 }
 
 /// `obj.<name>` when it is a `str`, else `None`.
-fn str_attr<'py>(obj: &Bound<'py, PyAny>, name: &Bound<'py, PyString>) -> PyResult<Option<Bound<'py, PyString>>> {
-    Ok(obj.getattr_opt(name)?.and_then(|value| value.cast_into::<PyString>().ok()))
+fn str_attr<'py>(
+    obj: &Bound<'py, PyAny>,
+    name: &Bound<'py, PyString>,
+) -> PyResult<Option<Bound<'py, PyString>>> {
+    Ok(obj
+        .getattr_opt(name)?
+        .and_then(|value| value.cast_into::<PyString>().ok()))
 }
 
 /// `(code, reason, was_clean)` of any close `info` accepts; for `wsclose.websockets`.
