@@ -125,6 +125,7 @@ test: lint ## every suite in every language (installs what each one uses); what 
 lint: ## cargo fmt --check, clippy -D warnings (needs Rust only)
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
+	$(CARGO) clippy -p wsclose --all-targets --locked --features tungstenite -- -D warnings
 
 # --- The contributor's gate -------------------------------------------------------------------
 # `make check`: the Rust checks, then the quick suites of the languages named in LANGS. Needs

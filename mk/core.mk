@@ -4,7 +4,9 @@
 test-core: check-generated ## the core's tests and doc tests, the std build, rustdoc -D warnings
 	$(CARGO) test -p wsclose --locked
 	$(CARGO) check -q -p wsclose --locked --features std
-	RUSTDOCFLAGS="-D warnings" $(CARGO) doc -p wsclose --no-deps --locked -q
+	$(CARGO) test -q -p wsclose --locked --features tungstenite --test tungstenite_interop
+	$(CARGO) test -q -p wsclose --locked --features tungstenite --doc interop
+	RUSTDOCFLAGS="-D warnings" $(CARGO) doc -p wsclose --no-deps --locked -q --features tungstenite
 
 # Golden vectors and docs/codes.md are generated from the core; CI fails when they drift.
 generate: ## rewrite every generated file (xtask write) after changing the core
@@ -32,6 +34,7 @@ test-msrv: ## build the published crates with exactly the declared rust-version
 	  echo "test-msrv: building with rustc $$actual (declared MSRV $$declared)"
 	$(MSRV_ENV) $(MSRV_ROOT)/usr/bin/cargo build --locked -q -p wsclose -p wsclose-ffi -p wsclose-py
 	$(MSRV_ENV) $(MSRV_ROOT)/usr/bin/cargo build --locked -q -p wsclose --features std
+	$(MSRV_ENV) $(MSRV_ROOT)/usr/bin/cargo build --locked -q -p wsclose --features tungstenite
 	$(MSRV_ENV) $(MSRV_ROOT)/usr/bin/cargo build --locked -q --release -p wsclose-ffi
 
 TEST_TARGETS += test-core test-msrv

@@ -28,7 +28,11 @@
 //! what their `WebSocket.close(code, reason)` sends or throws (measured; see `docs/browser.md`).
 //!
 //! `no_std`, no `unsafe`, no dependencies. The `std` feature is accepted for compatibility and
-//! changes nothing: the error types implement `core::error::Error`.
+//! changes nothing: the error types implement `core::error::Error`. The `tungstenite` feature
+//! (off by default) adds the module `interop::tungstenite`: `From`/`TryFrom` conversions between
+//! this crate's `CloseCode` and `Close` and tungstenite's `CloseCode`, `CloseFrame` and
+//! `Message`, the frames checked by the core's rules; it depends on tungstenite (without its
+//! default features), which needs `std`.
 #![no_std]
 #![forbid(unsafe_code)]
 
@@ -37,6 +41,8 @@ mod bulk;
 mod category;
 mod code;
 mod explain;
+#[cfg(feature = "tungstenite")]
+pub mod interop;
 mod payload;
 mod policy;
 mod profile;
