@@ -267,3 +267,23 @@ def test_importing_wsclose_does_not_import_websockets_wrapper() -> None:
     code = "import sys, wsclose; print('websockets' in sys.modules, 'wsclose.websockets' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
     assert out.split() == ["False", "False"]
+
+
+def test_final_close_says_why_and_pickles() -> None:
+    import pickle
+
+    closed = wsw.Closed(
+        code=4004,
+        reason="bad token",
+        was_clean=True,
+        rcvd_then_sent=True,
+        profile=wsclose.Profile.by_name("discord-gateway"),
+        advice=Advice.STOP,
+        decision=wsclose.Decision(None),
+        attempt=0,
+        causes=wsclose.explain(4004, True).causes,
+    )
+    final = wsw.FinalClose(closed)
+    assert str(final) == "close 4004 'bad token' is final (discord-gateway, advice STOP)"
+    copy = pickle.loads(pickle.dumps(final))
+    assert type(copy) is wsw.FinalClose and copy.closed == closed
