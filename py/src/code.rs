@@ -152,7 +152,8 @@ type CloseParts<'py> = (u16, Option<Bound<'py, PyString>>, Option<bool>);
 /// neither library), tried in this order:
 ///
 /// 1. an `int`, or an object with `__index__`: the code itself;
-/// 2. an object with `rcvd`, `sent` and `rcvd_then_sent` (websockets' `ConnectionClosed`): the
+/// 2. an object with `rcvd`, `sent` and `rcvd_then_sent` (websockets' `ConnectionClosed`, read
+///    before `code`, which websockets deprecated on it in 13.1): the
 ///    code and reason of the Close frame received (`rcvd`), or 1006 when none was received;
 ///    clean when Close frames went both ways;
 /// 3. an object with `type`, `data` and `extra` (aiohttp's `WSMessage`): only a message of type

@@ -47,7 +47,11 @@ What is not a close keeps the handling of ``websockets``:
   ``websockets`` does: the connection is closed with 1000 and a new one opened at once, with no
   decision (no close was received).
 
-Source read for this module (python-websockets/websockets), ``connect.__aiter__`` in
+Source read for this module (python-websockets/websockets). Reconnecting with ``async for`` over
+the new asyncio ``connect`` appeared in 13.1, the lowest version the extra allows, which also
+deprecated ``ConnectionClosed.code`` and ``.reason`` (``docs/project/changelog.rst``, commit
+04e599ca3caad2c5bb3fa8eaf24066fd270e90a7): the close is read from ``rcvd`` and ``sent``.
+``connect.__aiter__`` in
 ``src/websockets/asyncio/client.py`` and ``process_exception`` in ``src/websockets/client.py``:
 release 13.1 (commit 4d229bf9f583d593aa103287aee0a77c9fbc3a79) and release 17.0 (commit
 5b395c5bddfb7599bd2b52b7b108f6999c294651). Both wrap each connection in ``async with self``
@@ -169,6 +173,8 @@ class connect:  # noqa: N801  (named as websockets' connect, which it replaces)
     :func:`asyncio.sleep`). ``min_uptime``: seconds after which a connection restarts the
     backoff. ``on_close``: called with each :class:`Closed` record, stop or retry, before the
     wrapper acts on it. Every other argument goes to ``websockets``' ``connect`` unchanged.
+    Only the ``async for`` form is offered: for one connection without reconnecting, use
+    ``websockets``' own ``connect``.
     """
 
     def __init__(
