@@ -28,6 +28,8 @@ test-py: py-typecheck py-wheel-check ## py-typecheck, py-wheel-check, then pytes
 # the lowest (the extra's lower bound, installed with pip --target into its own directory and put
 # first on PYTHONPATH) and the highest (the pin in requirements-dev.txt, in .venv), each run
 # asserting the version it imported; plus aiohttp (requirements-websockets.txt, once, stamped).
+# mypy --strict checks the module against both (the lowest through MYPYPATH; its own sources are
+# not ours to check, hence --follow-imports=silent).
 PY_WS_REQS := $(PY_DIR)/requirements-websockets.txt
 PY_WS_STAMP := $(VENV)/.wsclose-websockets-requirements
 PY_WS_TESTS := tests/test_websockets.py tests/test_interop.py tests/test_interop_aiohttp.py
@@ -45,6 +47,9 @@ test-py-websockets: py-develop ## wsclose.websockets + info() interop vs the low
 	  low_dir=$(TARGET_DIR)/py-websockets-$$lowest; \
 	  [[ -d $$low_dir/websockets ]] || $(PY) -m pip install -q --disable-pip-version-check --no-deps --target $$low_dir websockets==$$lowest; \
 	  cd $(PY_DIR) && $(PY) -m mypy $(PY_WS_TESTS) python/wsclose/websockets.py; \
+	  echo "test-py-websockets: mypy --strict against websockets $$lowest"; \
+	  MYPYPATH=$$low_dir $(PY) -m mypy --follow-imports=silent python/wsclose/websockets.py tests/_ws_server.py \
+	    tests/test_websockets.py tests/test_interop.py; \
 	  for run in "$$lowest $$low_dir" "$$highest -"; do \
 	    read -r version dir <<< "$$run"; path=$$([[ $$dir == - ]] || echo "$$dir"); \
 	    echo "test-py-websockets: websockets $$version ($${path:-.venv})"; \
