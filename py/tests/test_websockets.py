@@ -244,6 +244,77 @@ def test_connection_errors_keep_websockets_handling() -> None:
         run(main)
 
 
+RETRY_SCRIPT = """
+import asyncio, socket, sys
+from websockets.asyncio.server import ServerConnection, serve
+from websockets.exceptions import ConnectionClosed
+import wsclose, wsclose.websockets as wsw
+
+async def main() -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    errors: list[str] = []
+    records: list[int] = []
+    served = 0
+
+    def process(exc: Exception) -> Exception | None:
+        errors.append(type(exc).__name__)
+        return None  # retry, with websockets' own backoff
+
+    async def handler(ws: ServerConnection) -> None:
+        nonlocal served
+        served += 1
+        if served == 1:
+            await ws.close(1013)
+        else:
+            await ws.wait_closed()
+
+    async def start_later() -> None:
+        await asyncio.sleep(0.3)
+        await serve(handler, "127.0.0.1", port)
+
+    starter = asyncio.create_task(start_later())
+    count = 0
+    policy = wsclose.ReconnectPolicy(base_ms=1, cap_ms=1)
+    async for ws in wsw.connect(f"ws://127.0.0.1:{port}/", process_exception=process, policy=policy,
+                                on_close=lambda closed: records.append(int(closed.code))):
+        count += 1
+        if count == 2:
+            await ws.close()
+        try:
+            await ws.recv()
+        except ConnectionClosed:
+            continue
+    await starter
+    print(" ".join(errors), "|", " ".join(map(str, records)))
+
+asyncio.run(asyncio.wait_for(main(), 20))
+"""
+
+
+def test_refused_connections_are_retried_by_websockets_without_a_decision() -> None:
+    # websockets reads its backoff settings from the environment at import: a subprocess makes
+    # them short. The refused attempts go to process_exception (websockets' handling), the close
+    # that follows to the policy (one decision).
+    import subprocess
+    import sys
+
+    env = dict(os.environ)
+    env.update(
+        WEBSOCKETS_BACKOFF_INITIAL_DELAY="0.05",
+        WEBSOCKETS_BACKOFF_MIN_DELAY="0.05",
+        WEBSOCKETS_BACKOFF_MAX_DELAY="0.1",
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", RETRY_SCRIPT], env=env, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    errors, records = result.stdout.strip().split(" | ")
+    assert errors and set(errors.split()) == {"ConnectionRefusedError"}
+    assert records == "1013"
+
+
 def test_bad_arguments_are_typed_errors() -> None:
     with pytest.raises(ValueError, match="no profile is named 'discord'"):
         wsw.connect("ws://127.0.0.1:9/", profile="discord")
