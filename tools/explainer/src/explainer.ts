@@ -76,6 +76,8 @@ function byId<T extends HTMLElement>(id: string): T {
 }
 
 const hex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+/** Hex as the differential writes it: `-` for no bytes. */
+const hexOrDash = (bytes: Uint8Array): string => (bytes.length === 0 ? '-' : hex(bytes));
 const utf8 = new TextEncoder();
 
 /** A fact row: a term, its value as text, and the raw value the browser tests read back. */
@@ -139,7 +141,7 @@ function replyText(event: CloseEvent): { text: string; raw: string } {
   if (event.reply === null) return { text: 'nothing: it closes TCP', raw: 'none' };
   if (event.reply.code === null) return { text: 'an empty Close', raw: 'empty' };
   const reason = event.reply.reason === '' ? '' : `, reason ${JSON.stringify(event.reply.reason)}`;
-  return { text: `Close ${event.reply.code}${reason}`, raw: `${event.reply.code}:${hex(utf8.encode(event.reply.reason))}` };
+  return { text: `Close ${event.reply.code}${reason}`, raw: `${event.reply.code}:${hexOrDash(utf8.encode(event.reply.reason))}` };
 }
 
 type EngineRow = readonly [Inputs['engine'], Engine, string];
@@ -173,7 +175,7 @@ function browsersSection(payload: Uint8Array | null, input: string, events: Map<
     if (e === undefined) return null;
     return el('span', {
       'data-event': key,
-      'data-value': `event\t${key}\t${input}\t${e.code}\t${bit(e.wasClean)}\t${bit(e.errorFired)}\t${hex(utf8.encode(e.reason))}\t${replyText(e).raw}`,
+      'data-value': `event\t${key}\t${input}\t${e.code}\t${bit(e.wasClean)}\t${bit(e.errorFired)}\t${hexOrDash(utf8.encode(e.reason))}\t${replyText(e).raw}`,
     });
   }));
   return el('section', { id: 'browsers', 'aria-labelledby': 'browsers-h' },
@@ -181,7 +183,7 @@ function browsersSection(payload: Uint8Array | null, input: string, events: Map<
     el('p', { 'data-fact': 'engines-agree', 'data-value': bit(same) }, same
       ? 'Chromium and Firefox agree on this one.'
       : 'Chromium and Firefox disagree here: a page cannot rely on one answer.'),
-    el('div', { class: 'scroll' }, table), lines);
+    el('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': 'what each engine shows' }, table), lines);
 }
 
 function causesSection(code: number, wasClean: boolean | null, engineTitle: string | null): HTMLElement {
@@ -271,9 +273,11 @@ function delaysSection(code: number, wasClean: boolean, profile: Profile | null)
 // ---------------------------------------------------------------------------------------------
 // The form and the view.
 
+/** The payload field: hex, two digits per byte, or `-` for an empty payload (as the differential writes it). */
 function hexBytes(text: string): Uint8Array | string {
+  if (text === '-') return new Uint8Array(0);
   const clean = text.replace(/[\s:]/g, '').replace(/^0x/i, '');
-  if (clean.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(clean)) return 'the payload must be hex digits, two per byte (03e8 is code 1000)';
+  if (clean.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(clean)) return 'the payload must be hex digits, two per byte (03e8 is code 1000), or - for an empty payload';
   const out = new Uint8Array(clean.length / 2);
   for (let i = 0; i < out.length; i += 1) out[i] = Number.parseInt(clean.slice(2 * i, 2 * i + 2), 16);
   return out;
@@ -359,6 +363,8 @@ function readForm(): Inputs {
   };
 }
 
+let renders = 0;
+
 function show(): void {
   const inputs = parseFragment(window.location.hash);
   fillForm(inputs);
@@ -370,6 +376,8 @@ function show(): void {
     out.replaceChildren(problem(`wsclose could not answer: ${error instanceof Error ? error.message : String(error)}`));
     out.dataset['state'] = 'error';
   }
+  renders += 1;
+  out.dataset['render'] = String(renders); // the browser tests wait for the next view by this
   document.title = inputs.code !== '' || inputs.payload !== ''
     ? `${inputs.payload !== '' ? `payload ${inputs.payload}` : `close code ${inputs.code}`} — wsclose explainer`
     : 'wsclose explainer: what a WebSocket close means';
