@@ -97,6 +97,7 @@ const deepLinks = [
   { fragment: '#payload=03e9627965', expect: { payload: '03e9627965' }, meaning: '1001' },
   { fragment: '#payload=03', expect: { payload: '03' }, meaning: '1006' },
   { fragment: '#payload=03&engine=firefox', expect: { payload: '03', engine: 'firefox' }, meaning: '1005' },
+  { fragment: '#code=4004&profile=discord-gateway', expect: { code: '4004', profile: 'discord-gateway' }, meaning: '4004', advice: 'STOP' }, // as `wsclose 4004 --profile discord-gateway` prints it
   { fragment: '#code=4400&subprotocol=graphql-transport-ws', expect: { code: '4400', subprotocol: 'graphql-transport-ws' }, meaning: '4400', advice: 'STOP' },
 ];
 
