@@ -281,13 +281,10 @@ async function runBrowser(browser) {
 
 await mkdir(args.out, { recursive: true });
 try {
-  for (const browser of args.browsers) {
-    try {
-      await runBrowser(browser);
-    } catch (error) {
-      fail(browser, `stopped: ${error.stack ?? error}`);
-    }
-  }
+  // The browsers side by side: each has its own process and page; the server is shared.
+  await Promise.all(args.browsers.map((browser) => runBrowser(browser).catch((error) => {
+    fail(browser, `stopped: ${error.stack ?? error}`);
+  })));
 } finally {
   server.close();
 }

@@ -67,6 +67,8 @@ def page_ids(path: Path, cache: dict[Path, set[str]]) -> set[str]:
 # scrolls inside a wrapper that a keyboard user must be able to focus to scroll.
 THEME_FIXES = [
     ('<label id="sidebar-toggle" class="icon-button"', '<label id="sidebar-toggle" role="button" class="icon-button"'),
+    # docs/book.toml's src is ".", which mdBook writes into the edit links.
+    ("/edit/main/docs/./", "/edit/main/docs/"),
     ('<div class="table-wrapper">', '<div class="table-wrapper" tabindex="0" role="region" aria-label="table">'),
 ]
 
