@@ -34,7 +34,7 @@ include $(sort $(wildcard mk/*.mk))
 
 .PHONY: help deps demo test check lint bench
 .PHONY: setup-rust setup-cbindgen setup-msrv setup-maturin setup-python setup-ffi setup-nightly \
-        setup-go setup-js setup-java setup-browsers setup-autobahn setup-dist
+        setup-go setup-js setup-java setup-site setup-browsers setup-autobahn setup-dist
 
 # One line per target: the `## ` text of every rule line in this Makefile and mk/*.mk.
 help: ## this list
@@ -70,6 +70,8 @@ setup-js: ## Node.js >= 20, the npm packages of bindings/js (typescript, binarye
 	$(call setup-step,50-js)
 setup-java: ## Maven, a JDK 21 runtime, the Maven artifacts of bindings/java (needs a JDK >= 22)
 	$(call setup-step,60-java)
+setup-site: ## the pinned mdBook and tests/site's npm packages (puppeteer-core, axe-core)
+	$(call setup-step,70-site)
 setup-browsers: ## Debian's chromium and firefox-esr (end-to-end tests)
 	$(call setup-step,80-browsers)
 setup-autobahn: ## libwslay-dev, wstest in a Python 2.7 venv, examples/node-ws's ws
@@ -79,7 +81,7 @@ setup-dist: ## packaging tools (zig, twine, auditwheel, esbuild, lintian) and th
 
 deps: ## every setup step (all that make test needs)
 deps: setup-rust setup-cbindgen setup-msrv setup-python setup-ffi setup-nightly setup-go setup-js \
-      setup-java setup-browsers setup-autobahn setup-dist
+      setup-java setup-site setup-browsers setup-autobahn setup-dist
 
 # Which steps each target uses (recipes live in mk/<part>.mk).
 lint check-rust: setup-rust
@@ -93,7 +95,8 @@ ffi-test-asan fuzz-core fuzz-stats: setup-nightly
 test-go bench-go diff-go diff-go-wasm demo-go test-dist-go: setup-go
 wasm-build js-build: setup-js
 test-java check-java java-compile bench-java diff-java diff-java-jna demo-java dist-java test-dist-java: setup-java
-test-e2e test-dist-node: setup-browsers
+test-e2e test-dist-node test-site: setup-browsers
+site test-site: setup-site
 test-autobahn test-examples: setup-autobahn
 dist dist-python dist-node test-dist-python test-dist-c test-dist-node: setup-dist
 

@@ -242,7 +242,7 @@ def test_explain_lists_causes_with_what_to_check() -> None:
     result = run("explain", "1006", "--unclean")
     assert result.returncode == 0, result.stderr
     explanation = wsclose.explain(1006, False)
-    assert result.stdout == str(explanation)
+    assert result.stdout == f"{explanation}see {EXPLAINER}#code=1006&clean=0\n"
     for cause in explanation.causes:
         assert cause.check in result.stdout
     clean = json.loads(run("--json", "explain", "--clean", "1006").stdout)
@@ -267,3 +267,32 @@ def test_explain_lists_causes_with_what_to_check() -> None:
 def test_explain_and_profile_usage_errors_exit_2(args: list[str]) -> None:
     result = run(*args)
     assert result.returncode == 2 and result.stdout == ""
+
+
+EXPLAINER = "https://wsclose.github.io/wsclose/explainer.html"
+
+
+def test_explain_and_codes_print_the_explainer_deep_link() -> None:
+    # The fragment is the one the explainer page reads (tests/site loads these same views).
+    assert run("explain", "1006").stdout.endswith(f"see {EXPLAINER}#code=1006\n")
+    assert run("explain", "--clean", "1000").stdout.endswith(f"see {EXPLAINER}#code=1000&clean=1\n")
+    lines = run("4004", "--profile", "discord-gateway").stdout.splitlines()
+    assert lines[-1].split() == ["explainer", f"{EXPLAINER}#code=4004&profile=discord-gateway"]
+    assert run("1011").stdout.splitlines()[-1].split() == ["explainer", f"{EXPLAINER}#code=1011"]
+    # One link per code, each naming its own code.
+    both = run("explain", "1001", "4000").stdout
+    assert [line for line in both.splitlines() if line.startswith("see ")] == [
+        f"see {EXPLAINER}#code=1001",
+        f"see {EXPLAINER}#code=4000",
+    ]
+
+
+def test_the_explainer_link_follows_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    from wsclose.cli import explainer_link
+
+    monkeypatch.setenv("WSCLOSE_EXPLAINER_URL", "file:///tmp/site/explainer.html")
+    assert explainer_link(1006, False) == "file:///tmp/site/explainer.html#code=1006&clean=0"
+    monkeypatch.delenv("WSCLOSE_EXPLAINER_URL")
+    assert explainer_link(4004, True, wsclose.Profile.by_name("discord-gateway")) == (
+        f"{EXPLAINER}#code=4004&profile=discord-gateway&clean=1"
+    )

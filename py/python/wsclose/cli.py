@@ -15,6 +15,7 @@ import os
 import sys
 from collections.abc import Sequence
 from typing import TextIO
+from urllib.parse import urlencode
 
 from . import CodeInfo, Explanation, Profile, __version__, explain, info
 
@@ -43,6 +44,23 @@ examples:
 
 exit status: 0 ok, 1 stats skipped bad lines, 2 bad arguments,
   3 stats could not read its input to the end, 4 stats could not write its output"""
+
+
+# Where the documentation site (`make site`, docs/release.md) is published; the explainer page is
+# one of its pages. WSCLOSE_EXPLAINER_URL points the links elsewhere, e.g. at a local build:
+# WSCLOSE_EXPLAINER_URL=file://$PWD/site/explainer.html
+EXPLAINER_URL = "https://wsclose.github.io/wsclose/explainer.html"
+
+
+def explainer_link(code: int, was_clean: bool | None = None, profile: Profile | None = None) -> str:
+    """The explainer page's deep link to the view of ``code`` (with ``wasClean`` and a profile)."""
+    params: list[tuple[str, str]] = [("code", str(int(code)))]
+    if profile is not None:
+        params.append(("profile", profile.name))
+    if was_clean is not None:
+        params.append(("clean", "1" if was_clean else "0"))
+    base = os.environ.get("WSCLOSE_EXPLAINER_URL") or EXPLAINER_URL
+    return f"{base}#{urlencode(params)}"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -106,6 +124,7 @@ def describe(code: int, profile: Profile | None = None) -> str:
     ]
     if profile is not None:
         rows += _profile_rows(code, profile)
+    rows.append(("explainer", explainer_link(code, None, profile)))
     width = max(len(key) for key, _ in rows)
     return "\n".join([_title(facts)] + [f"  {key:<{width}}  {value}" for key, value in rows])
 
@@ -307,6 +326,7 @@ def _why(
             if index:
                 print(file=out)
             print(str(explanation), end="", file=out)
+            print(f"see {explainer_link(code, was_clean)}", file=out)
     return EXIT_OK
 
 

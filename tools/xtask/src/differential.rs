@@ -785,3 +785,40 @@ pub fn encode_corpus() -> String {
     }
     out
 }
+
+/// Checks answers that name their own inputs (a page that answered only some cases, e.g. the
+/// explainer in a browser): each line of the `code`, `event`, `explain` and `advice` sections is
+/// recomputed by the core from its input fields and must match byte for byte. Returns how many
+/// lines matched; a file with none is an error, so an empty run cannot pass.
+pub fn check_lines(text: &str) -> Result<usize, String> {
+    let mut failures = Vec::new();
+    let mut matched = 0usize;
+    for (number, line) in text.lines().enumerate().filter(|(_, l)| !l.is_empty()) {
+        let f: Vec<&str> = line.split('\t').collect();
+        let field = |i: usize| f.get(i).copied().unwrap_or("");
+        let expected = match field(0) {
+            "code" => field(1).parse::<u16>().ok().map(code_line),
+            "event" => Engine::ALL.into_iter().find(|e| e.name() == field(1)).map(|engine| match field(2) {
+                "dropped" => event_line(engine, Received::Dropped),
+                "reset" => event_line(engine, Received::Reset),
+                payload => event_line(engine, Received::Payload(&unhex(payload))),
+            }),
+            "explain" if matches!(field(2), "-" | "0" | "1") => field(1).parse::<u16>().ok().map(|c| explain_line(c, field(2))),
+            "advice" => Profile::by_name(field(1)).zip(field(2).parse::<u16>().ok()).map(|(p, c)| advice_line(p, c)),
+            _ => None,
+        };
+        match expected {
+            Some(expected) if expected == line => matched += 1,
+            Some(expected) => failures.push(format!("line {}:\n    got      {line}\n    expected {expected}", number + 1)),
+            None => failures.push(format!("line {}: not a line this check understands: {line}", number + 1)),
+        }
+    }
+    if matched == 0 && failures.is_empty() {
+        failures.push("no answers at all".to_owned());
+    }
+    if failures.is_empty() {
+        Ok(matched)
+    } else {
+        Err(failures.join("\n"))
+    }
+}

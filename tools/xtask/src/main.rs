@@ -5,6 +5,7 @@
 //! core's own answers (the Rust column of the differential).
 
 mod differential;
+mod site;
 mod layouts;
 mod surfaces;
 
@@ -26,6 +27,25 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mode = args.first().cloned().unwrap_or_default();
     let root = workspace_root();
+    if mode == "differential-lines" {
+        // Answers that name their own inputs (the explainer page in a browser): each line
+        // recomputed by the core.
+        let Some(path) = args.get(1) else {
+            eprintln!("usage: xtask differential-lines FILE");
+            return ExitCode::from(2);
+        };
+        let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        return match differential::check_lines(&text) {
+            Ok(matched) => {
+                println!("differential-lines: {path}: {matched} answers, each the core's");
+                ExitCode::SUCCESS
+            }
+            Err(report) => {
+                eprintln!("differential-lines: {path} disagrees with the core:\n{report}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     if mode == "differential" {
         // `--sections a,b,...` (after LANGUAGE): check exactly these sections of that one file.
         let (sections, rest): (Vec<&str>, Vec<&String>) = match args.iter().position(|a| a == "--sections") {
@@ -86,15 +106,14 @@ fn main() -> ExitCode {
 
 fn generated_files(root: &Path) -> Vec<(PathBuf, String)> {
     let vector_payloads: Vec<Vec<u8>> = parse_cases().into_iter().map(|(_, payload)| payload).collect();
+    let parse_corpus = differential::parse_corpus(root, &vector_payloads);
     let mut files = vec![
         ("tests/vectors/codes.tsv".into(), codes_tsv()),
         ("tests/vectors/parse.tsv".into(), parse_tsv()),
         ("tests/vectors/encode.tsv".into(), encode_tsv()),
         ("docs/codes.md".into(), codes_md()),
-        (
-            "tests/differential/parse.txt".into(),
-            differential::parse_corpus(root, &vector_payloads),
-        ),
+        ("docs/browser-cases.md".into(), site::browser_cases_md(&parse_corpus)),
+        ("tests/differential/parse.txt".into(), parse_corpus),
         (
             "tests/differential/encode.tsv".into(),
             differential::encode_corpus(),
