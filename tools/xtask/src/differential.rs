@@ -798,19 +798,32 @@ pub fn check_lines(text: &str) -> Result<usize, String> {
         let field = |i: usize| f.get(i).copied().unwrap_or("");
         let expected = match field(0) {
             "code" => field(1).parse::<u16>().ok().map(code_line),
-            "event" => Engine::ALL.into_iter().find(|e| e.name() == field(1)).map(|engine| match field(2) {
-                "dropped" => event_line(engine, Received::Dropped),
-                "reset" => event_line(engine, Received::Reset),
-                payload => event_line(engine, Received::Payload(&unhex(payload))),
-            }),
-            "explain" if matches!(field(2), "-" | "0" | "1") => field(1).parse::<u16>().ok().map(|c| explain_line(c, field(2))),
-            "advice" => Profile::by_name(field(1)).zip(field(2).parse::<u16>().ok()).map(|(p, c)| advice_line(p, c)),
+            "event" => Engine::ALL
+                .into_iter()
+                .find(|e| e.name() == field(1))
+                .map(|engine| match field(2) {
+                    "dropped" => event_line(engine, Received::Dropped),
+                    "reset" => event_line(engine, Received::Reset),
+                    payload => event_line(engine, Received::Payload(&unhex(payload))),
+                }),
+            "explain" if matches!(field(2), "-" | "0" | "1") => {
+                field(1).parse::<u16>().ok().map(|c| explain_line(c, field(2)))
+            }
+            "advice" => Profile::by_name(field(1))
+                .zip(field(2).parse::<u16>().ok())
+                .map(|(p, c)| advice_line(p, c)),
             _ => None,
         };
         match expected {
             Some(expected) if expected == line => matched += 1,
-            Some(expected) => failures.push(format!("line {}:\n    got      {line}\n    expected {expected}", number + 1)),
-            None => failures.push(format!("line {}: not a line this check understands: {line}", number + 1)),
+            Some(expected) => failures.push(format!(
+                "line {}:\n    got      {line}\n    expected {expected}",
+                number + 1
+            )),
+            None => failures.push(format!(
+                "line {}: not a line this check understands: {line}",
+                number + 1
+            )),
         }
     }
     if matched == 0 && failures.is_empty() {

@@ -5,8 +5,8 @@
 //! core's own answers (the Rust column of the differential).
 
 mod differential;
-mod site;
 mod layouts;
+mod site;
 mod surfaces;
 
 use std::fmt::Write as _;
@@ -112,7 +112,10 @@ fn generated_files(root: &Path) -> Vec<(PathBuf, String)> {
         ("tests/vectors/parse.tsv".into(), parse_tsv()),
         ("tests/vectors/encode.tsv".into(), encode_tsv()),
         ("docs/codes.md".into(), codes_md()),
-        ("docs/browser-cases.md".into(), site::browser_cases_md(&parse_corpus)),
+        (
+            "docs/browser-cases.md".into(),
+            site::browser_cases_md(&parse_corpus),
+        ),
         ("tests/differential/parse.txt".into(), parse_corpus),
         (
             "tests/differential/encode.tsv".into(),

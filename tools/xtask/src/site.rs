@@ -13,7 +13,11 @@ use crate::differential::unhex;
 /// `the code sent and its reason, clean; echoes them`, `1006, not clean, error first; sends nothing`.
 fn seen(event: &CloseEvent<'_>, sent: Option<(u16, &str)>) -> String {
     let same_code = sent.is_some_and(|(code, _)| code == event.code);
-    let code = if same_code { "the code sent".to_string() } else { event.code.to_string() };
+    let code = if same_code {
+        "the code sent".to_string()
+    } else {
+        event.code.to_string()
+    };
     let reason = match sent {
         _ if event.reason.is_empty() => "",
         Some((_, reason)) if reason == event.reason => " and its reason",
@@ -22,7 +26,9 @@ fn seen(event: &CloseEvent<'_>, sent: Option<(u16, &str)>) -> String {
     let reply = match event.reply {
         None => "sends nothing".to_string(),
         Some(Reply::Empty) => "sends an empty Close".to_string(),
-        Some(Reply::Close { code, reason: r }) if code == event.code && r == event.reason => "echoes them".to_string(),
+        Some(Reply::Close { code, reason: r }) if code == event.code && r == event.reason => {
+            "echoes them".to_string()
+        }
         Some(Reply::Close { code, .. }) => format!("sends {code}"),
     };
     format!(
@@ -88,19 +94,40 @@ pub fn browser_cases_md(corpus: &str) -> String {
             seen(&Engine::Chromium.close_event(received), sent),
             seen(&Engine::Firefox.close_event(received), sent),
         );
-        groups.entry(group(received)).or_default().entry(answers).or_default().push(input(received));
+        groups
+            .entry(group(received))
+            .or_default()
+            .entry(answers)
+            .or_default()
+            .push(input(received));
     }
     let mut body = String::new();
     for ((_, title), rows) in &groups {
         let _ = writeln!(body, "\n## {title}\n");
-        let _ = writeln!(body, "| the server sends | Chromium shows the page | Firefox shows the page | |");
+        let _ = writeln!(
+            body,
+            "| the server sends | Chromium shows the page | Firefox shows the page | |"
+        );
         let _ = writeln!(body, "|---|---|---|---|");
         for ((chromium, firefox), examples) in rows {
             cases += 1;
-            let mark = if chromium == firefox { "" } else { differ += 1; "**differ**" };
+            let mark = if chromium == firefox {
+                ""
+            } else {
+                differ += 1;
+                "**differ**"
+            };
             let shown: Vec<&str> = examples.iter().take(4).map(String::as_str).collect();
-            let more = if examples.len() > shown.len() { format!(" and {} more", examples.len() - shown.len()) } else { String::new() };
-            let _ = writeln!(body, "| {}{more} | {chromium} | {firefox} | {mark} |", shown.join(", "));
+            let more = if examples.len() > shown.len() {
+                format!(" and {} more", examples.len() - shown.len())
+            } else {
+                String::new()
+            };
+            let _ = writeln!(
+                body,
+                "| {}{more} | {chromium} | {firefox} | {mark} |",
+                shown.join(", ")
+            );
         }
     }
     let total = 2 + payloads.len();
@@ -114,4 +141,3 @@ pub fn browser_cases_md(corpus: &str) -> String {
          and the two engines differ in {differ} of them. [What a page sees](browser.md) explains why.\n{body}",
     )
 }
-
