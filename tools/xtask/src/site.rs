@@ -72,6 +72,10 @@ fn input(received: Received<'_>) -> String {
     }
 }
 
+/// A group of inputs (its order, its title) and what the two engines show (Chromium, Firefox).
+type Group = (u8, String);
+type Answers = (String, String);
+
 /// `corpus`: the text of `tests/differential/parse.txt` (one payload per line, hex).
 pub fn browser_cases_md(corpus: &str) -> String {
     let payloads: Vec<Vec<u8>> = corpus
@@ -82,7 +86,7 @@ pub fn browser_cases_md(corpus: &str) -> String {
     let mut inputs = vec![Received::Dropped, Received::Reset];
     inputs.extend(payloads.iter().map(|p| Received::Payload(p)));
     // group -> (chromium, firefox) -> inputs
-    let mut groups: BTreeMap<(u8, String), BTreeMap<(String, String), Vec<String>>> = BTreeMap::new();
+    let mut groups: BTreeMap<Group, BTreeMap<Answers, Vec<String>>> = BTreeMap::new();
     let (mut cases, mut differ) = (0usize, 0usize);
     for received in inputs {
         let sent = match received {
