@@ -15,8 +15,8 @@ mod python;
 use std::path::PathBuf;
 
 use wsclose::{
-    Advice, Category, Cause, CloseCode, Decision, DomException, Engine, Intent, PayloadErrorKind, Profile, Reconnect,
-    ReconnectPolicy, MAX_CLOSE_PAYLOAD, MAX_REASON_LEN,
+    Advice, Category, Cause, CloseCode, Decision, DomException, Engine, Intent, PayloadErrorKind, Profile,
+    Reconnect, ReconnectPolicy, MAX_CLOSE_PAYLOAD, MAX_REASON_LEN,
 };
 
 const NOTE: &str =
