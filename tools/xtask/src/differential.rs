@@ -48,6 +48,7 @@ const NO_ENCODE16: &[&str] = &[
     "event",
     "pageclose",
     "profile",
+    "intent",
 ];
 
 /// The answer files: the languages, Java twice (`java` on JDK 25 through FFM, `java-jna`
