@@ -204,8 +204,9 @@ const fn segments_of_sendable() -> ([(u16, u16); SEGMENT_ROOM], usize) {
 
 const PROFILES: usize = Profile::ALL.len();
 
-/// The runs of profile `p`, written into `out` when it is `Some`; returns their number.
-const fn runs_of(p: usize, mut out: Option<[Run; MAX_RUNS]>) -> (usize, Option<[Run; MAX_RUNS]>) {
+/// The runs of profile `p` and their number.
+const fn runs_of(p: usize) -> ([Run; MAX_RUNS], usize) {
+    let mut out = [NO_RUN; MAX_RUNS];
     let profile = Profile::ALL[p];
     let mut count = 0;
     let mut s = 0;
@@ -216,17 +217,13 @@ const fn runs_of(p: usize, mut out: Option<[Run; MAX_RUNS]>) -> (usize, Option<[
         while code <= last as u32 {
             let advice = profile.advice(CloseCode::new(code as u16));
             if code > first as u32 && advice as u8 == previous as u8 {
-                if let Some(runs) = &mut out {
-                    runs[count - 1].last = code as u16;
-                }
+                out[count - 1].last = code as u16;
             } else {
-                if let Some(runs) = &mut out {
-                    runs[count] = Run {
-                        first: code as u16,
-                        last: code as u16,
-                        advice,
-                    };
-                }
+                out[count] = Run {
+                    first: code as u16,
+                    last: code as u16,
+                    advice,
+                };
                 count += 1;
             }
             previous = advice;
@@ -234,7 +231,7 @@ const fn runs_of(p: usize, mut out: Option<[Run; MAX_RUNS]>) -> (usize, Option<[
         }
         s += 1;
     }
-    (count, out)
+    (out, count)
 }
 
 /// The number of runs of each profile.
@@ -248,7 +245,7 @@ const RUN_COUNTS: [usize; PROFILES] = {
     counts
 };
 
-/// [`runs_of`] without storing the runs (their room is not known yet).
+/// The number of runs [`runs_of`] finds, counted before their room is known.
 const fn runs_of_counting(p: usize) -> usize {
     let profile = Profile::ALL[p];
     let mut count = 0;
@@ -287,11 +284,9 @@ const RUNS: [[Run; MAX_RUNS]; PROFILES] = {
     let mut all = [[NO_RUN; MAX_RUNS]; PROFILES];
     let mut p = 0;
     while p < PROFILES {
-        let (count, runs) = runs_of(p, Some([NO_RUN; MAX_RUNS]));
+        let (runs, count) = runs_of(p);
         assert!(count == RUN_COUNTS[p]);
-        if let Some(runs) = runs {
-            all[p] = runs;
-        }
+        all[p] = runs;
         p += 1;
     }
     all
