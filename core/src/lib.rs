@@ -43,6 +43,7 @@ mod code;
 mod explain;
 #[cfg(feature = "tungstenite")]
 pub mod interop;
+mod intent;
 mod payload;
 mod policy;
 mod profile;
@@ -53,6 +54,7 @@ pub use bulk::{classify_many, facts_many, Fact, LengthMismatch};
 pub use category::{classify, Category, Reconnect};
 pub use code::{CloseCode, CodeInfo};
 pub use explain::{explain, Cause, Explanation};
+pub use intent::{Intent, IntentMismatch, IntentRange, IntentRanges};
 pub use payload::{
     encode_close_payload, encode_close_payload_utf16, parse_close_payload, Close, ClosePayload, PayloadError,
     PayloadErrorKind, MAX_CLOSE_PAYLOAD, MAX_REASON_LEN,

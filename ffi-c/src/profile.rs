@@ -8,7 +8,7 @@ use std::ffi::c_char;
 use std::ffi::CStr;
 use std::ptr;
 
-use wsclose_core::{Advice, CloseCode, Decision, Profile, ReconnectPolicy};
+use wsclose_core::{Advice, CloseCode, Decision, Intent, Profile, ReconnectPolicy};
 
 use crate::wsclose_result::{self, *};
 use crate::{advice_label, c_ptr, guard, input, profile_code, profile_name};
@@ -125,6 +125,144 @@ pub extern "C" fn wsclose_profile_code_description(profile: u32, code: u16) -> *
 #[no_mangle]
 pub extern "C" fn wsclose_advice_label(advice: u32) -> *const c_char {
     guard(ptr::null(), || c_ptr(advice_label(advice)))
+}
+
+/// What a server wants a profile's clients to do after it closes (the core's `Intent`).
+#[repr(u8)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum wsclose_intent {
+    /// The clients stop reconnecting (advice `WSCLOSE_ADVICE_STOP`).
+    WSCLOSE_INTENT_STOP = 0,
+    /// The clients reconnect (advice `WSCLOSE_ADVICE_RETRY` or `WSCLOSE_ADVICE_RESUME`).
+    WSCLOSE_INTENT_RETRY = 1,
+}
+
+const _: () = {
+    assert!(wsclose_intent::WSCLOSE_INTENT_STOP as u8 == Intent::Stop as u8);
+    assert!(wsclose_intent::WSCLOSE_INTENT_RETRY as u8 == Intent::Retry as u8);
+};
+
+fn intent_of(intent: u32) -> Option<Intent> {
+    u8::try_from(intent).ok().and_then(Intent::from_u8)
+}
+
+/// The profile and intent of a call, or the result to return.
+fn profile_and_intent(profile: u32, intent: u32) -> Result<(Profile, Intent), wsclose_result> {
+    let profile = profile_at(profile).ok_or(WSCLOSE_ERR_UNKNOWN_PROFILE)?;
+    let intent = intent_of(intent).ok_or(WSCLOSE_ERR_INVALID_ARGUMENT)?;
+    Ok((profile, intent))
+}
+
+/// How many ranges of codes make the clients of profile `profile` do what `intent` (a
+/// `wsclose_intent` number) wants (`Profile::codes_for`); read each with
+/// `wsclose_profile_intent_range`. Errors: `WSCLOSE_ERR_UNKNOWN_PROFILE`,
+/// `WSCLOSE_ERR_INVALID_ARGUMENT` for an unknown intent number.
+#[no_mangle]
+pub extern "C" fn wsclose_profile_intent_range_count(profile: u32, intent: u32) -> i32 {
+    guard(WSCLOSE_ERR_PANIC as i32, || {
+        match profile_and_intent(profile, intent) {
+            Ok((profile, intent)) => profile.codes_for(intent).count() as i32,
+            Err(err) => err as i32,
+        }
+    })
+}
+
+/// Range `index` (0 .. count-1, in code order) of `wsclose_profile_intent_range_count`: writes
+/// its first and last code (inclusive) and the profile's advice for them (a `wsclose_advice`
+/// number). Errors as for `wsclose_profile_intent_range_count`, `WSCLOSE_ERR_NULL_ARGUMENT`, and
+/// `WSCLOSE_ERR_INVALID_ARGUMENT` for an index past the last range (nothing is written then).
+///
+/// # Safety
+/// Each out-pointer must be NULL or point to a writable value of its type.
+#[no_mangle]
+pub unsafe extern "C" fn wsclose_profile_intent_range(
+    profile: u32,
+    intent: u32,
+    index: u32,
+    first_out: *mut u16,
+    last_out: *mut u16,
+    advice_out: *mut u32,
+) -> wsclose_result {
+    guard(WSCLOSE_ERR_PANIC, || {
+        if first_out.is_null() || last_out.is_null() || advice_out.is_null() {
+            return WSCLOSE_ERR_NULL_ARGUMENT;
+        }
+        let range = profile_and_intent(profile, intent).and_then(|(profile, intent)| {
+            let index = usize::try_from(index).map_err(|_| WSCLOSE_ERR_INVALID_ARGUMENT)?;
+            profile
+                .codes_for(intent)
+                .nth(index)
+                .ok_or(WSCLOSE_ERR_INVALID_ARGUMENT)
+        });
+        match range {
+            Ok(range) => {
+                // SAFETY: non-NULL and writable per the contract.
+                unsafe {
+                    first_out.write(range.first().as_u16());
+                    last_out.write(range.last().as_u16());
+                    advice_out.write(wsclose_advice::from(range.advice()) as u32);
+                }
+                WSCLOSE_OK
+            }
+            Err(err) => err,
+        }
+    })
+}
+
+/// Checks whether sending `code` makes the clients of profile `profile` do what `intent` wants
+/// (`Profile::check_intent`). Returns `WSCLOSE_OK` when it does; `WSCLOSE_ERR_INTENT_NOT_MET`
+/// when they follow another advice, written to `*advice_out` (a `wsclose_advice` number);
+/// `WSCLOSE_ERR_INTENT_NOT_SENDABLE` when the code cannot be sent (`*advice_out` = -1). With
+/// either of these two, `*below_out` and `*above_out` receive the nearest codes below and above
+/// that would do what was intended, or -1 where there is none; on `WSCLOSE_OK` all three are -1.
+/// Errors (nothing written): `WSCLOSE_ERR_NULL_ARGUMENT`, `WSCLOSE_ERR_UNKNOWN_PROFILE`,
+/// `WSCLOSE_ERR_INVALID_ARGUMENT` for an unknown intent number.
+///
+/// # Safety
+/// Each out-pointer must be NULL or point to a writable `int32_t`.
+#[no_mangle]
+pub unsafe extern "C" fn wsclose_profile_check_intent(
+    profile: u32,
+    code: u16,
+    intent: u32,
+    advice_out: *mut i32,
+    below_out: *mut i32,
+    above_out: *mut i32,
+) -> wsclose_result {
+    guard(WSCLOSE_ERR_PANIC, || {
+        if advice_out.is_null() || below_out.is_null() || above_out.is_null() {
+            return WSCLOSE_ERR_NULL_ARGUMENT;
+        }
+        let (profile, intent) = match profile_and_intent(profile, intent) {
+            Ok(pair) => pair,
+            Err(err) => return err,
+        };
+        let near = |code: Option<CloseCode>| code.map_or(-1, |c| i32::from(c.as_u16()));
+        let (result, advice, below, above) = match profile.check_intent(CloseCode::new(code), intent) {
+            Ok(()) => (WSCLOSE_OK, -1, -1, -1),
+            Err(miss) => match miss.advice() {
+                Some(advice) => (
+                    WSCLOSE_ERR_INTENT_NOT_MET,
+                    wsclose_advice::from(advice) as i32,
+                    near(miss.below()),
+                    near(miss.above()),
+                ),
+                None => (
+                    WSCLOSE_ERR_INTENT_NOT_SENDABLE,
+                    -1,
+                    near(miss.below()),
+                    near(miss.above()),
+                ),
+            },
+        };
+        // SAFETY: non-NULL and writable per the contract.
+        unsafe {
+            advice_out.write(advice);
+            below_out.write(below);
+            above_out.write(above);
+        }
+        result
+    })
 }
 
 /// How many codes a `wsclose_policy` can override.
@@ -672,6 +810,101 @@ mod tests {
             }
             assert_eq!(delay, 7);
         }
+    }
+
+    #[test]
+    fn intent_follows_the_core() {
+        for (p, profile) in Profile::ALL.iter().enumerate() {
+            let p = p as u32;
+            for intent in Intent::ALL {
+                let ranges: Vec<_> = profile.codes_for(intent).collect();
+                assert_eq!(
+                    wsclose_profile_intent_range_count(p, intent as u32),
+                    ranges.len() as i32
+                );
+                for (i, range) in ranges.iter().enumerate() {
+                    let (mut first, mut last, mut advice) = (0u16, 0u16, 9u32);
+                    // SAFETY: valid pointers.
+                    let result = unsafe {
+                        wsclose_profile_intent_range(
+                            p,
+                            intent as u32,
+                            i as u32,
+                            &mut first,
+                            &mut last,
+                            &mut advice,
+                        )
+                    };
+                    assert_eq!(result, WSCLOSE_OK);
+                    assert_eq!((first, last), (range.first().as_u16(), range.last().as_u16()));
+                    assert_eq!(advice, range.advice() as u32);
+                }
+                let (mut first, mut last, mut advice) = (7u16, 7u16, 7u32);
+                // SAFETY: valid pointers.
+                let past = unsafe {
+                    wsclose_profile_intent_range(
+                        p,
+                        intent as u32,
+                        ranges.len() as u32,
+                        &mut first,
+                        &mut last,
+                        &mut advice,
+                    )
+                };
+                assert_eq!(past, WSCLOSE_ERR_INVALID_ARGUMENT);
+                assert_eq!((first, last, advice), (7, 7, 7), "nothing written");
+                for code in 0..=u16::MAX {
+                    let (mut advice, mut below, mut above) = (5, 5, 5);
+                    // SAFETY: valid pointers.
+                    let result = unsafe {
+                        wsclose_profile_check_intent(
+                            p,
+                            code,
+                            intent as u32,
+                            &mut advice,
+                            &mut below,
+                            &mut above,
+                        )
+                    };
+                    let near = |c: Option<CloseCode>| c.map_or(-1, |c| i32::from(c.as_u16()));
+                    match profile.check_intent(CloseCode::new(code), intent) {
+                        Ok(()) => assert_eq!((result, advice, below, above), (WSCLOSE_OK, -1, -1, -1)),
+                        Err(miss) => {
+                            let want = match miss.advice() {
+                                Some(a) => (WSCLOSE_ERR_INTENT_NOT_MET, a as i32),
+                                None => (WSCLOSE_ERR_INTENT_NOT_SENDABLE, -1),
+                            };
+                            assert_eq!((result, advice), want);
+                            assert_eq!((below, above), (near(miss.below()), near(miss.above())));
+                        }
+                    }
+                }
+            }
+        }
+        let (mut a, mut b, mut c) = (0, 0, 0);
+        // SAFETY (all): valid or NULL pointers.
+        unsafe {
+            assert_eq!(
+                wsclose_profile_check_intent(0, 1000, 2, &mut a, &mut b, &mut c),
+                WSCLOSE_ERR_INVALID_ARGUMENT
+            );
+            assert_eq!(
+                wsclose_profile_check_intent(99, 1000, 0, &mut a, &mut b, &mut c),
+                WSCLOSE_ERR_UNKNOWN_PROFILE
+            );
+            assert_eq!(
+                wsclose_profile_check_intent(0, 1000, 0, ptr::null_mut(), &mut b, &mut c),
+                WSCLOSE_ERR_NULL_ARGUMENT
+            );
+        }
+        assert_eq!(
+            wsclose_profile_intent_range_count(0, 2),
+            WSCLOSE_ERR_INVALID_ARGUMENT as i32
+        );
+        assert_eq!(
+            wsclose_profile_intent_range_count(99, 0),
+            WSCLOSE_ERR_UNKNOWN_PROFILE as i32
+        );
     }
 
     #[test]

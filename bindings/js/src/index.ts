@@ -11,7 +11,9 @@ export {
   reconnect, reconnectLabel, version, type CodeInfo,
 } from './codes.js';
 export { encodeClosePayload, parseClosePayload, type Close } from './payload.js';
-export { Profile, adviceLabel, profileByName, profileBySubprotocol, profiles, type ProfileCode } from './profiles.js';
+export {
+  Profile, adviceLabel, profileByName, profileBySubprotocol, profiles, type IntentMismatch, type IntentRange, type ProfileCode,
+} from './profiles.js';
 export { ReconnectPolicy, type Decision, type ReconnectPolicyOptions } from './policy.js';
 export { explain, type CauseInfo, type Explanation } from './explain.js';
 export { closeEvent, pageClose, resetEvent, type CloseEvent, type DomExceptionName, type SentClose } from './browser.js';

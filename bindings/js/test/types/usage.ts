@@ -91,6 +91,11 @@ void [isPrivate, four, normal, limit, label, name, advice, adviceLabel, backoff,
   const row: R.ProfileCode | null = all[0]!.lookup(4004);
   const rowAdvice: R.Advice | undefined = row?.advice;
   const label: string = R.adviceLabel(all[0]!.advice(4004));
+  const ranges: readonly R.IntentRange[] = all[0]!.codesFor(R.Intent.STOP);
+  const miss: R.IntentMismatch | null = all[0]!.checkIntent(4401, R.Intent.RETRY);
+  const instead: R.Advice | null | undefined = miss?.advice;
+  const nearest: number | null | undefined = miss?.above;
+  void ranges; void instead; void nearest;
   const max: 8 = R.POLICY_MAX_OVERRIDES;
   const policy = new R.ReconnectPolicy({
     profile: p,

@@ -202,4 +202,54 @@ class ProfilePolicyBrowserTest {
             }
         }
     }
+
+    @Test
+    void codesForAndCheckIntentAgreeForEveryCode() {
+        for (Profile profile : Profile.all()) {
+            for (Intent intent : Intent.values()) {
+                boolean[] member = new boolean[65536];
+                for (IntentRange r : profile.codesFor(intent)) {
+                    for (int c = r.first(); c <= r.last(); c++) {
+                        member[c] = true;
+                    }
+                }
+                int[] below = new int[65536];
+                int[] above = new int[65536];
+                int seen = -1;
+                for (int c = 0; c <= 0xFFFF; c++) {
+                    below[c] = seen;
+                    seen = member[c] ? c : seen;
+                }
+                seen = -1;
+                for (int c = 0xFFFF; c >= 0; c--) {
+                    above[c] = seen;
+                    seen = member[c] ? c : seen;
+                }
+                for (int c = 0; c <= 0xFFFF; c++) {
+                    var miss = profile.checkIntent(c, intent);
+                    assertEquals(member[c], miss.isEmpty(), profile + " " + intent + " " + c);
+                    if (miss.isPresent()) {
+                        IntentMismatch m = miss.get();
+                        assertEquals(WsClose.isSendable(c), m.sendable());
+                        assertEquals(below[c], m.below().orElse(-1), profile + " " + intent + " " + c);
+                        assertEquals(above[c], m.above().orElse(-1), profile + " " + intent + " " + c);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void checkIntentTheCentrifugeCase() {
+        Profile centrifuge = Profile.byName("centrifuge").orElseThrow();
+        IntentMismatch miss = centrifuge.checkIntent(4401, Intent.STOP).orElseThrow();
+        assertEquals(Advice.RETRY, miss.advice().orElseThrow());
+        assertEquals(OptionalInt.of(3999), miss.below());
+        assertEquals(OptionalInt.of(4500), miss.above());
+        assertTrue(centrifuge.checkIntent(4501, Intent.STOP).isEmpty());
+        assertThrows(NullPointerException.class, () -> centrifuge.codesFor(null));
+        assertThrows(IllegalArgumentException.class, () -> centrifuge.checkIntent(70000, Intent.STOP));
+        assertThrows(NullPointerException.class, () -> ReconnectPolicy.builder().override(4000, null));
+        assertThrows(NullPointerException.class, () -> WsClose.resetEvent(null));
+    }
 }
