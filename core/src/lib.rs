@@ -41,9 +41,9 @@ mod bulk;
 mod category;
 mod code;
 mod explain;
+mod intent;
 #[cfg(feature = "tungstenite")]
 pub mod interop;
-mod intent;
 mod payload;
 mod policy;
 mod profile;
