@@ -14,7 +14,7 @@ import * as generated from '../dist/generated.js';
 const PACKAGE = fileURLToPath(new URL('..', import.meta.url));
 const ESBUILD = path.join(PACKAGE, 'node_modules/.bin/esbuild');
 
-test('exports: the 26 API names of the former two packages, resetEvent, loadWasm, wasm and the generated constants', () => {
+test('exports: the 26 API names of the former two packages, resetEvent, loadWasm, wasm, the reconnecting client and the generated constants', () => {
   const api = [
     'PayloadError', 'Profile', 'ReconnectPolicy', 'adviceLabel', 'categoryLabel', 'classify', 'classifyMany',
     'closeEvent', 'constName', 'description', 'encodeClosePayload', 'explain', 'info', 'isBrowserCloseable',
@@ -22,7 +22,8 @@ test('exports: the 26 API names of the former two packages, resetEvent, loadWasm
     'profileBySubprotocol', 'profiles', 'reconnect', 'reconnectLabel', 'version',
   ];
   assert.equal(api.length, 26);
-  const expected = [...api, 'resetEvent', 'loadWasm', 'wasm', ...Object.keys(generated)].sort();
+  const client = ['ReconnectingWebSocket', 'ReconnectEvent', 'GiveUpEvent', 'SocketCloseEvent', 'SocketErrorEvent'];
+  const expected = [...api, 'resetEvent', 'loadWasm', 'wasm', ...client, ...Object.keys(generated)].sort();
   assert.ok(Object.keys(generated).length > 10, 'the generated constants are missing');
   assert.deepEqual(Object.keys(wsclose).sort(), expected);
 });
