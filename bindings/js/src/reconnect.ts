@@ -27,7 +27,7 @@ export interface WebSocketLike {
   binaryType: string;
   send(data: Message): void;
   close(code?: number, reason?: string): void;
-  addEventListener(type: string, listener: (event: Event) => void): void;
+  addEventListener(type: 'open' | 'message' | 'error' | 'close', listener: (event: unknown) => void): void;
 }
 
 /** A WebSocket class: `new WebSocket(url, protocols?)`. */
@@ -545,17 +545,17 @@ export class ReconnectingWebSocket extends EventTarget {
     });
     // The `ws` package's events are its own classes, with the same fields as the DOM's.
     socket.addEventListener('message', (message) => {
-      const event = message as unknown as { data: unknown };
+      const event = message as { data: unknown };
       if (this.#socket === socket) this.dispatchEvent(new MessageEvent('message', { data: event.data }));
     });
     socket.addEventListener('error', (error) => {
-      const event = error as unknown as { message?: unknown; error?: unknown };
+      const event = error as { message?: unknown; error?: unknown };
       if (this.#socket !== socket) return;
       const message = typeof event.message === 'string' ? event.message : 'WebSocket error';
       this.dispatchEvent(new SocketErrorEvent(message, event.error ?? event));
     });
     socket.addEventListener('close', (close) => {
-      const event = close as unknown as { code?: unknown; reason?: unknown; wasClean?: unknown };
+      const event = close as { code?: unknown; reason?: unknown; wasClean?: unknown };
       if (this.#socket !== socket) return;
       this.#closed(new SocketCloseEvent(
         typeof event.code === 'number' ? event.code : ABNORMAL_CLOSURE,
