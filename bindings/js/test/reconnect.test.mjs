@@ -576,3 +576,29 @@ test('the package root exports the client too', () => {
   assert.equal(wsclose.ReconnectingWebSocket, ReconnectingWebSocket);
   assert.equal(wsclose.GiveUpEvent, GiveUpEvent);
 });
+
+test('reconnect(code, reason) while open: the old connection closes with them, silently; a new one opens at attempt 0', async () => {
+  const closes = [];
+  const server = await startServer((socket) => socket.on('close', (code, reason) => closes.push([code, String(reason)])));
+  let protocolCalls = 0;
+  const ws = client(server, {}, () => {
+    protocolCalls++;
+    return Promise.resolve(['graphql-transport-ws']);
+  });
+  const log = record(ws);
+  try {
+    await log.reached('open', 1);
+    assert.throws(() => ws.reconnect(1005), { name: 'InvalidAccessError' });
+    ws.reconnect(4000, 'switch');
+    assert.equal(ws.readyState, ReconnectingWebSocket.CONNECTING);
+    await log.reached('open', 2);
+    while (closes.length < 1) await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(closes, [[4000, 'switch']]);
+    assert.deepEqual(log, ['open', 'open']);
+    assert.equal(protocolCalls, 2);
+    assert.equal(ws.protocol, 'graphql-transport-ws');
+  } finally {
+    ws.close();
+    await server.stop();
+  }
+});
