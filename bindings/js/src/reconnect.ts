@@ -55,7 +55,9 @@ export interface ReconnectDecision {
   /**
    * What the close itself calls for under the profile and the policy's settings, attempts aside:
    * `Advice.STOP` when the code is final, else `Advice.RETRY` (also when the client stops only
-   * because `maxAttempts` attempts were made). From the app's hook: the advice it returned.
+   * because `maxAttempts` attempts were made). `Advice.RESUME` is not told apart from a retry:
+   * the C ABI has no call for the policy's own advice (the core's `ReconnectPolicy::advice`).
+   * From the app's hook: `Advice.STOP` or `Advice.RETRY`, as it decided.
    */
   readonly advice: Advice;
   /** Milliseconds before the next attempt; null when stopping. */
