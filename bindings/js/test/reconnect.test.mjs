@@ -602,3 +602,25 @@ test('reconnect(code, reason) while open: the old connection closes with them, s
     await server.stop();
   }
 });
+
+test('engine: the option, else read from navigator.userAgent (null outside Chromium and Firefox)', () => {
+  const make = (options) => new ReconnectingWebSocket('ws://127.0.0.1:9', undefined, { WebSocket, startClosed: true, ...options });
+  assert.equal(typeof globalThis.navigator, 'undefined', 'Node.js 20 has no navigator');
+  assert.equal(make().engine, null);
+  const agents = [
+    ['Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0', 'firefox'],
+    ['Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36', 'chromium'],
+    ['Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15', null],
+    ['Node.js/22', null],
+  ];
+  try {
+    for (const [userAgent, engine] of agents) {
+      Object.defineProperty(globalThis, 'navigator', { value: { userAgent }, configurable: true });
+      assert.equal(make().engine, engine, userAgent);
+      assert.equal(make({ engine: 'firefox' }).engine, 'firefox');
+      assert.equal(make({ engine: null }).engine, null);
+    }
+  } finally {
+    delete globalThis.navigator;
+  }
+});
