@@ -209,7 +209,7 @@ before(async () => {
   fs.writeFileSync(path.join(OUT, 'browser.tsv'), tsv.join('\n') + '\n');
   console.log(`browsers: ${Object.values(results).map((r) => `${r.browser} (${r.version}) ${r.realMs} ms ${JSON.stringify(r.phasesMs)}`).join(', ')} -> ${path.relative(ROOT, OUT)}/browser.{json,tsv}`);
   for (const line of tsv) console.log(`  ${line.replaceAll('\t', ' | ')}`);
-});
+}, { timeout: 240_000 });
 
 after(async () => {
   await server?.stop().catch(() => {});

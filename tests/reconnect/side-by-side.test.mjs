@@ -65,6 +65,8 @@ before(async () => {
           gapsMs: gaps,
           events: result.events.map((e) => ({ type: e.type, at: e.at - result.start, reason: e.reason, decision: e.decision })),
           clockJumps: result.clockJumps,
+          // The server's log of this run: ms after the start, what it did, how the connection ended.
+          log: attempts.map((a) => ({ at: a.at - result.start, action: a.action, closedAt: a.closedAt === null ? null : a.closedAt - result.start, code: a.closeCode })),
         });
       }
     }
@@ -98,10 +100,17 @@ before(async () => {
   const cells = tsv.map((line) => line.split('\t'));
   const widths = cells[0].map((_, i) => Math.max(...cells.map((c) => c[i].length)));
   for (const c of cells) console.log(`  ${c.map((v, i) => v.padEnd(widths[i])).join(' ')}`);
-});
+}, { timeout: 180_000 });
 
 after(async () => {
   await server?.stop().catch(() => {});
+});
+
+test('every socket a client opened reached the server (the harness sees every attempt)', () => {
+  assert.equal(rows.length, LIBRARIES.length * SCENARIOS.length * RUNS);
+  for (const row of rows) {
+    assert.equal(row.clientAttempts, row.connections, `${row.library} × ${row.scenario} run ${row.run}`);
+  }
 });
 
 // --- wsclose ----------------------------------------------------------------------------------
