@@ -42,7 +42,7 @@ function comeback(lib, scenario) {
 }
 
 // reconnecting-websocket draws its minReconnectionDelay once per process, so every run here shares it.
-const NOTES = { 'reconnecting-websocket': ' (one draw of 1–5 s, per page)' };
+const NOTES = { 'reconnecting-websocket': ' (1–5 s, drawn once when the module loads)' };
 
 function offline(lib) {
   return Object.values(browser.results)
