@@ -58,17 +58,35 @@ async function startServer(script, options = {}) {
 /** The next event of `type` from `target`. */
 const next = (target, type) => new Promise((resolve) => target.addEventListener(type, resolve, { once: true }));
 
-/** Every event of the client, in order, as short strings. */
+/**
+ * Every event of the client, in order, as short strings; `log.reached(type, count)` resolves once
+ * `count` events of `type` were logged (also when they already were).
+ */
 function record(client) {
   const log = [];
+  const waiters = new Set();
+  const add = (entry) => {
+    log.push(entry);
+    for (const waiter of waiters) waiter();
+  };
   for (const type of ['open', 'close', 'error', 'reconnect', 'giveup']) {
     client.addEventListener(type, (event) => {
-      if (type === 'close') log.push(`close ${event.code}${event.wasClean ? '' : ' unclean'}`);
-      else if (type === 'reconnect') log.push(`reconnect ${event.decision.attempt} ${event.decision.delayMs}`);
-      else if (type === 'giveup') log.push(`giveup ${event.reason}`);
-      else log.push(type);
+      if (type === 'close') add(`close ${event.code}${event.wasClean ? '' : ' unclean'}`);
+      else if (type === 'reconnect') add(`reconnect ${event.decision.attempt} ${event.decision.delayMs}`);
+      else if (type === 'giveup') add(`giveup ${event.reason}`);
+      else add(type);
     });
   }
+  // Not enumerable, so that assert.deepEqual compares the entries only.
+  Object.defineProperty(log, 'reached', { value: (type, count) => new Promise((resolve) => {
+    const check = () => {
+      if (log.filter((entry) => entry.split(' ')[0] === type).length < count) return;
+      waiters.delete(check);
+      resolve();
+    };
+    waiters.add(check);
+    check();
+  }) });
   return log;
 }
 
@@ -168,8 +186,8 @@ test('1001 Going Away (a proxy restarting): the client comes back', async () => 
   const ws = client(server);
   const log = record(ws);
   try {
-    await server.connection(2);
-    await next(ws, 'open');
+    await log.reached('open', 2);
+    assert.equal(server.connections, 2);
     assert.deepEqual(log, ['open', 'close 1001', 'reconnect 0 10', 'open']);
   } finally {
     ws.close();
@@ -353,9 +371,14 @@ test('messages from the server arrive as MessageEvents, binaryType applies to ev
 });
 
 test('connection timeout: an upgrade never answered counts as a 1006 unclean close', async () => {
-  let connections = 0;
+  // Accepts TCP and reads the upgrade request, never answers it.
   const sockets = [];
-  const silent = net.createServer((socket) => { connections++; sockets.push(socket); });
+  let secondConnection;
+  const second = new Promise((resolve) => { secondConnection = resolve; });
+  const silent = net.createServer((socket) => {
+    sockets.push(socket);
+    if (sockets.length === 2) secondConnection();
+  });
   silent.listen(0, '127.0.0.1');
   await once(silent, 'listening');
   const ws = new ReconnectingWebSocket(`ws://127.0.0.1:${silent.address().port}`, undefined,
@@ -365,7 +388,8 @@ test('connection timeout: an upgrade never answered counts as a 1006 unclean clo
     const giveup = await next(ws, 'giveup');
     assert.equal(giveup.reason, 'max-attempts');
     assert.deepEqual(log, ['error', 'close 1006 unclean', 'reconnect 0 10', 'error', 'close 1006 unclean', 'giveup max-attempts']);
-    assert.equal(connections, 2);
+    await second; // the server may accept the second connection after the client gave up on it
+    assert.equal(sockets.length, 2);
   } finally {
     ws.close();
     for (const socket of sockets) socket.destroy();
@@ -383,8 +407,7 @@ test('a URL function is called before each attempt (async allowed); its failure 
   }, undefined, { WebSocket, baseMs: 1, random: CEILING });
   const log = record(ws);
   try {
-    await server.connection(2);
-    await next(ws, 'open');
+    await log.reached('open', 2);
     assert.deepEqual(server.requests, ['/?n=1', '/?n=3']);
     assert.equal(ws.url, `${server.url}/?n=3`);
     assert.deepEqual(log, ['open', 'close 1012', 'reconnect 0 1', 'error', 'close 1006 unclean', 'reconnect 1 2', 'open']);
@@ -552,4 +575,30 @@ test('info() takes a close event (the ws package\'s, a plain object) as it takes
 test('the package root exports the client too', () => {
   assert.equal(wsclose.ReconnectingWebSocket, ReconnectingWebSocket);
   assert.equal(wsclose.GiveUpEvent, GiveUpEvent);
+});
+
+test('reconnect(code, reason) while open: the old connection closes with them, silently; a new one opens at attempt 0', async () => {
+  const closes = [];
+  const server = await startServer((socket) => socket.on('close', (code, reason) => closes.push([code, String(reason)])));
+  let protocolCalls = 0;
+  const ws = client(server, {}, () => {
+    protocolCalls++;
+    return Promise.resolve(['graphql-transport-ws']);
+  });
+  const log = record(ws);
+  try {
+    await log.reached('open', 1);
+    assert.throws(() => ws.reconnect(1005), { name: 'InvalidAccessError' });
+    ws.reconnect(4000, 'switch');
+    assert.equal(ws.readyState, ReconnectingWebSocket.CONNECTING);
+    await log.reached('open', 2);
+    while (closes.length < 1) await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(closes, [[4000, 'switch']]);
+    assert.deepEqual(log, ['open', 'open']);
+    assert.equal(protocolCalls, 2);
+    assert.equal(ws.protocol, 'graphql-transport-ws');
+  } finally {
+    ws.close();
+    await server.stop();
+  }
 });
