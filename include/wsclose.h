@@ -918,6 +918,20 @@ wsclose_result wsclose_policy_set_override(struct wsclose_policy *policy, uint16
  */
 int32_t wsclose_policy_decide(const struct wsclose_policy *policy, uint16_t code, int32_t was_clean, uint32_t attempt, uint64_t random, uint64_t *delay_ms_out);
 
+/**
+ * The policy's advice after a close with `code` (`was_clean`: 1 or 0, as the stack reported
+ * it): the profile's advice with the overrides, the unclean-close rule and `retry_unspecified`
+ * applied, so never `WSCLOSE_ADVICE_UNSPECIFIED`; the attempt limit is not applied (that is
+ * `wsclose_policy_decide`'s). This is how a client tells RESUME from RETRY before it reconnects.
+ * Returns the `wsclose_advice` number (>= 0), or a negative `wsclose_result`:
+ * `WSCLOSE_ERR_NULL_ARGUMENT`, or `WSCLOSE_ERR_INVALID_ARGUMENT` for a policy not initialised by
+ * `wsclose_policy_init` or a `was_clean` other than 0 or 1.
+ *
+ * # Safety
+ * `policy` must point to a readable `wsclose_policy`.
+ */
+int32_t wsclose_policy_advice(const struct wsclose_policy *policy, uint16_t code, int32_t was_clean);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

@@ -594,9 +594,90 @@ pub unsafe extern "C" fn wsclose_policy_decide(
     })
 }
 
+/// The policy's advice after a close with `code` (`was_clean`: 1 or 0, as the stack reported
+/// it): the profile's advice with the overrides, the unclean-close rule and `retry_unspecified`
+/// applied, so never `WSCLOSE_ADVICE_UNSPECIFIED`; the attempt limit is not applied (that is
+/// `wsclose_policy_decide`'s). This is how a client tells RESUME from RETRY before it reconnects.
+/// Returns the `wsclose_advice` number (>= 0), or a negative `wsclose_result`:
+/// `WSCLOSE_ERR_NULL_ARGUMENT`, or `WSCLOSE_ERR_INVALID_ARGUMENT` for a policy not initialised by
+/// `wsclose_policy_init` or a `was_clean` other than 0 or 1.
+///
+/// # Safety
+/// `policy` must point to a readable `wsclose_policy`.
+#[no_mangle]
+pub unsafe extern "C" fn wsclose_policy_advice(
+    policy: *const wsclose_policy,
+    code: u16,
+    was_clean: i32,
+) -> i32 {
+    guard(WSCLOSE_ERR_PANIC as i32, || {
+        if policy.is_null() {
+            return WSCLOSE_ERR_NULL_ARGUMENT as i32;
+        }
+        // SAFETY: non-NULL and readable per the contract; every bit pattern is a valid value.
+        let c = unsafe { policy.read() };
+        let core = match core_policy(&c) {
+            Ok(core) => core,
+            Err(err) => return err as i32,
+        };
+        let Some(was_clean) = flag(was_clean) else {
+            return WSCLOSE_ERR_INVALID_ARGUMENT as i32;
+        };
+        core.advice(CloseCode::new(code), was_clean) as i32
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn policy_advice_is_the_core_policy_advice() {
+        let mut policy = std::mem::MaybeUninit::<wsclose_policy>::zeroed();
+        // SAFETY: a writable struct.
+        unsafe {
+            assert_eq!(wsclose_policy_init(policy.as_mut_ptr()), WSCLOSE_OK);
+        }
+        let discord = Profile::ALL
+            .iter()
+            .position(|p| *p == Profile::DISCORD_GATEWAY)
+            .unwrap() as i32;
+        // SAFETY: initialised above.
+        unsafe {
+            assert_eq!(
+                wsclose_policy_set_profile(policy.as_mut_ptr(), discord),
+                WSCLOSE_OK
+            );
+        }
+        let core = ReconnectPolicy::new().with_profile(Profile::DISCORD_GATEWAY);
+        for code in 0..=u16::MAX {
+            for clean in [0, 1] {
+                // SAFETY: an initialised policy.
+                let got = unsafe { wsclose_policy_advice(policy.as_ptr(), code, clean) };
+                assert_eq!(
+                    got,
+                    core.advice(CloseCode::new(code), clean == 1) as i32,
+                    "{code} {clean}"
+                );
+            }
+        }
+        // SAFETY: NULL and bad flags are refused, never read.
+        unsafe {
+            assert_eq!(
+                wsclose_policy_advice(ptr::null(), 4000, 1),
+                WSCLOSE_ERR_NULL_ARGUMENT as i32
+            );
+            assert_eq!(
+                wsclose_policy_advice(policy.as_ptr(), 4000, 2),
+                WSCLOSE_ERR_INVALID_ARGUMENT as i32
+            );
+            let zeroed = std::mem::MaybeUninit::<wsclose_policy>::zeroed();
+            assert_eq!(
+                wsclose_policy_advice(zeroed.as_ptr(), 4000, 1),
+                WSCLOSE_ERR_INVALID_ARGUMENT as i32
+            );
+        }
+    }
 
     #[test]
     fn profile_indexes_round_trip() {
