@@ -50,6 +50,7 @@ export interface WsCloseExports {
   wsclose_policy_set_retry_unspecified(policy: number, retry: number): number;
   wsclose_policy_set_override(policy: number, code: number, advice: number): number;
   wsclose_policy_decide(policy: number, code: number, wasClean: number, attempt: number, random: bigint, delayMsOut: number): number;
+  wsclose_policy_advice(policy: number, code: number, wasClean: number): number;
   wsclose_explain(code: number, wasClean: number, causesOut: number, cap: number): number;
   wsclose_cause_const_name(cause: number): number;
   wsclose_cause_summary(cause: number): number;

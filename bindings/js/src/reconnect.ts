@@ -53,10 +53,10 @@ export interface ReconnectDecision {
   /** Connect again (true) or stop for good (false). */
   readonly reconnect: boolean;
   /**
-   * What the close itself calls for under the profile and the policy's settings, attempts aside:
-   * `Advice.STOP` when the code is final, else `Advice.RETRY` (also when the client stops only
-   * because `maxAttempts` attempts were made). `Advice.RESUME` is not told apart from a retry:
-   * the C ABI has no call for the policy's own advice (the core's `ReconnectPolicy::advice`).
+   * What the close itself calls for under the profile and the policy's settings, attempts aside
+   * (`ReconnectPolicy.advice`): `Advice.STOP` when the code is final, `Advice.RESUME` when the
+   * protocol resumes its session (Discord's gateway after 4000, say), else `Advice.RETRY` (also
+   * when the client stops only because `maxAttempts` attempts were made).
    * From the app's hook: `Advice.STOP` or `Advice.RETRY`, as it decided.
    */
   readonly advice: Advice;
@@ -250,7 +250,6 @@ interface Policies {
   /** The policy the client follows. */
   readonly policy: ReconnectPolicy;
   /** The same without maxAttempts, to tell a final code from attempts that ran out; null without maxAttempts. */
-  readonly unlimited: ReconnectPolicy | null;
 }
 
 /**
@@ -477,9 +476,7 @@ export class ReconnectingWebSocket extends EventTarget {
   #policiesFor(profile: Profile | null): Policies {
     let found = this.#policies.get(profile);
     if (found === undefined) {
-      const policy = new ReconnectPolicy({ ...this.#policyOptions, profile });
-      const unlimited = policy.maxAttempts === null ? null : new ReconnectPolicy({ ...this.#policyOptions, profile, maxAttempts: null });
-      found = { policy, unlimited };
+      found = { policy: new ReconnectPolicy({ ...this.#policyOptions, profile }) };
       this.#policies.set(profile, found);
     }
     return found;
@@ -629,19 +626,16 @@ export class ReconnectingWebSocket extends EventTarget {
   /** The policy's decision after `event`, then the app's hook. */
   #decide(event: SocketCloseEvent): ReconnectDetail {
     const profile = this.profile;
-    const { policy, unlimited } = this.#policiesFor(profile);
+    const { policy } = this.#policiesFor(profile);
     const { code, wasClean } = event;
     const attempt = this.#attempt;
     const explanation = explain(code, wasClean);
     const proposed = this.#random === null ? policy.decide(code, wasClean, attempt) : policy.decide(code, wasClean, attempt, this.#random);
-    let decision: ReconnectDecision;
-    if (proposed.stop) {
-      // Stopped by the code, or only by maxAttempts? The same policy without the limit says.
-      const final = unlimited === null || unlimited.decide(code, wasClean, 0, () => 0n).stop;
-      decision = Object.freeze({ reconnect: false, advice: final ? Advice.STOP : Advice.RETRY, delayMs: null, attempt, by: 'policy' as const });
-    } else {
-      decision = Object.freeze({ reconnect: true, advice: Advice.RETRY, delayMs: proposed.delayMs, attempt, by: 'policy' as const });
-    }
+    // What the close calls for (STOP: final; RESUME or RETRY), whatever the attempt limit says.
+    const advice = policy.advice(code, wasClean);
+    let decision: ReconnectDecision = proposed.stop
+      ? Object.freeze({ reconnect: false, advice, delayMs: null, attempt, by: 'policy' as const })
+      : Object.freeze({ reconnect: true, advice, delayMs: proposed.delayMs, attempt, by: 'policy' as const });
     if (this.#hook !== null) {
       try {
         const hook = this.#hook;

@@ -143,6 +143,46 @@ test('graphql-ws 4400 without the subprotocol: no profile, so the standard retri
   }
 });
 
+test('a close after which Discord resumes its session says RESUME in the decision (ReconnectPolicy.advice)', async () => {
+  const baseMs = 30;
+  const policy = new ReconnectPolicy({ profile: profileByName('discord-gateway'), baseMs });
+  assert.equal(policy.advice(4000, true), Advice.RESUME);
+  const server = await startServer((socket, n) => { if (n === 1) socket.close(4000, 'unknown error'); });
+  const ws = client(server, { baseMs, profile: 'discord-gateway' });
+  try {
+    const event = await next(ws, 'reconnect');
+    assert.deepEqual(event.decision, {
+      reconnect: true, advice: Advice.RESUME, delayMs: policy.decide(4000, true, 0, CEILING).delayMs, attempt: 0, by: 'policy',
+    });
+    await next(ws, 'open');
+  } finally {
+    ws.close();
+    await server.stop();
+  }
+});
+
+test('ReconnectPolicy.advice is the profile\'s advice with the policy\'s rules, for every code', () => {
+  for (const profile of wsclose.profiles()) {
+    const policy = new ReconnectPolicy({ profile, retryUnspecified: false });
+    const retrying = new ReconnectPolicy({ profile });
+    for (let code = 0; code <= 0xffff; code++) {
+      const advice = policy.advice(code, true);
+      assert.notEqual(advice, Advice.UNSPECIFIED);
+      const own = profile.advice(code);
+      if (own !== Advice.UNSPECIFIED) assert.equal(advice, own, `${profile.name} ${code}`);
+      else {
+        assert.equal(advice, Advice.STOP, `${profile.name} ${code} (unspecified, retryUnspecified false)`);
+        assert.equal(retrying.advice(code, true), Advice.RETRY, `${profile.name} ${code} (unspecified, retried)`);
+      }
+      // The decision follows the advice: a stop exactly when the advice is STOP.
+      assert.equal(policy.decide(code, true, 0, () => 0n).stop, advice === Advice.STOP, `${profile.name} ${code}`);
+    }
+  }
+  const policy = new ReconnectPolicy();
+  assert.throws(() => policy.advice(70000, true), RangeError);
+  assert.throws(() => policy.advice(1000, 1), TypeError);
+});
+
 const RETRY = [
   [1012, null],
   [1013, null],
