@@ -71,7 +71,9 @@ impl Dialect {
             (Dialect::Spark, Ty::Text) | (Dialect::BigQuery, Ty::Text) => "STRING",
             (Dialect::Snowflake, Ty::Text) => "VARCHAR",
             (Dialect::PostgreSql, Ty::Bool) | (Dialect::Trino, Ty::Bool) => "boolean",
-            (Dialect::BigQuery, Ty::Bool) | (Dialect::Spark, Ty::Bool) | (Dialect::Snowflake, Ty::Bool) => "BOOLEAN",
+            (Dialect::BigQuery, Ty::Bool) | (Dialect::Spark, Ty::Bool) | (Dialect::Snowflake, Ty::Bool) => {
+                "BOOLEAN"
+            }
             (Dialect::DuckDb, _) | (Dialect::ClickHouse, _) => "",
         }
     }
@@ -79,7 +81,10 @@ impl Dialect {
     /// `CREATE ... name(params) ... AS body`.
     fn define(self, out: &mut String, name: &str, params: &[(&str, Ty)], returns: Ty, body: &str) {
         let names: Vec<&str> = params.iter().map(|(p, _)| *p).collect();
-        let typed: Vec<String> = params.iter().map(|(p, ty)| format!("{p} {}", self.sql_type(*ty))).collect();
+        let typed: Vec<String> = params
+            .iter()
+            .map(|(p, ty)| format!("{p} {}", self.sql_type(*ty)))
+            .collect();
         let (names, typed) = (names.join(", "), typed.join(", "));
         let ret = self.sql_type(returns);
         let _ = match self {
@@ -90,15 +95,29 @@ impl Dialect {
                  LANGUAGE sql IMMUTABLE PARALLEL SAFE\n\
                  RETURN\n{body};"
             ),
-            Dialect::ClickHouse => writeln!(out, "CREATE OR REPLACE FUNCTION {name} AS ({names}) ->\n{body};"),
+            Dialect::ClickHouse => {
+                writeln!(out, "CREATE OR REPLACE FUNCTION {name} AS ({names}) ->\n{body};")
+            }
             Dialect::Spark => {
-                writeln!(out, "CREATE OR REPLACE TEMPORARY FUNCTION {name}({typed}) RETURNS {ret}\nRETURN\n{body};")
+                writeln!(
+                    out,
+                    "CREATE OR REPLACE TEMPORARY FUNCTION {name}({typed}) RETURNS {ret}\nRETURN\n{body};"
+                )
             }
-            Dialect::BigQuery => writeln!(out, "CREATE TEMP FUNCTION {name}({typed}) RETURNS {ret} AS (\n{body}\n);"),
+            Dialect::BigQuery => writeln!(
+                out,
+                "CREATE TEMP FUNCTION {name}({typed}) RETURNS {ret} AS (\n{body}\n);"
+            ),
             Dialect::Snowflake => {
-                writeln!(out, "CREATE OR REPLACE FUNCTION {name}({typed}) RETURNS {ret} AS\n$$\n{body}\n$$;")
+                writeln!(
+                    out,
+                    "CREATE OR REPLACE FUNCTION {name}({typed}) RETURNS {ret} AS\n$$\n{body}\n$$;"
+                )
             }
-            Dialect::Trino => writeln!(out, "CREATE OR REPLACE FUNCTION {name}({typed}) RETURNS {ret}\nRETURN\n{body};"),
+            Dialect::Trino => writeln!(
+                out,
+                "CREATE OR REPLACE FUNCTION {name}({typed}) RETURNS {ret}\nRETURN\n{body};"
+            ),
         };
         out.push('\n');
     }
@@ -182,20 +201,48 @@ fn case_named(code: &str, f: impl Fn(CloseCode) -> Value, indent: &str) -> Strin
 fn code_functions() -> Vec<(&'static str, &'static str, Ty, String)> {
     let c = "code";
     vec![
-        ("wsclose_category", "the category label: unused, standard, reserved, registered, private use, out of range",
-         Ty::Text, case(c, |code| Value::Text(code.category().label()), "  ")),
-        ("wsclose_name", "the standard or IANA-registered name, or NULL", Ty::Text,
-         case_named(c, |code| code.name().map_or(Value::Null, Value::Text), "  ")),
-        ("wsclose_sendable", "whether the code may appear in a Close frame on the wire", Ty::Bool,
-         case(c, |code| Value::Bool(code.is_sendable()), "  ")),
-        ("wsclose_local_only", "whether the code is only ever reported locally (1005, 1006, 1015)", Ty::Bool,
-         case(c, |code| Value::Bool(code.is_local_only()), "  ")),
-        ("wsclose_browser_closeable", "whether a browser's WebSocket.close(code) accepts it", Ty::Bool,
-         case(c, |code| Value::Bool(code.is_browser_closeable()), "  ")),
-        ("wsclose_ok", "whether the code means the connection ended cleanly, as intended", Ty::Bool,
-         case(c, |code| Value::Bool(code.is_ok()), "  ")),
-        ("wsclose_reconnect", "the standard's reconnect advice: never, backoff, app-defined", Ty::Text,
-         case(c, |code| Value::Text(code.reconnect().label()), "  ")),
+        (
+            "wsclose_category",
+            "the category label: unused, standard, reserved, registered, private use, out of range",
+            Ty::Text,
+            case(c, |code| Value::Text(code.category().label()), "  "),
+        ),
+        (
+            "wsclose_name",
+            "the standard or IANA-registered name, or NULL",
+            Ty::Text,
+            case_named(c, |code| code.name().map_or(Value::Null, Value::Text), "  "),
+        ),
+        (
+            "wsclose_sendable",
+            "whether the code may appear in a Close frame on the wire",
+            Ty::Bool,
+            case(c, |code| Value::Bool(code.is_sendable()), "  "),
+        ),
+        (
+            "wsclose_local_only",
+            "whether the code is only ever reported locally (1005, 1006, 1015)",
+            Ty::Bool,
+            case(c, |code| Value::Bool(code.is_local_only()), "  "),
+        ),
+        (
+            "wsclose_browser_closeable",
+            "whether a browser's WebSocket.close(code) accepts it",
+            Ty::Bool,
+            case(c, |code| Value::Bool(code.is_browser_closeable()), "  "),
+        ),
+        (
+            "wsclose_ok",
+            "whether the code means the connection ended cleanly, as intended",
+            Ty::Bool,
+            case(c, |code| Value::Bool(code.is_ok()), "  "),
+        ),
+        (
+            "wsclose_reconnect",
+            "the standard's reconnect advice: never, backoff, app-defined",
+            Ty::Text,
+            case(c, |code| Value::Text(code.reconnect().label()), "  "),
+        ),
     ]
 }
 
@@ -229,8 +276,17 @@ pub fn file(dialect: Dialect) -> String {
         let _ = writeln!(out, "-- {name}(code): {doc}.");
         dialect.define(&mut out, name, &[("code", Ty::Code)], returns, &body);
     }
-    let _ = writeln!(out, "-- wsclose_advice(profile, code): a profile's advice after the code.");
-    dialect.define(&mut out, "wsclose_advice", &[("profile", Ty::Text), ("code", Ty::Code)], Ty::Text, &advice_body());
+    let _ = writeln!(
+        out,
+        "-- wsclose_advice(profile, code): a profile's advice after the code."
+    );
+    dialect.define(
+        &mut out,
+        "wsclose_advice",
+        &[("profile", Ty::Text), ("code", Ty::Code)],
+        Ty::Text,
+        &advice_body(),
+    );
     out.truncate(out.trim_end().len());
     out.push('\n');
     out
@@ -241,7 +297,10 @@ pub fn files() -> Vec<(PathBuf, String)> {
     for dialect in Dialect::ALL {
         let text = file(dialect);
         files.push((format!("sql/wsclose.{}.sql", dialect.name()).into(), text.clone()));
-        files.push((format!("py/python/wsclose/sql/{}.sql", dialect.name()).into(), text));
+        files.push((
+            format!("py/python/wsclose/sql/{}.sql", dialect.name()).into(),
+            text,
+        ));
     }
     files
 }
