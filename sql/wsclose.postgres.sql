@@ -7,8 +7,8 @@
 
 -- wsclose_category(code): the category label: unused, standard, reserved, registered, private use, out of range.
 CREATE OR REPLACE FUNCTION wsclose_category(code bigint) RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+SELECT
   CASE
     WHEN code < 0 OR code > 65535 THEN NULL
     WHEN code <= 999 THEN 'unused'
@@ -17,12 +17,13 @@ RETURN
     WHEN code <= 3999 THEN 'registered'
     WHEN code <= 4999 THEN 'private use'
     WHEN code >= 5000 THEN 'out of range'
-  END;
+  END
+$$;
 
 -- wsclose_name(code): the standard or IANA-registered name, or NULL.
 CREATE OR REPLACE FUNCTION wsclose_name(code bigint) RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+SELECT
   CASE
     WHEN code = 1000 THEN 'Normal Closure'
     WHEN code = 1001 THEN 'Going Away'
@@ -43,12 +44,13 @@ RETURN
     WHEN code = 3000 THEN 'Unauthorized'
     WHEN code = 3003 THEN 'Forbidden'
     WHEN code = 3008 THEN 'Timeout'
-  END;
+  END
+$$;
 
 -- wsclose_sendable(code): whether the code may appear in a Close frame on the wire.
 CREATE OR REPLACE FUNCTION wsclose_sendable(code bigint) RETURNS boolean
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+SELECT
   CASE
     WHEN code < 0 OR code > 65535 THEN NULL
     WHEN code <= 999 THEN FALSE
@@ -58,12 +60,13 @@ RETURN
     WHEN code <= 2999 THEN FALSE
     WHEN code <= 4999 THEN TRUE
     WHEN code >= 5000 THEN FALSE
-  END;
+  END
+$$;
 
 -- wsclose_local_only(code): whether the code is only ever reported locally (1005, 1006, 1015).
 CREATE OR REPLACE FUNCTION wsclose_local_only(code bigint) RETURNS boolean
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+SELECT
   CASE
     WHEN code < 0 OR code > 65535 THEN NULL
     WHEN code <= 1004 THEN FALSE
@@ -71,12 +74,13 @@ RETURN
     WHEN code <= 1014 THEN FALSE
     WHEN code <= 1015 THEN TRUE
     WHEN code >= 1016 THEN FALSE
-  END;
+  END
+$$;
 
 -- wsclose_browser_closeable(code): whether a browser's WebSocket.close(code) accepts it.
 CREATE OR REPLACE FUNCTION wsclose_browser_closeable(code bigint) RETURNS boolean
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+SELECT
   CASE
     WHEN code < 0 OR code > 65535 THEN NULL
     WHEN code <= 999 THEN FALSE
@@ -84,12 +88,13 @@ RETURN
     WHEN code <= 2999 THEN FALSE
     WHEN code <= 4999 THEN TRUE
     WHEN code >= 5000 THEN FALSE
-  END;
+  END
+$$;
 
 -- wsclose_ok(code): whether the code means the connection ended cleanly, as intended.
 CREATE OR REPLACE FUNCTION wsclose_ok(code bigint) RETURNS boolean
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+SELECT
   CASE
     WHEN code < 0 OR code > 65535 THEN NULL
     WHEN code <= 999 THEN FALSE
@@ -97,12 +102,13 @@ RETURN
     WHEN code <= 1004 THEN FALSE
     WHEN code <= 1005 THEN TRUE
     WHEN code >= 1006 THEN FALSE
-  END;
+  END
+$$;
 
 -- wsclose_reconnect(code): the standard's reconnect advice: never, backoff, app-defined.
 CREATE OR REPLACE FUNCTION wsclose_reconnect(code bigint) RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+SELECT
   CASE
     WHEN code < 0 OR code > 65535 THEN NULL
     WHEN code <= 1000 THEN 'never'
@@ -114,12 +120,13 @@ RETURN
     WHEN code <= 2999 THEN 'never'
     WHEN code <= 4999 THEN 'app-defined'
     WHEN code >= 5000 THEN 'never'
-  END;
+  END
+$$;
 
 -- wsclose_advice(profile, code): a profile's advice after the code.
 CREATE OR REPLACE FUNCTION wsclose_advice(profile text, code bigint) RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+SELECT
   CASE profile
     WHEN 'centrifuge' THEN
       CASE
@@ -238,4 +245,5 @@ RETURN
         WHEN code <= 4999 THEN 'unspecified'
         WHEN code >= 5000 THEN 'stop'
       END
-  END;
+  END
+$$;

@@ -238,7 +238,9 @@ def run_sqlglot() -> list[str]:
     from sqlglot import exp
 
     problems: list[str] = []
-    for dialect in ("duckdb", "postgres", "clickhouse", "spark", "bigquery", "snowflake", "trino"):
+    # Every dialect but PostgreSQL, whose real server runs the file here (sqlglot does not know
+    # PARALLEL SAFE); the warehouses' files are checked by this alone.
+    for dialect in ("duckdb", "clickhouse", "spark", "bigquery", "snowflake", "trino"):
         path = SQL / f"wsclose.{dialect}.sql"
         statements = [s for s in sqlglot.parse(path.read_text(), read=dialect, error_level=sqlglot.ErrorLevel.RAISE) if s]
         defined = set()

@@ -89,11 +89,11 @@ impl Dialect {
         let ret = self.sql_type(returns);
         let _ = match self {
             Dialect::DuckDb => writeln!(out, "CREATE OR REPLACE MACRO {name}({names}) AS\n{body};"),
+            // A single-SELECT body of an IMMUTABLE SQL function is inlined by the planner.
             Dialect::PostgreSql => writeln!(
                 out,
                 "CREATE OR REPLACE FUNCTION {name}({typed}) RETURNS {ret}\n\
-                 LANGUAGE sql IMMUTABLE PARALLEL SAFE\n\
-                 RETURN\n{body};"
+                 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$\nSELECT\n{body}\n$$;"
             ),
             Dialect::ClickHouse => {
                 writeln!(out, "CREATE OR REPLACE FUNCTION {name} AS ({names}) ->\n{body};")
@@ -298,7 +298,7 @@ pub fn files() -> Vec<(PathBuf, String)> {
         let text = file(dialect);
         files.push((format!("sql/wsclose.{}.sql", dialect.name()).into(), text.clone()));
         files.push((
-            format!("py/python/wsclose/sql/{}.sql", dialect.name()).into(),
+            format!("py/python/wsclose/_sql/{}.sql", dialect.name()).into(),
             text,
         ));
     }
