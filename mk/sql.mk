@@ -44,3 +44,8 @@ test-sql: sql-deps sqlite-ext ## the generated SQL in DuckDB, PostgreSQL, SQLite
 	  status=$$?; echo "[time] test-sql: $$(( $$(date +%s) - start )) s"; exit $$status
 
 TEST_TARGETS += test-sql
+
+bench-sql: ## Spark SQL functions vs a PySpark UDF vs Dask vs DuckDB, counts by day -> docs/benchmarks.md
+	$(PY) $(PY_DIR)/bench/bench_sql.py --report $(ROOT)/docs/benchmarks.md
+
+BENCH_TARGETS += bench-sql
