@@ -36,12 +36,15 @@ sql-deps: analytics-deps
 	  echo "[time] sql engines installed: $$(( $$(date +%s) - start )) s"; \
 	fi
 
-test-sql: sql-deps sqlite-ext ## the generated SQL in DuckDB, PostgreSQL, SQLite, ClickHouse, Spark; sqlglot
+test-sql: sql-deps sqlite-ext py-develop ## the generated SQL in DuckDB, PostgreSQL, SQLite, ClickHouse, Spark; sqlglot
 	@echo "== SQL (tests/sql) =="
 	$(CARGO) build -q --locked -p xtask
 	@start=$$(date +%s); $(PY) $(ROOT)/tests/sql/run.py --checker "$(TARGET_DIR)/debug/xtask differential-lines" \
 	  --out $(TARGET_DIR)/sql --sqlite-ext $(SQLITE_EXT) $(addprefix --engine ,$(SQL_ENGINES)); \
-	  status=$$?; echo "[time] test-sql: $$(( $$(date +%s) - start )) s"; exit $$status
+	  status=$$?; echo "[time] test-sql engines: $$(( $$(date +%s) - start )) s"; exit $$status
+	@start=$$(date +%s); cd $(PY_DIR) && $(PY) -m mypy tests/test_spark.py bench/bench_sql.py && \
+	  $(PY) -m pytest -o addopts="-ra --strict-markers" tests/test_spark.py; \
+	  status=$$?; echo "[time] test-sql Spark worked example: $$(( $$(date +%s) - start )) s"; exit $$status
 
 TEST_TARGETS += test-sql
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import wsclose
+from _support import ROOT
 
 SCRIPT = Path(sys.executable).parent / "wsclose"
 
@@ -296,3 +297,15 @@ def test_the_explainer_link_follows_the_environment(monkeypatch: pytest.MonkeyPa
     assert explainer_link(4004, True, wsclose.Profile.by_name("discord-gateway")) == (
         f"{EXPLAINER}#code=4004&profile=discord-gateway&clean=1"
     )
+
+
+def test_sql_prints_the_generated_file_of_each_dialect() -> None:
+    dialects = ("bigquery", "clickhouse", "duckdb", "postgres", "snowflake", "spark", "trino")
+    for dialect in dialects:
+        result = run("sql", "--dialect", dialect)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout == (ROOT / "sql" / f"wsclose.{dialect}.sql").read_text(encoding="utf-8")
+        assert result.stdout.count("wsclose_advice(") >= 1
+    refused = run("sql", "--dialect", "oracle")
+    assert refused.returncode == 2 and "invalid choice: 'oracle'" in refused.stderr
+    assert run("sql").returncode == 2
