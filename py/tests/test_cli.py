@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import wsclose
+from _support import ROOT
 
 SCRIPT = Path(sys.executable).parent / "wsclose"
 
@@ -336,3 +337,15 @@ def test_advise_usage_errors() -> None:
     assert run("advise", "--profile", "centrifuge", "--intent", "later").returncode == 2
     assert run("advise", "--profile", "centrifuge", "--intent", "stop", "70000").returncode == 2
     assert run("--intent", "stop", "1000").returncode == 2
+
+
+def test_sql_prints_the_generated_file_of_each_dialect() -> None:
+    dialects = ("bigquery", "clickhouse", "duckdb", "postgres", "snowflake", "spark", "trino")
+    for dialect in dialects:
+        result = run("sql", "--dialect", dialect)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout == (ROOT / "sql" / f"wsclose.{dialect}.sql").read_text(encoding="utf-8")
+        assert result.stdout.count("wsclose_advice(") >= 1
+    refused = run("sql", "--dialect", "oracle")
+    assert refused.returncode == 2 and "invalid choice: 'oracle'" in refused.stderr
+    assert run("sql").returncode == 2

@@ -31,7 +31,8 @@ wsclose [--json | --short] [--profile NAME] CODE [CODE ...]
        wsclose [--json | --short] profiles [NAME]
        wsclose [--json | --short] [--clean | --unclean] explain CODE [CODE ...]
        wsclose [--json | --short] advise --profile NAME --intent stop|retry [CODE ...]
-       wsclose [--json] stats FILE|-"""
+       wsclose [--json] stats FILE|-
+       wsclose sql --dialect NAME"""
 
 _EPILOG = """\
 examples:
@@ -49,6 +50,8 @@ examples:
   wsclose advise --profile centrifuge --intent stop 4401
                                exit 1: what the clients do instead, and the nearest codes that stop them
   wsclose stats codes.log      count the codes in a log ('-' reads stdin; wsclose stats --help)
+  wsclose sql --dialect postgres
+                               the functions as SQL for an engine (wsclose sql --help)
 
 exit status: 0 ok, 1 stats skipped bad lines or an advise code does not do what was intended,
   2 bad arguments (an unknown profile too),
@@ -462,12 +465,30 @@ def _explain(
     return EXIT_OK
 
 
+def _sql(raw: Sequence[str], out: TextIO) -> int:
+    from . import _sqlfiles
+
+    parser = argparse.ArgumentParser(
+        prog="wsclose sql",
+        description="Print SQL that defines wsclose's functions in a database engine, generated from the core: "
+        "wsclose_category(code), wsclose_name, wsclose_sendable, wsclose_local_only, wsclose_browser_closeable, "
+        "wsclose_ok, wsclose_reconnect and wsclose_advice(profile, code). A NULL or out-of-range code gives NULL.",
+        epilog="example: wsclose sql --dialect postgres | psql mydb",
+    )
+    parser.add_argument("--dialect", required=True, choices=_sqlfiles.DIALECTS, help="the SQL dialect")
+    options = parser.parse_args(raw)
+    out.write(_sqlfiles.text(options.dialect))
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Runs the command line; returns the exit status."""
     if (args := list(sys.argv[1:] if argv is None else argv))[:1] == ["stats"] or args[:2] == ["--json", "stats"]:
         from . import stats  # `wsclose [--json] stats ...` parses its own options
 
         return stats.main(args)
+    if args[:1] == ["sql"]:
+        return _sql(args[1:], sys.stdout)
     parser = _parser()
     # Options may come after the codes: `wsclose explain 1006 --unclean`, `wsclose 4004 --profile NAME`.
     options = parser.parse_intermixed_args(argv)

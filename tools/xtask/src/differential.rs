@@ -901,6 +901,35 @@ pub fn encode_corpus() -> String {
     out
 }
 
+/// `sql <function> <profile|-> <code|NULL> <answer|NULL>`: a SQL engine's answer for one call of a
+/// generated function (`sql/`); booleans are `true`/`false`. A NULL code, a code outside
+/// 0..65535 and an unknown profile give NULL. None for a function this check does not know.
+pub fn sql_line(function: &str, profile: &str, code: &str) -> Option<String> {
+    let value = code
+        .parse::<i64>()
+        .ok()
+        .and_then(|c| u16::try_from(c).ok())
+        .map(CloseCode::new);
+    let flag = |f: fn(CloseCode) -> bool| value.map(|c| f(c).to_string());
+    let answer: Option<String> = match function {
+        "wsclose_category" => value.map(|c| c.category().label().to_string()),
+        "wsclose_name" => value.and_then(|c| c.name()).map(str::to_string),
+        "wsclose_sendable" => flag(CloseCode::is_sendable),
+        "wsclose_local_only" => flag(CloseCode::is_local_only),
+        "wsclose_browser_closeable" => flag(CloseCode::is_browser_closeable),
+        "wsclose_ok" => flag(CloseCode::is_ok),
+        "wsclose_reconnect" => value.map(|c| c.reconnect().label().to_string()),
+        "wsclose_advice" => Profile::by_name(profile)
+            .zip(value)
+            .map(|(p, c)| p.advice(c).label().to_string()),
+        _ => return None,
+    };
+    Some(format!(
+        "sql\t{function}\t{profile}\t{code}\t{}",
+        answer.as_deref().unwrap_or("NULL")
+    ))
+}
+
 /// Checks answers that name their own inputs (a page that answered only some cases, e.g. the
 /// explainer in a browser): each line of the `code`, `event`, `explain` and `advice` sections is
 /// recomputed by the core from its input fields and must match byte for byte. Returns how many
@@ -927,6 +956,7 @@ pub fn check_lines(text: &str) -> Result<usize, String> {
             "advice" => Profile::by_name(field(1))
                 .zip(field(2).parse::<u16>().ok())
                 .map(|(p, c)| advice_line(p, c)),
+            "sql" => sql_line(field(1), field(2), field(3)),
             _ => None,
         };
         match expected {

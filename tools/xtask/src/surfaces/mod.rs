@@ -11,6 +11,7 @@ mod go;
 mod java;
 mod js;
 mod python;
+pub mod sql;
 
 use std::path::PathBuf;
 
@@ -38,6 +39,7 @@ pub fn files() -> Vec<(PathBuf, String)> {
         "py/python/wsclose/_constants.py".into(),
         python::constants(&model),
     ));
+    files.extend(sql::files());
     files
 }
 
