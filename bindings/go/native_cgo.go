@@ -263,6 +263,10 @@ func nativePolicySetOverride(p *policyBlob, code CloseCode, advice Advice) int32
 	return int32(C.wsclose_policy_set_override(cPolicy(p), C.uint16_t(code), C.uint32_t(advice)))
 }
 
+func nativePolicyAdvice(p *policyBlob, code CloseCode, wasClean bool) int32 {
+	return int32(C.wsclose_policy_advice(cPolicy(p), C.uint16_t(code), C.int32_t(boolArg(wasClean))))
+}
+
 func nativePolicyDecide(p *policyBlob, code CloseCode, wasClean bool, attempt uint32, random uint64) (int32, uint64) {
 	var delay C.uint64_t
 	answer := C.wsclose_policy_decide(cPolicy(p), C.uint16_t(code), C.int32_t(boolArg(wasClean)), C.uint32_t(attempt),

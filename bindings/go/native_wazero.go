@@ -84,6 +84,7 @@ const (
 	fnPolicySetRetryUnspecified
 	fnPolicySetOverride
 	fnPolicyDecide
+	fnPolicyAdvice
 	fnProfileIntentRangeCount
 	fnProfileIntentRange
 	fnProfileCheckIntent
@@ -120,6 +121,7 @@ var exportNames = [fnCount]string{
 	fnPolicySetRetryUnspecified: "wsclose_policy_set_retry_unspecified",
 	fnPolicySetOverride:         "wsclose_policy_set_override",
 	fnPolicyDecide:              "wsclose_policy_decide",
+	fnPolicyAdvice:              "wsclose_policy_advice",
 	fnProfileIntentRangeCount:   "wsclose_profile_intent_range_count",
 	fnProfileIntentRange:        "wsclose_profile_intent_range",
 	fnProfileCheckIntent:        "wsclose_profile_check_intent",
@@ -630,6 +632,15 @@ func nativePolicySetRetryUnspecified(p *policyBlob, retry bool) int32 {
 
 func nativePolicySetOverride(p *policyBlob, code CloseCode, advice Advice) int32 {
 	return policyCall(p, fnPolicySetOverride, uint64(code), uint64(advice))
+}
+
+func nativePolicyAdvice(p *policyBlob, code CloseCode, wasClean bool) int32 {
+	var answer int32
+	withPolicy(p, func(in *instance, at uint32) {
+		in.stack[0], in.stack[1], in.stack[2] = uint64(at), uint64(code), boolArg(wasClean)
+		answer = result32(in.call(fnPolicyAdvice))
+	})
+	return answer
 }
 
 func nativePolicyDecide(p *policyBlob, code CloseCode, wasClean bool, attempt uint32, random uint64) (int32, uint64) {

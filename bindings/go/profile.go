@@ -370,6 +370,24 @@ func WithOverride(code CloseCode, advice Advice) PolicyOption {
 	}
 }
 
+// Advice is the advice the policy's decisions follow after a close with code (wasClean as the
+// stack reported it): AdviceStop, AdviceRetry or AdviceResume (resume the session, where the
+// protocol can), never AdviceUnspecified; the attempt limit is not applied
+// (wsclose_policy_advice). It panics only for a ReconnectPolicy that NewReconnectPolicy did not
+// return (the zero value).
+func (p *ReconnectPolicy) Advice(code CloseCode, wasClean bool) Advice {
+	answer := nativePolicyAdvice(&p.c, code, wasClean)
+	switch {
+	case answer >= 0:
+		return Advice(answer)
+	case answer == resultInvalidArgument:
+		panic("wsclose: this ReconnectPolicy was not made by NewReconnectPolicy (the zero value is not a policy)")
+	default:
+		panicResult(answer, "wsclose_policy_advice")
+		return AdviceUnspecified
+	}
+}
+
 // Decide decides after a close with code (wasClean as the stack reported it) when attempt
 // reconnect attempts were already made. random returns 64 uniformly random bits for the jitter
 // and is called once per decision; nil uses crypto/rand. It panics only for a ReconnectPolicy

@@ -192,6 +192,17 @@ func TestReconnectPolicyFollowsProfile(t *testing.T) {
 				if got.Retry != want {
 					t.Fatalf("%s, retryUnspecified %v, code %d (%v): %v", p, retryUnspecified, c, advice, got)
 				}
+				// The policy's own advice: the profile's, unspecified resolved by retryUnspecified.
+				wantAdvice := advice
+				if advice == AdviceUnspecified {
+					wantAdvice = AdviceStop
+					if retryUnspecified {
+						wantAdvice = AdviceRetry
+					}
+				}
+				if own := policy.Advice(CloseCode(c), true); own != wantAdvice {
+					t.Fatalf("%s, retryUnspecified %v, code %d: Advice %v, want %v", p, retryUnspecified, c, own, wantAdvice)
+				}
 				if advice == AdviceStop {
 					stops++
 				}
