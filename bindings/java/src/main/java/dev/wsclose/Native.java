@@ -103,6 +103,7 @@ final class Native {
         static native int wsclose_policy_set_override(Pointer policy, int code, int advice);
         static native int wsclose_policy_decide(Pointer policy, int code, int wasClean, int attempt, long random,
                 long[] delayOut);
+        static native int wsclose_policy_advice(Pointer policy, int code, int wasClean);
         static native int wsclose_explain(int code, int wasClean, byte[] out, long cap);
         static native Pointer wsclose_cause_const_name(int cause);
         static native Pointer wsclose_cause_summary(int cause);
@@ -334,6 +335,13 @@ final class Native {
             };
             p.read(0, policy, 0, Abi.POLICY_SIZE);
             return result;
+        }
+    }
+
+    /** {@code wsclose_policy_advice} over the policy whose bytes {@code policy} holds: the advice number or an error. */
+    static int policyAdvice(byte[] policy, char code, boolean wasClean) {
+        try (Memory p = policyMemory(policy)) {
+            return C.wsclose_policy_advice(p, code, wasClean ? 1 : 0);
         }
     }
 

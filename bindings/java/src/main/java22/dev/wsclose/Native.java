@@ -107,6 +107,8 @@ final class Native {
             downcall("wsclose_policy_set_retry_unspecified", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
     private static final MethodHandle POLICY_SET_OVERRIDE =
             downcall("wsclose_policy_set_override", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_CHAR, JAVA_INT));
+    private static final MethodHandle POLICY_ADVICE =
+            downcall("wsclose_policy_advice", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_CHAR, JAVA_INT));
     private static final MethodHandle POLICY_DECIDE = downcall("wsclose_policy_decide",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_CHAR, JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS));
     private static final MethodHandle EXPLAIN =
@@ -490,6 +492,16 @@ final class Native {
                 out[i] = values.getAtIndex(JAVA_INT, i);
             }
             return result;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code wsclose_policy_advice} over the policy whose bytes {@code policy} holds: the advice number or an error. */
+    static int policyAdvice(byte[] policy, char code, boolean wasClean) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment p = policySegment(arena, policy);
+            return (int) POLICY_ADVICE.invokeExact(p, code, wasClean ? 1 : 0);
         } catch (Throwable t) {
             throw rethrow(t);
         }

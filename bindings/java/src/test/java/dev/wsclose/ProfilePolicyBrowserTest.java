@@ -97,6 +97,25 @@ class ProfilePolicyBrowserTest {
     }
 
     @Test
+    void policyAdviceIsTheProfilesWithThePolicysRules() {
+        for (Profile profile : Profile.all()) {
+            ReconnectPolicy stopping = ReconnectPolicy.builder().profile(profile).retryUnspecified(false).build();
+            ReconnectPolicy retrying = ReconnectPolicy.builder().profile(profile).build();
+            for (int code = 0; code <= 0xFFFF; code++) {
+                Advice own = profile.advice(code);
+                Advice stop = stopping.advice(code, true);
+                Advice retry = retrying.advice(code, true);
+                assertEquals(own == Advice.UNSPECIFIED ? Advice.STOP : own, stop, profile + " " + code);
+                assertEquals(own == Advice.UNSPECIFIED ? Advice.RETRY : own, retry, profile + " " + code);
+                assertEquals(stop == Advice.STOP, stopping.decide(code, true, 0, () -> 0L).isStop(), profile + " " + code);
+            }
+        }
+        ReconnectPolicy discord = ReconnectPolicy.builder().profile(Profile.byName("discord-gateway").orElseThrow()).build();
+        assertEquals(Advice.RESUME, discord.advice(4000, true));
+        assertThrows(IllegalArgumentException.class, () -> discord.advice(70000, true));
+    }
+
+    @Test
     void policyRefusesBadValuesWhenBuilt() {
         // Issue 18 #12: a null advice fails when the policy is built, not at its first decision.
         NullPointerException none = assertThrows(NullPointerException.class,
