@@ -553,6 +553,25 @@ pub unsafe extern "C" fn wsclose_policy_set_override(
     }
 }
 
+/// The core policy a C `wsclose_policy` holds and a C `was_clean` flag (0 or 1), or the result
+/// to return: `WSCLOSE_ERR_NULL_ARGUMENT` for NULL, `WSCLOSE_ERR_INVALID_ARGUMENT` for a struct
+/// `wsclose_policy_init` did not make or a flag other than 0 or 1.
+///
+/// # Safety
+/// `policy` is NULL or points to a readable `wsclose_policy`.
+unsafe fn read_policy(
+    policy: *const wsclose_policy,
+    was_clean: i32,
+) -> Result<(ReconnectPolicy, bool), wsclose_result> {
+    if policy.is_null() {
+        return Err(WSCLOSE_ERR_NULL_ARGUMENT);
+    }
+    // SAFETY: non-NULL and readable per the contract; every bit pattern is a valid value.
+    let core = core_policy(&unsafe { policy.read() })?;
+    let was_clean = flag(was_clean).ok_or(WSCLOSE_ERR_INVALID_ARGUMENT)?;
+    Ok((core, was_clean))
+}
+
 /// Decides after a close with `code` (`was_clean`: 1 or 0, as the stack reported it) when
 /// `attempt` reconnect attempts were already made. `random` is a uniformly random 64-bit number
 /// (the jitter; pass a fixed value in tests). Returns 1 and writes the delay to `*delay_ms_out`
@@ -572,17 +591,13 @@ pub unsafe extern "C" fn wsclose_policy_decide(
     delay_ms_out: *mut u64,
 ) -> i32 {
     guard(WSCLOSE_ERR_PANIC as i32, || {
-        if policy.is_null() || delay_ms_out.is_null() {
+        if delay_ms_out.is_null() {
             return WSCLOSE_ERR_NULL_ARGUMENT as i32;
         }
-        // SAFETY: non-NULL and readable per the contract; every bit pattern is a valid value.
-        let c = unsafe { policy.read() };
-        let core = match core_policy(&c) {
-            Ok(core) => core,
+        // SAFETY: forwarded contract: `policy` is NULL or readable.
+        let (core, was_clean) = match unsafe { read_policy(policy, was_clean) } {
+            Ok(read) => read,
             Err(err) => return err as i32,
-        };
-        let Some(was_clean) = flag(was_clean) else {
-            return WSCLOSE_ERR_INVALID_ARGUMENT as i32;
         };
         let (answer, delay) = match core.decide(CloseCode::new(code), was_clean, attempt, || random) {
             Decision::Stop => (0, 0),
@@ -611,19 +626,11 @@ pub unsafe extern "C" fn wsclose_policy_advice(
     was_clean: i32,
 ) -> i32 {
     guard(WSCLOSE_ERR_PANIC as i32, || {
-        if policy.is_null() {
-            return WSCLOSE_ERR_NULL_ARGUMENT as i32;
+        // SAFETY: forwarded contract: `policy` is NULL or readable.
+        match unsafe { read_policy(policy, was_clean) } {
+            Ok((core, was_clean)) => core.advice(CloseCode::new(code), was_clean) as i32,
+            Err(err) => err as i32,
         }
-        // SAFETY: non-NULL and readable per the contract; every bit pattern is a valid value.
-        let c = unsafe { policy.read() };
-        let core = match core_policy(&c) {
-            Ok(core) => core,
-            Err(err) => return err as i32,
-        };
-        let Some(was_clean) = flag(was_clean) else {
-            return WSCLOSE_ERR_INVALID_ARGUMENT as i32;
-        };
-        core.advice(CloseCode::new(code), was_clean) as i32
     })
 }
 
