@@ -80,7 +80,7 @@ def run(rows: int, data: Path) -> list[tuple[str, str, float]]:
     events(data, rows)
     results: list[tuple[str, str, float]] = []
     spark = (
-        SparkSession.builder.master("local[2]").appName("wsclose-bench").config("spark.ui.enabled", "false")
+        SparkSession.builder.master("local[2]").appName("wsclose-bench").config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.shuffle.partitions", "2").getOrCreate()
     )
     try:

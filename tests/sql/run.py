@@ -217,7 +217,7 @@ def run_chdb() -> list[str]:
 def run_spark() -> list[str]:
     from pyspark.sql import SparkSession
 
-    spark = (SparkSession.builder.master("local[2]").appName("wsclose-sql").config("spark.ui.enabled", "false")
+    spark = (SparkSession.builder.master("local[2]").appName("wsclose-sql").config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
              .config("spark.sql.shuffle.partitions", "2").getOrCreate())
     try:
         for statement in (SQL / "wsclose.spark.sql").read_text().split(";\n"):
