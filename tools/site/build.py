@@ -71,7 +71,7 @@ THEME_FIXES = [
     ("/edit/main/docs/./", "/edit/main/docs/"),
     ('<div class="table-wrapper">', '<div class="table-wrapper" tabindex="0" role="region" aria-label="table">'),
     # A code block wider than the page scrolls too.
-    ("<pre><code", '<pre tabindex="0"><code'),
+    ("<pre><code ", '<pre><code tabindex="0" '),
 ]
 
 
