@@ -642,8 +642,15 @@ impl LogParser {
         }
         // Whole lines straight from the chunk, without a copy.
         loop {
-            if format == LogFormat::Codes && self.csv.fast {
-                data = self.fast_codes(data, sink);
+            if self.csv.fast {
+                match format {
+                    LogFormat::Codes => data = self.fast_codes(data, sink),
+                    LogFormat::JsonLines => {
+                        data =
+                            &data[fast::json_records(data, &self.key[..self.key_len], &mut self.line, sink)..]
+                    }
+                    LogFormat::Csv => {}
+                }
             }
             if data.first() == Some(&b'\n') {
                 let (newlines, rest) = skip_blank_lines(data);
@@ -654,14 +661,7 @@ impl LogParser {
                 break;
             };
             self.line += 1;
-            line(
-                format,
-                &data[..end],
-                self.line,
-                &self.key[..self.key_len],
-                self.csv.fast,
-                sink,
-            );
+            line(format, &data[..end], self.line, &self.key[..self.key_len], sink);
             data = &data[end + 1..];
         }
         if !data.is_empty() {
@@ -702,30 +702,20 @@ impl LogParser {
                 text,
             });
         } else {
-            line(
-                format,
-                text,
-                self.line,
-                &self.key[..self.key_len],
-                self.csv.fast,
-                sink,
-            );
+            line(format, text, self.line, &self.key[..self.key_len], sink);
         }
         self.buffer.clear();
     }
 }
 
 /// One whole line of plain codes or JSON.
-fn line(format: LogFormat, text: &[u8], number: u64, key: &[u8], fast: bool, sink: &mut impl CodeSink) {
+fn line(format: LogFormat, text: &[u8], number: u64, key: &[u8], sink: &mut impl CodeSink) {
     let trimmed = trim(text);
     if trimmed.is_empty() {
         return;
     }
     let result = match format {
-        LogFormat::JsonLines => match fast.then(|| fast::json_line(trimmed, key)).flatten() {
-            Some(code) => Ok(code),
-            None => json_code(trimmed, key),
-        },
+        LogFormat::JsonLines => json_code(trimmed, key),
         _ => parse_code(trimmed).map_err(|kind| {
             let kind = if kind == BadRecordKind::NotACode && core::str::from_utf8(trimmed).is_err() {
                 BadRecordKind::NotUtf8

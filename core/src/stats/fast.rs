@@ -4,9 +4,17 @@
 //! general parser, which then gives the answer. `fast_paths_agree_with_the_general_parser` in
 //! the tests checks this on random logs cut at random places.
 
-use super::{bytes_below, equal_bytes, find_byte, parse_code, CodeSink, MAX_VALUE_LEN};
+use super::{equal_bytes, find_byte, parse_code, CodeSink, MAX_VALUE_LEN};
 
 const HIGH: u64 = 0x8080_8080_8080_8080;
+const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+
+/// The high bit of each byte of `word` below 0x20 or above 0x7F (exact: adding 0x60 to seven
+/// bits never carries into the next byte).
+#[inline]
+fn control_or_high(word: u64) -> u64 {
+    (!((word & LOW7) + 0x6060_6060_6060_6060) | word) & HIGH
+}
 
 /// The next `,`, newline or `"` at or after `from` (`data.len()` when none).
 #[inline]
@@ -90,7 +98,8 @@ struct Flat<'a> {
 impl Flat<'_> {
     #[inline]
     fn skip_space(&mut self) {
-        while let Some(b' ' | b'\t' | b'\r' | b'\n') = self.text.get(self.at) {
+        // JSON's white space but the newline, which ends the line.
+        while let Some(b' ' | b'\t' | b'\r') = self.text.get(self.at) {
             self.at += 1;
         }
     }
@@ -114,12 +123,7 @@ impl Flat<'_> {
             self.at = find_byte(
                 self.text,
                 self.at,
-                |word| {
-                    equal_bytes(word, b'"')
-                        | equal_bytes(word, b'\\')
-                        | bytes_below(word, 0x20)
-                        | (word & HIGH)
-                },
+                |word| equal_bytes(word, b'"') | equal_bytes(word, b'\\') | control_or_high(word),
                 |byte| byte == b'"' || byte == b'\\' || !(0x20..0x80).contains(&byte),
             );
             match *self.text.get(self.at)? {
@@ -242,30 +246,51 @@ impl Flat<'_> {
     }
 }
 
-/// The code of a JSON line (trimmed, not blank) that is a flat object holding a code at `key`;
-/// `None` for any other line (the general parser then reads it).
-pub(super) fn json_line(text: &[u8], key: &[u8]) -> Option<u16> {
-    let mut flat = Flat {
-        text,
-        at: 0,
-        high: false,
-    };
-    let (start, end) = flat.object(key)?;
-    flat.skip_space();
-    if flat.at != text.len() || (flat.high && core::str::from_utf8(text).is_err()) {
-        return None;
-    }
-    let value = &text[start..end];
-    match value[0] {
-        b'"' => {
-            let inner = &value[1..value.len() - 1];
-            if inner.contains(&b'\\') {
-                return None;
-            }
-            parse_code(inner).ok()
+/// The JSON lines at the start of `data` that are flat objects holding a code at `key` and end
+/// with a newline inside `data`: each is counted, and `lines` advanced. Returns where the first
+/// other line starts (or `data.len()`).
+///
+/// Such a line is valid JSON and UTF-8, and its code is read as the general parser reads it.
+pub(super) fn json_records(data: &[u8], key: &[u8], lines: &mut u64, sink: &mut impl CodeSink) -> usize {
+    let mut at = 0;
+    loop {
+        let mut flat = Flat {
+            text: data,
+            at,
+            high: false,
+        };
+        let Some(code) = flat.record(key) else {
+            return at;
+        };
+        if flat.high && core::str::from_utf8(&data[at..flat.at]).is_err() {
+            return at;
         }
-        b'0'..=b'9' => parse_code(value).ok(),
-        _ => None,
+        *lines += 1;
+        sink.code(code);
+        at = flat.at;
+    }
+}
+
+impl Flat<'_> {
+    /// A whole line from `at`, through its newline: its code.
+    #[inline]
+    fn record(&mut self, key: &[u8]) -> Option<u16> {
+        self.skip_space();
+        let (start, end) = self.object(key)?;
+        self.skip_space();
+        self.next_is(b'\n')?;
+        let value = &self.text[start..end];
+        match value[0] {
+            b'"' => {
+                let inner = &value[1..value.len() - 1];
+                if inner.contains(&b'\\') {
+                    return None;
+                }
+                parse_code(inner).ok()
+            }
+            b'0'..=b'9' => parse_code(value).ok(),
+            _ => None,
+        }
     }
 }
 
@@ -472,6 +497,24 @@ mod tests {
     }
 
     #[test]
+    fn control_or_high_is_exact_for_every_byte_at_every_position() {
+        for value in 0..=255u8 {
+            for position in 0..8 {
+                for background in [0u8, 0x20, 0x7f, 0x80, 0xff, b'a'] {
+                    let mut bytes = [background; 8];
+                    bytes[position] = value;
+                    let expected = bytes
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, &b)| !(0x20..0x80).contains(&b))
+                        .fold(0u64, |mask, (i, _)| mask | 0x80 << (8 * i));
+                    assert_eq!(super::control_or_high(u64::from_le_bytes(bytes)), expected);
+                }
+            }
+        }
+    }
+
+    #[test]
     fn the_common_shapes_take_the_fast_paths() {
         // Each counted code of these logs comes from a fast path: with them off, the same codes.
         let csv = b"t,code,r\n2026-11-01T00:00:00Z,1000,going away\nt,4000,x\n";
@@ -484,25 +527,25 @@ mod tests {
             super::csv_records(b"t,1000,x\nt,\"4000\",x\n", 1, &mut 0, &mut Tally::default()),
             9
         );
+        let json = |line: &[u8]| {
+            let mut tally = Tally::default();
+            let used = super::json_records(line, b"code", &mut 0, &mut tally);
+            (used == line.len()).then(|| tally.codes[0])
+        };
         assert_eq!(
-            super::json_line(br#"{"timestamp": "x", "code": 1000, "r": "going away"}"#, b"code"),
+            json(b"{\"timestamp\": \"x\", \"code\": 1000, \"r\": \"going away\"}\n"),
             Some(1000)
         );
+        assert_eq!(json(b"{\"code\": 1000, \"n\": {\"code\": 2000}}\n"), None);
         assert_eq!(
-            super::json_line(br#"{"code": 1000, "n": {"code": 2000}}"#, b"code"),
-            None
-        );
-        assert_eq!(
-            super::json_line(br#"{"code": "4000", "r": "caf\u00e9"}"#, b"code"),
+            json(b"{\"code\": \"4000\", \"r\": \"caf\\u00e9\"} \r\n"),
             Some(4000)
         );
         assert_eq!(
-            super::json_line("{\"code\": 1000, \"r\": \"caf\u{e9}\"}".as_bytes(), b"code"),
+            json("{\"code\": 1000, \"r\": \"caf\u{e9}\"}\n".as_bytes()),
             Some(1000)
         );
-        assert_eq!(
-            super::json_line(b"{\"code\": 1000, \"r\": \"caf\xe9\"}", b"code"),
-            None
-        );
+        assert_eq!(json(b"{\"code\": 1000, \"r\": \"caf\xe9\"}\n"), None);
+        assert_eq!(json(b"{\"code\": 1000}"), None);
     }
 }
