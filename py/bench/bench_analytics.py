@@ -193,29 +193,38 @@ def stats_commands(script: str, name: str, path: Path) -> list[tuple[str, str, l
 
 def bench_stats(megabytes: int) -> list[tuple[str, str, float, float]]:
     """(format, command, seconds, MB/s): wsclose stats, awk and sort | uniq -c on the same logs,
-    in one run. Each command once (the logs are large); the answers are checked to agree."""
+    in one run. Each command once (the logs are large); the count of every code is checked to be
+    the same in the three answers."""
     script = str(Path(sys.executable).parent / "wsclose")
     out = []
     for name, path in stats_logs(megabytes).items():
         size = path.stat().st_size
+        answers: dict[str, dict[int, int]] = {}
         for label, kind, command in stats_commands(script, name, path):
             start = time.perf_counter()
             done = subprocess.run(command, stdout=subprocess.PIPE, check=True)
             seconds = time.perf_counter() - start
-            counted = _total(done.stdout.decode(), kind)
+            answers[label] = _counts(done.stdout.decode(), kind)
+            counted = sum(answers[label].values())
             out.append((name, f"{label} → {counted:,} codes", seconds, size / seconds / 1e6))
+        first, *others = answers.items()
+        for label, counts in others:
+            if counts != first[1]:
+                raise SystemExit(f"{name}: {label} counts differently from {first[0]}")
     return out
 
 
-def _total(output: str, kind: str) -> int:
-    """How many codes a command counted: wsclose's CSV rows (`code,count,...` after a header),
-    awk's `code count` lines, or uniq's `count code` lines."""
+def _counts(output: str, kind: str) -> dict[int, int]:
+    """The count of each code in a command's output: wsclose's CSV rows (`code,count,...` after
+    a header), awk's `code count` lines, or uniq's `count code` lines (`count "code": N` for
+    JSON lines)."""
     lines = output.splitlines()[1:] if kind == "wsclose" else output.splitlines()
-    total = 0
+    counts: dict[int, int] = {}
     for line in lines:
-        fields = line.replace(",", " ").split()
-        total += int(fields[0] if kind == "uniq" else fields[1])
-    return total
+        fields = line.split(",") if kind == "wsclose" else line.split()
+        code, count = (fields[-1], fields[0]) if kind == "uniq" else (fields[0], fields[1])
+        counts[int(code)] = counts.get(int(code), 0) + int(count)
+    return counts
 
 
 def stats_section(megabytes: int, stats_rows: list[tuple[str, str, float, float]]) -> str:
@@ -226,7 +235,8 @@ def stats_section(megabytes: int, stats_rows: list[tuple[str, str, float, float]
         "--report docs/benchmarks.md`. ",
         f"Date: {date.today()}. The same codes (the mix above) as three logs of about {megabytes} MB each, generated",
         "into build/bench-stats/ (not committed): plain codes, CSV (`timestamp,code,reason`) and JSON lines. Every",
-        "command ran once, in the same run, output to a pipe; the codes each one counted are shown.",
+        "command ran once, in the same run, output to a pipe; the codes each one counted are shown, and the",
+        "count of every code was checked to be the same in the three answers.",
         "",
         "| log | command | seconds | MB/s | time vs wsclose |",
         "|-----|---------|--------:|-----:|----------------:|",
