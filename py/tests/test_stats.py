@@ -11,6 +11,7 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from typing import BinaryIO, cast
 
 import pytest
 
@@ -477,3 +478,13 @@ def test_a_gzip_file_is_read_whole(tmp_path: Path) -> None:
     with path.open("rb") as handle:
         result = stats.count(handle, show_bad=100)
     assert _summary(result) == _summary(stats.count(io.BytesIO(data), show_bad=100))
+
+
+def test_a_wrapper_with_a_file_descriptor_is_read_through_its_own_read(tmp_path: Path) -> None:
+    # A GzipFile has the file's descriptor but not its bytes: it is read by its own read().
+    path = tmp_path / "codes.gz"
+    path.write_bytes(gzip.compress(b"junk\n" + b"1000\n" * 10))
+    with gzip.open(path, "rb") as handle:
+        handle.read(5)
+        result = stats.count(cast(BinaryIO, handle))
+    assert result.codes == Counter({1000: 10}) and result.bad_lines == 0

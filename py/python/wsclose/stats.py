@@ -175,8 +175,12 @@ def count(
 
 
 def _regular_file_at(raw: BinaryIO) -> int | None:
-    """Where ``raw`` stands when it is a regular file (which the core then reads itself, from
-    that offset, with two threads when large), else ``None``."""
+    """Where ``raw`` stands when it is a plain binary file object over a regular file (which the
+    core then reads itself, from that offset, with two threads when large), else ``None``. Any
+    other object with a ``fileno()`` (a ``gzip.GzipFile``, a wrapper) is read through its own
+    ``read``, since its bytes are not the file's."""
+    if type(raw) not in (io.BufferedReader, io.BufferedRandom, io.FileIO):
+        return None
     try:
         if not stat.S_ISREG(os.fstat(raw.fileno()).st_mode) or not raw.seekable():
             return None
