@@ -193,7 +193,8 @@ fn skip_blank_lines(data: &[u8]) -> (u64, &[u8]) {
                 newlines += 1;
                 after = index + 1;
             }
-            b' ' | b'\t' | b'\r' => {}
+            // A blank line longer than a line may be is a bad line, as when it is buffered.
+            b' ' | b'\t' | b'\r' if index - after < MAX_LINE_LEN => {}
             _ => break,
         }
     }
@@ -661,7 +662,16 @@ impl LogParser {
                 break;
             };
             self.line += 1;
-            line(format, &data[..end], self.line, &self.key[..self.key_len], sink);
+            if end > MAX_LINE_LEN {
+                // Too long, as when it is buffered across chunks.
+                sink.bad(BadRecord {
+                    line: self.line,
+                    kind: BadRecordKind::TooLong,
+                    text: &data[..MAX_LINE_LEN],
+                });
+            } else {
+                line(format, &data[..end], self.line, &self.key[..self.key_len], sink);
+            }
             data = &data[end + 1..];
         }
         if !data.is_empty() {

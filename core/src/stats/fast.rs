@@ -4,7 +4,7 @@
 //! general parser, which then gives the answer. `fast_paths_agree_with_the_general_parser` in
 //! the tests checks this on random logs cut at random places.
 
-use super::{equal_bytes, find_byte, parse_code, CodeSink, MAX_VALUE_LEN};
+use super::{equal_bytes, find_byte, parse_code, CodeSink, MAX_LINE_LEN, MAX_VALUE_LEN};
 
 const HIGH: u64 = 0x8080_8080_8080_8080;
 const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
@@ -272,7 +272,9 @@ pub(super) fn json_records(data: &[u8], key: &[u8], lines: &mut u64, sink: &mut 
         let Some(code) = flat.record(key) else {
             return at;
         };
-        if flat.high && core::str::from_utf8(&data[at..flat.at]).is_err() {
+        // A line longer than a line may be is a bad line (`flat.at` is past its newline).
+        if flat.at - at - 1 > MAX_LINE_LEN || (flat.high && core::str::from_utf8(&data[at..flat.at]).is_err())
+        {
             return at;
         }
         *lines += 1;
