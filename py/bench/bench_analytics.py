@@ -333,6 +333,7 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--stats-mb", type=int, default=256, help="size of each stats log in MB (default 256)")
     parser.add_argument("--stats-only", action="store_true", help="only the wsclose stats benchmark")
+    parser.add_argument("--no-stats", action="store_true", help="only the library benchmarks, not wsclose stats")
     parser.add_argument(
         "--stats-repeats", type=int, default=1, metavar="N", help="run each stats command N times, keep the best"
     )
@@ -346,6 +347,8 @@ def main() -> None:
         print(text)
         if options.report is not None:
             write_section(options.report, text)
+    if options.no_stats:
+        return
     stats_text = stats_section(
         options.stats_mb, bench_stats(options.stats_mb, options.stats_repeats), options.stats_repeats
     )
