@@ -8,13 +8,13 @@
 -- wsclose_category(code): the category label: unused, standard, reserved, registered, private use, out of range.
 CREATE OR REPLACE MACRO wsclose_category(code) AS
   CASE
-    WHEN code < 0 OR code > 65535 THEN NULL
+    WHEN code < 0 THEN NULL
     WHEN code <= 999 THEN 'unused'
     WHEN code <= 1015 THEN 'standard'
     WHEN code <= 2999 THEN 'reserved'
     WHEN code <= 3999 THEN 'registered'
     WHEN code <= 4999 THEN 'private use'
-    WHEN code >= 5000 THEN 'out of range'
+    WHEN code <= 65535 THEN 'out of range'
   END;
 
 -- wsclose_name(code): the standard or IANA-registered name, or NULL.
@@ -44,53 +44,53 @@ CREATE OR REPLACE MACRO wsclose_name(code) AS
 -- wsclose_sendable(code): whether the code may appear in a Close frame on the wire.
 CREATE OR REPLACE MACRO wsclose_sendable(code) AS
   CASE
-    WHEN code < 0 OR code > 65535 THEN NULL
+    WHEN code < 0 THEN NULL
     WHEN code <= 999 THEN FALSE
     WHEN code <= 1003 THEN TRUE
     WHEN code <= 1006 THEN FALSE
     WHEN code <= 1014 THEN TRUE
     WHEN code <= 2999 THEN FALSE
     WHEN code <= 4999 THEN TRUE
-    WHEN code >= 5000 THEN FALSE
+    WHEN code <= 65535 THEN FALSE
   END;
 
 -- wsclose_local_only(code): whether the code is only ever reported locally (1005, 1006, 1015).
 CREATE OR REPLACE MACRO wsclose_local_only(code) AS
   CASE
-    WHEN code < 0 OR code > 65535 THEN NULL
+    WHEN code < 0 THEN NULL
     WHEN code <= 1004 THEN FALSE
     WHEN code <= 1006 THEN TRUE
     WHEN code <= 1014 THEN FALSE
     WHEN code <= 1015 THEN TRUE
-    WHEN code >= 1016 THEN FALSE
+    WHEN code <= 65535 THEN FALSE
   END;
 
 -- wsclose_browser_closeable(code): whether a browser's WebSocket.close(code) accepts it.
 CREATE OR REPLACE MACRO wsclose_browser_closeable(code) AS
   CASE
-    WHEN code < 0 OR code > 65535 THEN NULL
+    WHEN code < 0 THEN NULL
     WHEN code <= 999 THEN FALSE
     WHEN code <= 1000 THEN TRUE
     WHEN code <= 2999 THEN FALSE
     WHEN code <= 4999 THEN TRUE
-    WHEN code >= 5000 THEN FALSE
+    WHEN code <= 65535 THEN FALSE
   END;
 
 -- wsclose_ok(code): whether the code means the connection ended cleanly, as intended.
 CREATE OR REPLACE MACRO wsclose_ok(code) AS
   CASE
-    WHEN code < 0 OR code > 65535 THEN NULL
+    WHEN code < 0 THEN NULL
     WHEN code <= 999 THEN FALSE
     WHEN code <= 1001 THEN TRUE
     WHEN code <= 1004 THEN FALSE
     WHEN code <= 1005 THEN TRUE
-    WHEN code >= 1006 THEN FALSE
+    WHEN code <= 65535 THEN FALSE
   END;
 
 -- wsclose_reconnect(code): the standard's reconnect advice: never, backoff, app-defined.
 CREATE OR REPLACE MACRO wsclose_reconnect(code) AS
   CASE
-    WHEN code < 0 OR code > 65535 THEN NULL
+    WHEN code < 0 THEN NULL
     WHEN code <= 1000 THEN 'never'
     WHEN code <= 1001 THEN 'backoff'
     WHEN code <= 1004 THEN 'never'
@@ -99,7 +99,7 @@ CREATE OR REPLACE MACRO wsclose_reconnect(code) AS
     WHEN code <= 1014 THEN 'backoff'
     WHEN code <= 2999 THEN 'never'
     WHEN code <= 4999 THEN 'app-defined'
-    WHEN code >= 5000 THEN 'never'
+    WHEN code <= 65535 THEN 'never'
   END;
 
 -- wsclose_advice(profile, code): a profile's advice after the code.
@@ -107,18 +107,18 @@ CREATE OR REPLACE MACRO wsclose_advice(profile, code) AS
   CASE profile
     WHEN 'centrifuge' THEN
       CASE
-        WHEN code < 0 OR code > 65535 THEN NULL
+        WHEN code < 0 THEN NULL
         WHEN code <= 1008 THEN 'retry'
         WHEN code <= 1009 THEN 'stop'
         WHEN code <= 3499 THEN 'retry'
         WHEN code <= 3999 THEN 'stop'
         WHEN code <= 4499 THEN 'retry'
         WHEN code <= 4999 THEN 'stop'
-        WHEN code >= 5000 THEN 'retry'
+        WHEN code <= 65535 THEN 'retry'
       END
     WHEN 'discord-gateway' THEN
       CASE
-        WHEN code < 0 OR code > 65535 THEN NULL
+        WHEN code < 0 THEN NULL
         WHEN code <= 1000 THEN 'stop'
         WHEN code <= 1001 THEN 'retry'
         WHEN code <= 1004 THEN 'stop'
@@ -136,11 +136,11 @@ CREATE OR REPLACE MACRO wsclose_advice(profile, code) AS
         WHEN code <= 4009 THEN 'retry'
         WHEN code <= 4014 THEN 'stop'
         WHEN code <= 4999 THEN 'unspecified'
-        WHEN code >= 5000 THEN 'stop'
+        WHEN code <= 65535 THEN 'stop'
       END
     WHEN 'discord-voice' THEN
       CASE
-        WHEN code < 0 OR code > 65535 THEN NULL
+        WHEN code < 0 THEN NULL
         WHEN code <= 1000 THEN 'stop'
         WHEN code <= 1001 THEN 'retry'
         WHEN code <= 1004 THEN 'stop'
@@ -162,11 +162,11 @@ CREATE OR REPLACE MACRO wsclose_advice(profile, code) AS
         WHEN code <= 4019 THEN 'unspecified'
         WHEN code <= 4022 THEN 'stop'
         WHEN code <= 4999 THEN 'unspecified'
-        WHEN code >= 5000 THEN 'stop'
+        WHEN code <= 65535 THEN 'stop'
       END
     WHEN 'graphql-transport-ws' THEN
       CASE
-        WHEN code < 0 OR code > 65535 THEN NULL
+        WHEN code < 0 THEN NULL
         WHEN code <= 1001 THEN 'retry'
         WHEN code <= 1004 THEN 'stop'
         WHEN code <= 1006 THEN 'retry'
@@ -185,11 +185,11 @@ CREATE OR REPLACE MACRO wsclose_advice(profile, code) AS
         WHEN code <= 4429 THEN 'stop'
         WHEN code <= 4499 THEN 'retry'
         WHEN code <= 4500 THEN 'stop'
-        WHEN code >= 4501 THEN 'retry'
+        WHEN code <= 65535 THEN 'retry'
       END
     WHEN 'saltyrtc' THEN
       CASE
-        WHEN code < 0 OR code > 65535 THEN NULL
+        WHEN code < 0 THEN NULL
         WHEN code <= 1000 THEN 'stop'
         WHEN code <= 1001 THEN 'retry'
         WHEN code <= 1004 THEN 'stop'
@@ -203,11 +203,11 @@ CREATE OR REPLACE MACRO wsclose_advice(profile, code) AS
         WHEN code <= 3007 THEN 'stop'
         WHEN code <= 3008 THEN 'retry'
         WHEN code <= 4999 THEN 'unspecified'
-        WHEN code >= 5000 THEN 'stop'
+        WHEN code <= 65535 THEN 'stop'
       END
     WHEN 'twitch-eventsub' THEN
       CASE
-        WHEN code < 0 OR code > 65535 THEN NULL
+        WHEN code < 0 THEN NULL
         WHEN code <= 1000 THEN 'stop'
         WHEN code <= 1001 THEN 'retry'
         WHEN code <= 1004 THEN 'stop'
@@ -220,6 +220,6 @@ CREATE OR REPLACE MACRO wsclose_advice(profile, code) AS
         WHEN code <= 4001 THEN 'stop'
         WHEN code <= 4007 THEN 'retry'
         WHEN code <= 4999 THEN 'unspecified'
-        WHEN code >= 5000 THEN 'stop'
+        WHEN code <= 65535 THEN 'stop'
       END
   END;

@@ -9,13 +9,13 @@
 CREATE OR REPLACE FUNCTION wsclose_category(code bigint) RETURNS varchar
 RETURN
   CASE
-    WHEN code < 0 OR code > 65535 THEN NULL
+    WHEN code < 0 THEN NULL
     WHEN code <= 999 THEN 'unused'
     WHEN code <= 1015 THEN 'standard'
     WHEN code <= 2999 THEN 'reserved'
     WHEN code <= 3999 THEN 'registered'
     WHEN code <= 4999 THEN 'private use'
-    WHEN code >= 5000 THEN 'out of range'
+    WHEN code <= 65535 THEN 'out of range'
   END;
 
 -- wsclose_name(code): the standard or IANA-registered name, or NULL.
@@ -47,57 +47,57 @@ RETURN
 CREATE OR REPLACE FUNCTION wsclose_sendable(code bigint) RETURNS boolean
 RETURN
   CASE
-    WHEN code < 0 OR code > 65535 THEN NULL
+    WHEN code < 0 THEN NULL
     WHEN code <= 999 THEN FALSE
     WHEN code <= 1003 THEN TRUE
     WHEN code <= 1006 THEN FALSE
     WHEN code <= 1014 THEN TRUE
     WHEN code <= 2999 THEN FALSE
     WHEN code <= 4999 THEN TRUE
-    WHEN code >= 5000 THEN FALSE
+    WHEN code <= 65535 THEN FALSE
   END;
 
 -- wsclose_local_only(code): whether the code is only ever reported locally (1005, 1006, 1015).
 CREATE OR REPLACE FUNCTION wsclose_local_only(code bigint) RETURNS boolean
 RETURN
   CASE
-    WHEN code < 0 OR code > 65535 THEN NULL
+    WHEN code < 0 THEN NULL
     WHEN code <= 1004 THEN FALSE
     WHEN code <= 1006 THEN TRUE
     WHEN code <= 1014 THEN FALSE
     WHEN code <= 1015 THEN TRUE
-    WHEN code >= 1016 THEN FALSE
+    WHEN code <= 65535 THEN FALSE
   END;
 
 -- wsclose_browser_closeable(code): whether a browser's WebSocket.close(code) accepts it.
 CREATE OR REPLACE FUNCTION wsclose_browser_closeable(code bigint) RETURNS boolean
 RETURN
   CASE
-    WHEN code < 0 OR code > 65535 THEN NULL
+    WHEN code < 0 THEN NULL
     WHEN code <= 999 THEN FALSE
     WHEN code <= 1000 THEN TRUE
     WHEN code <= 2999 THEN FALSE
     WHEN code <= 4999 THEN TRUE
-    WHEN code >= 5000 THEN FALSE
+    WHEN code <= 65535 THEN FALSE
   END;
 
 -- wsclose_ok(code): whether the code means the connection ended cleanly, as intended.
 CREATE OR REPLACE FUNCTION wsclose_ok(code bigint) RETURNS boolean
 RETURN
   CASE
-    WHEN code < 0 OR code > 65535 THEN NULL
+    WHEN code < 0 THEN NULL
     WHEN code <= 999 THEN FALSE
     WHEN code <= 1001 THEN TRUE
     WHEN code <= 1004 THEN FALSE
     WHEN code <= 1005 THEN TRUE
-    WHEN code >= 1006 THEN FALSE
+    WHEN code <= 65535 THEN FALSE
   END;
 
 -- wsclose_reconnect(code): the standard's reconnect advice: never, backoff, app-defined.
 CREATE OR REPLACE FUNCTION wsclose_reconnect(code bigint) RETURNS varchar
 RETURN
   CASE
-    WHEN code < 0 OR code > 65535 THEN NULL
+    WHEN code < 0 THEN NULL
     WHEN code <= 1000 THEN 'never'
     WHEN code <= 1001 THEN 'backoff'
     WHEN code <= 1004 THEN 'never'
@@ -106,7 +106,7 @@ RETURN
     WHEN code <= 1014 THEN 'backoff'
     WHEN code <= 2999 THEN 'never'
     WHEN code <= 4999 THEN 'app-defined'
-    WHEN code >= 5000 THEN 'never'
+    WHEN code <= 65535 THEN 'never'
   END;
 
 -- wsclose_advice(profile, code): a profile's advice after the code.
@@ -115,18 +115,18 @@ RETURN
   CASE profile
     WHEN 'centrifuge' THEN
       CASE
-        WHEN code < 0 OR code > 65535 THEN NULL
+        WHEN code < 0 THEN NULL
         WHEN code <= 1008 THEN 'retry'
         WHEN code <= 1009 THEN 'stop'
         WHEN code <= 3499 THEN 'retry'
         WHEN code <= 3999 THEN 'stop'
         WHEN code <= 4499 THEN 'retry'
         WHEN code <= 4999 THEN 'stop'
-        WHEN code >= 5000 THEN 'retry'
+        WHEN code <= 65535 THEN 'retry'
       END
     WHEN 'discord-gateway' THEN
       CASE
-        WHEN code < 0 OR code > 65535 THEN NULL
+        WHEN code < 0 THEN NULL
         WHEN code <= 1000 THEN 'stop'
         WHEN code <= 1001 THEN 'retry'
         WHEN code <= 1004 THEN 'stop'
@@ -144,11 +144,11 @@ RETURN
         WHEN code <= 4009 THEN 'retry'
         WHEN code <= 4014 THEN 'stop'
         WHEN code <= 4999 THEN 'unspecified'
-        WHEN code >= 5000 THEN 'stop'
+        WHEN code <= 65535 THEN 'stop'
       END
     WHEN 'discord-voice' THEN
       CASE
-        WHEN code < 0 OR code > 65535 THEN NULL
+        WHEN code < 0 THEN NULL
         WHEN code <= 1000 THEN 'stop'
         WHEN code <= 1001 THEN 'retry'
         WHEN code <= 1004 THEN 'stop'
@@ -170,11 +170,11 @@ RETURN
         WHEN code <= 4019 THEN 'unspecified'
         WHEN code <= 4022 THEN 'stop'
         WHEN code <= 4999 THEN 'unspecified'
-        WHEN code >= 5000 THEN 'stop'
+        WHEN code <= 65535 THEN 'stop'
       END
     WHEN 'graphql-transport-ws' THEN
       CASE
-        WHEN code < 0 OR code > 65535 THEN NULL
+        WHEN code < 0 THEN NULL
         WHEN code <= 1001 THEN 'retry'
         WHEN code <= 1004 THEN 'stop'
         WHEN code <= 1006 THEN 'retry'
@@ -193,11 +193,11 @@ RETURN
         WHEN code <= 4429 THEN 'stop'
         WHEN code <= 4499 THEN 'retry'
         WHEN code <= 4500 THEN 'stop'
-        WHEN code >= 4501 THEN 'retry'
+        WHEN code <= 65535 THEN 'retry'
       END
     WHEN 'saltyrtc' THEN
       CASE
-        WHEN code < 0 OR code > 65535 THEN NULL
+        WHEN code < 0 THEN NULL
         WHEN code <= 1000 THEN 'stop'
         WHEN code <= 1001 THEN 'retry'
         WHEN code <= 1004 THEN 'stop'
@@ -211,11 +211,11 @@ RETURN
         WHEN code <= 3007 THEN 'stop'
         WHEN code <= 3008 THEN 'retry'
         WHEN code <= 4999 THEN 'unspecified'
-        WHEN code >= 5000 THEN 'stop'
+        WHEN code <= 65535 THEN 'stop'
       END
     WHEN 'twitch-eventsub' THEN
       CASE
-        WHEN code < 0 OR code > 65535 THEN NULL
+        WHEN code < 0 THEN NULL
         WHEN code <= 1000 THEN 'stop'
         WHEN code <= 1001 THEN 'retry'
         WHEN code <= 1004 THEN 'stop'
@@ -228,6 +228,6 @@ RETURN
         WHEN code <= 4001 THEN 'stop'
         WHEN code <= 4007 THEN 'retry'
         WHEN code <= 4999 THEN 'unspecified'
-        WHEN code >= 5000 THEN 'stop'
+        WHEN code <= 65535 THEN 'stop'
       END
   END;

@@ -122,7 +122,10 @@ def run(rows: int) -> list[tuple[str, str, str, float, float]]:
     ) + " END"
 
     def udf(batch: Any) -> Any:
-        return arrays.fact("category", batch).dictionary_decode()
+        answers = arrays.fact("category", batch)
+        if isinstance(answers, pa.ChunkedArray):
+            answers = answers.combine_chunks()
+        return answers.dictionary_decode()
 
     con.create_function("udf_category", udf, ["BIGINT"], "VARCHAR", type=PythonUDFType.ARROW, side_effects=False)
     label = {c.name: c.label for c in Category}
