@@ -287,7 +287,7 @@ impl Model {
                 .into_iter()
                 .map(|a| member(a.const_name(), u8::from(a), a.label()))
                 .collect(),
-            langs: &[Lang::Go, Lang::Java, Lang::Js, Lang::Python],
+            langs: EVERY_LANG,
         };
         let cause = EnumModel {
             name: "Cause",
@@ -300,7 +300,7 @@ impl Model {
                     ..member(c.const_name(), n, "")
                 })
                 .collect(),
-            langs: &[Lang::Go, Lang::Java, Lang::Js, Lang::Python],
+            langs: EVERY_LANG,
         };
         let engine = EnumModel {
             name: "Engine",
@@ -310,7 +310,7 @@ impl Model {
                 .zip(Engine::ALL)
                 .map(|(n, e)| member(&e.name().to_ascii_uppercase(), n, e.name()))
                 .collect(),
-            langs: &[Lang::Go, Lang::Java, Lang::Js, Lang::Python],
+            langs: EVERY_LANG,
         };
         let dom_exception = EnumModel {
             name: "DomException",
@@ -327,7 +327,7 @@ impl Model {
                     )
                 })
                 .collect(),
-            langs: &[Lang::Go, Lang::Java],
+            langs: &[Lang::Cpp, Lang::Go, Lang::Java],
         };
         Model {
             standard_codes: CloseCode::STANDARD
