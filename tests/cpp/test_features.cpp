@@ -10,6 +10,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <iterator>
 #include <limits>
 #include <optional>
 #include <set>
@@ -98,6 +99,8 @@ TEST(Profiles, IndexesNamesAndLookups) {
     EXPECT_EQ(profile->index(), i);
     const std::string_view name = profile->name();
     EXPECT_EQ(name, c_text(wsclose_profile_name(static_cast<std::uint32_t>(i))));
+    // The generated table (title, subprotocols, codes, ranges) is in the C ABI's index order.
+    EXPECT_EQ(wsclose::detail::profiles[i].name, name);
     EXPECT_EQ(wsclose::profile_by_name(name), profile);
     EXPECT_FALSE(profile->title().empty());
     // A name that is a prefix of a longer buffer: the view's length counts, not a NUL.

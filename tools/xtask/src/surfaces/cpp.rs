@@ -317,3 +317,34 @@ pub fn header(model: &Model) -> String {
     out.push_str("}  // namespace wsclose\n\n#endif  // WSCLOSE_CONSTANTS_HPP\n");
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The profile table is in the C ABI's index order (name order), and every enum the C++
+    /// layer wraps is declared with its C numbers.
+    #[test]
+    fn the_header_declares_every_enum_and_the_profiles_in_index_order() {
+        let header = header(&Model::from_core());
+        for decl in [
+            "enum class advice : std::uint8_t {\n  stop = 0,",
+            "enum class engine : std::uint8_t {\n  chromium = 0,",
+            "enum class dom_exception : std::uint8_t {\n  invalid_access = 0,",
+            "enum class cause : std::uint8_t {",
+            "inline constexpr engine engine_values[] = {engine::chromium, engine::firefox};",
+            "constexpr std::string_view name(dom_exception value) noexcept {",
+        ] {
+            assert!(header.contains(decl), "missing: {decl}");
+        }
+        let table = &header[header.find("profiles[profile_count] = {").expect("the table")..];
+        let mut at = 0;
+        for profile in Profile::ALL {
+            let row = format!("    {{{:?}, {:?},", profile.name(), profile.title());
+            let found = table[at..]
+                .find(&row)
+                .unwrap_or_else(|| panic!("{row} out of order"));
+            at += found + row.len();
+        }
+    }
+}
