@@ -34,7 +34,7 @@ include $(sort $(wildcard mk/*.mk))
 
 .PHONY: help deps demo test check lint bench
 .PHONY: setup-rust setup-cbindgen setup-msrv setup-maturin setup-python setup-ffi setup-nightly \
-        setup-go setup-js setup-java setup-site setup-browsers setup-autobahn setup-dist
+        setup-go setup-js setup-java setup-site setup-sql setup-browsers setup-autobahn setup-dist
 
 # One line per target: the `## ` text of every rule line in this Makefile and mk/*.mk.
 help: ## this list
@@ -72,6 +72,8 @@ setup-java: ## Maven, a JDK 21 runtime, the Maven artifacts of bindings/java (ne
 	$(call setup-step,60-java)
 setup-site: ## the pinned mdBook and tests/site's npm packages (puppeteer-core, axe-core)
 	$(call setup-step,70-site)
+setup-sql: ## Debian's postgresql and sqlite3 (the SQL tests), a JDK for Spark
+	$(call setup-step,75-sql)
 setup-browsers: ## Debian's chromium and firefox-esr (end-to-end tests)
 	$(call setup-step,80-browsers)
 setup-autobahn: ## libwslay-dev, wstest in a Python 2.7 venv, examples/node-ws's ws
@@ -81,7 +83,7 @@ setup-dist: ## packaging tools (zig, twine, auditwheel, esbuild, lintian) and th
 
 deps: ## every setup step (all that make test needs)
 deps: setup-rust setup-cbindgen setup-msrv setup-python setup-ffi setup-nightly setup-go setup-js \
-      setup-java setup-site setup-browsers setup-autobahn setup-dist
+      setup-java setup-site setup-sql setup-browsers setup-autobahn setup-dist
 
 # Which steps each target uses (recipes live in mk/<part>.mk).
 lint check-rust: setup-rust
@@ -99,6 +101,8 @@ test-e2e test-dist-node test-site: setup-browsers
 site test-site: setup-site
 test-autobahn test-examples: setup-autobahn
 dist dist-python dist-node test-dist-python test-dist-c test-dist-node: setup-dist
+test-sql: setup-sql sql-deps
+bench-sql: setup-sql sql-deps py-develop
 
 # --- The README's two commands ----------------------------------------------------------------
 # The demo builds only what it runs: the demo program and libwsclose (debug builds: a handful of

@@ -192,7 +192,8 @@ typedef uint8_t wsclose_reconnect_advice;
  * assigned once and never moves or gets reused (docs/c-abi.md). They come in reserved blocks:
  * -101…-199 payload errors (the core's `PayloadErrorKind::result_number`), -301…-399 the
  * exceptions the browser model says a page's call throws, -201…-299 errors in
- * the arguments of a call, -901…-999 internal errors. A payload error kind added later takes the
+ * the arguments of a call, -401…-499 why a code does not do what a server intended,
+ * -901…-999 internal errors. A payload error kind added later takes the
  * next free number of its block. Functions that take a result accept any `int32_t`.
  */
 enum wsclose_result
@@ -254,6 +255,16 @@ enum wsclose_result
    */
   WSCLOSE_ERR_SYNTAX = -302,
   /**
+   * A profile's clients do not do what the server intended after this code: they follow
+   * another advice (`wsclose_profile_check_intent`).
+   */
+  WSCLOSE_ERR_INTENT_NOT_MET = -401,
+  /**
+   * The code cannot be sent on the wire, so no client ever receives it
+   * (`wsclose_profile_check_intent`).
+   */
+  WSCLOSE_ERR_INTENT_NOT_SENDABLE = -402,
+  /**
    * An internal panic was caught; this is a bug in wsclose.
    */
   WSCLOSE_ERR_PANIC = -901,
@@ -296,6 +307,31 @@ enum wsclose_advice
 typedef enum wsclose_advice wsclose_advice;
 #else
 typedef uint8_t wsclose_advice;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * What a server wants a profile's clients to do after it closes (the core's `Intent`).
+ */
+enum wsclose_intent
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint8_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * The clients stop reconnecting (advice `WSCLOSE_ADVICE_STOP`).
+   */
+  WSCLOSE_INTENT_STOP = 0,
+  /**
+   * The clients reconnect (advice `WSCLOSE_ADVICE_RETRY` or `WSCLOSE_ADVICE_RESUME`).
+   */
+  WSCLOSE_INTENT_RETRY = 1,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum wsclose_intent wsclose_intent;
+#else
+typedef uint8_t wsclose_intent;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
@@ -767,6 +803,40 @@ const char *wsclose_profile_code_description(uint32_t profile, uint16_t code);
 const char *wsclose_advice_label(uint32_t advice);
 
 /**
+ * How many ranges of codes make the clients of profile `profile` do what `intent` (a
+ * `wsclose_intent` number) wants (`Profile::codes_for`); read each with
+ * `wsclose_profile_intent_range`. Errors: `WSCLOSE_ERR_UNKNOWN_PROFILE`,
+ * `WSCLOSE_ERR_INVALID_ARGUMENT` for an unknown intent number.
+ */
+int32_t wsclose_profile_intent_range_count(uint32_t profile, uint32_t intent);
+
+/**
+ * Range `index` (0 .. count-1, in code order) of `wsclose_profile_intent_range_count`: writes
+ * its first and last code (inclusive) and the profile's advice for them (a `wsclose_advice`
+ * number). Errors as for `wsclose_profile_intent_range_count`, `WSCLOSE_ERR_NULL_ARGUMENT`, and
+ * `WSCLOSE_ERR_INVALID_ARGUMENT` for an index past the last range (nothing is written then).
+ *
+ * # Safety
+ * Each out-pointer must be NULL or point to a writable value of its type.
+ */
+wsclose_result wsclose_profile_intent_range(uint32_t profile, uint32_t intent, uint32_t index, uint16_t *first_out, uint16_t *last_out, uint32_t *advice_out);
+
+/**
+ * Checks whether sending `code` makes the clients of profile `profile` do what `intent` wants
+ * (`Profile::check_intent`). Returns `WSCLOSE_OK` when it does; `WSCLOSE_ERR_INTENT_NOT_MET`
+ * when they follow another advice, written to `*advice_out` (a `wsclose_advice` number);
+ * `WSCLOSE_ERR_INTENT_NOT_SENDABLE` when the code cannot be sent (`*advice_out` = -1). With
+ * either of these two, `*below_out` and `*above_out` receive the nearest codes below and above
+ * that would do what was intended, or -1 where there is none; on `WSCLOSE_OK` all three are -1.
+ * Errors (nothing written): `WSCLOSE_ERR_NULL_ARGUMENT`, `WSCLOSE_ERR_UNKNOWN_PROFILE`,
+ * `WSCLOSE_ERR_INVALID_ARGUMENT` for an unknown intent number.
+ *
+ * # Safety
+ * Each out-pointer must be NULL or point to a writable `int32_t`.
+ */
+wsclose_result wsclose_profile_check_intent(uint32_t profile, uint16_t code, uint32_t intent, int32_t *advice_out, int32_t *below_out, int32_t *above_out);
+
+/**
  * Initialises `*out` to the default policy: no profile, base 1 s, cap 30 s, unlimited
  * attempts, unspecified codes retried, no overrides. Whatever `*out` held is overwritten.
  *
@@ -847,6 +917,20 @@ wsclose_result wsclose_policy_set_override(struct wsclose_policy *policy, uint16
  * `policy` must point to a readable `wsclose_policy`, `delay_ms_out` to a writable `uint64_t`.
  */
 int32_t wsclose_policy_decide(const struct wsclose_policy *policy, uint16_t code, int32_t was_clean, uint32_t attempt, uint64_t random, uint64_t *delay_ms_out);
+
+/**
+ * The policy's advice after a close with `code` (`was_clean`: 1 or 0, as the stack reported
+ * it): the profile's advice with the overrides, the unclean-close rule and `retry_unspecified`
+ * applied, so never `WSCLOSE_ADVICE_UNSPECIFIED`; the attempt limit is not applied (that is
+ * `wsclose_policy_decide`'s). This is how a client tells RESUME from RETRY before it reconnects.
+ * Returns the `wsclose_advice` number (>= 0), or a negative `wsclose_result`:
+ * `WSCLOSE_ERR_NULL_ARGUMENT`, or `WSCLOSE_ERR_INVALID_ARGUMENT` for a policy not initialised by
+ * `wsclose_policy_init` or a `was_clean` other than 0 or 1.
+ *
+ * # Safety
+ * `policy` must point to a readable `wsclose_policy`.
+ */
+int32_t wsclose_policy_advice(const struct wsclose_policy *policy, uint16_t code, int32_t was_clean);
 
 #ifdef __cplusplus
 }  // extern "C"

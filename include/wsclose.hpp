@@ -6,9 +6,10 @@
 // for results, and wsclose::expected for an answer that may be an error. Every rule is the
 // library's: each function converts its arguments, calls the C ABI and converts the answer.
 // Everything is noexcept and nothing allocates (the C library never does either); the
-// constants and enum helpers are constexpr. A C call can fail here only on a bug in wsclose (a
-// caught panic) or an enum value forged with a cast; the call then prints the C result to
-// stderr and aborts, rather than return an answer the library did not give.
+// constants and enum helpers are constexpr. Where the library can refuse an argument the answer
+// is a wsclose::expected or a result; a C call that cannot fail for arguments valid by type
+// (only on a bug in wsclose, a caught panic, or an enum value forged with a cast) prints the C
+// result to stderr and aborts, rather than return an answer the library did not give.
 // SPDX-License-Identifier: MIT OR Apache-2.0
 #ifndef WSCLOSE_HPP
 #define WSCLOSE_HPP
@@ -18,6 +19,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <iterator>
 #include <optional>
 #include <random>
 #include <string_view>
@@ -57,6 +59,8 @@ enum class result : std::int32_t {
   too_many_overrides = WSCLOSE_ERR_TOO_MANY_OVERRIDES,
   invalid_access = WSCLOSE_ERR_INVALID_ACCESS,
   syntax = WSCLOSE_ERR_SYNTAX,
+  intent_not_met = WSCLOSE_ERR_INTENT_NOT_MET,
+  intent_not_sendable = WSCLOSE_ERR_INTENT_NOT_SENDABLE,
   panic = WSCLOSE_ERR_PANIC,
 };
 
@@ -71,6 +75,9 @@ static_assert(max_reason_len == WSCLOSE_MAX_REASON_LEN, "wsclose_constants.hpp i
 static_assert(policy_max_overrides == WSCLOSE_POLICY_MAX_OVERRIDES, "wsclose_constants.hpp is stale");
 static_assert(to_underlying(advice::unspecified) == WSCLOSE_ADVICE_UNSPECIFIED &&
                   to_underlying(advice::resume) == WSCLOSE_ADVICE_RESUME,
+              "wsclose_constants.hpp is stale");
+static_assert(to_underlying(intent::stop) == WSCLOSE_INTENT_STOP &&
+                  to_underlying(intent::retry) == WSCLOSE_INTENT_RETRY,
               "wsclose_constants.hpp is stale");
 static_assert(to_underlying(engine::chromium) == WSCLOSE_ENGINE_CHROMIUM &&
                   to_underlying(engine::firefox) == WSCLOSE_ENGINE_FIREFOX,
@@ -388,6 +395,82 @@ struct profile_code {
   wsclose::advice advice;
 };
 
+/// A range of codes that make a profile's clients do what an intent wants, with the profile's
+/// advice for them.
+struct intent_range {
+  std::uint16_t first;
+  std::uint16_t last;
+  wsclose::advice advice;
+};
+
+/// Why a code does not do what an intent wants: the advice the clients follow instead
+/// (std::nullopt: the code cannot be sent), and the nearest codes below and above that would.
+struct intent_mismatch {
+  std::optional<wsclose::advice> advice;
+  std::optional<std::uint16_t> below;
+  std::optional<std::uint16_t> above;
+  constexpr bool sendable() const noexcept { return advice.has_value(); }
+};
+
+/// The ranges of profile::codes_for, read from the library one at a time (a view: nothing is
+/// copied or allocated); iterate it, or index it below size().
+class intent_ranges {
+ public:
+  class iterator {
+   public:
+    using value_type = intent_range;
+    using difference_type = std::ptrdiff_t;
+    using reference = intent_range;
+    using pointer = void;
+    using iterator_category = std::input_iterator_tag;
+    intent_range operator*() const noexcept { return (*ranges_)[index_]; }
+    iterator &operator++() noexcept {
+      index_++;
+      return *this;
+    }
+    iterator operator++(int) noexcept {
+      iterator before = *this;
+      index_++;
+      return before;
+    }
+    friend bool operator==(const iterator &a, const iterator &b) noexcept {
+      return a.index_ == b.index_;
+    }
+    friend bool operator!=(const iterator &a, const iterator &b) noexcept { return !(a == b); }
+
+   private:
+    friend class intent_ranges;
+    iterator(const intent_ranges *ranges, std::size_t index) noexcept
+        : ranges_(ranges), index_(index) {}
+    const intent_ranges *ranges_;
+    std::size_t index_;
+  };
+
+  std::size_t size() const noexcept { return size_; }
+  bool empty() const noexcept { return size_ == 0; }
+  /// Range `i` (below size()), in code order.
+  intent_range operator[](std::size_t i) const noexcept {
+    std::uint16_t first = 0;
+    std::uint16_t last = 0;
+    std::uint32_t advice = 0;
+    detail::check("wsclose_profile_intent_range",
+                  wsclose_profile_intent_range(profile_, to_underlying(intent_),
+                                               static_cast<std::uint32_t>(i), &first, &last,
+                                               &advice));
+    return intent_range{first, last, static_cast<wsclose::advice>(advice)};
+  }
+  iterator begin() const noexcept { return iterator{this, 0}; }
+  iterator end() const noexcept { return iterator{this, size_}; }
+
+ private:
+  friend class profile;
+  intent_ranges(std::uint32_t profile, wsclose::intent wanted, std::size_t size) noexcept
+      : profile_(profile), intent_(wanted), size_(size) {}
+  std::uint32_t profile_;
+  wsclose::intent intent_;
+  std::size_t size_;
+};
+
 /// A protocol profile (e.g. "discord-gateway"): a small value (its C ABI index); get one with
 /// profile_by_name, profile_by_subprotocol or profile_at.
 class profile {
@@ -442,6 +525,40 @@ class profile {
     }
     return profile_code{code, name, detail::view(wsclose_profile_code_description(index_, code)),
                         advice(code)};
+  }
+
+  /// The ranges of codes whose close makes this profile's clients do what `wanted` asks.
+  intent_ranges codes_for(wsclose::intent wanted) const noexcept {
+    const std::int32_t count = wsclose_profile_intent_range_count(index_, to_underlying(wanted));
+    if (count < 0) {
+      detail::broken("wsclose_profile_intent_range_count", count);
+    }
+    return intent_ranges{index_, wanted, static_cast<std::size_t>(count)};
+  }
+
+  /// Whether closing with `code` makes this profile's clients do what `wanted` asks:
+  /// std::nullopt when it does, else what they do instead and the nearest codes that would.
+  std::optional<intent_mismatch> check_intent(std::uint16_t code,
+                                              wsclose::intent wanted) const noexcept {
+    std::int32_t advice = -1;
+    std::int32_t below = -1;
+    std::int32_t above = -1;
+    const std::int32_t status = wsclose_profile_check_intent(index_, code, to_underlying(wanted),
+                                                             &advice, &below, &above);
+    if (status == WSCLOSE_OK) {
+      return std::nullopt;
+    }
+    if (status != WSCLOSE_ERR_INTENT_NOT_MET && status != WSCLOSE_ERR_INTENT_NOT_SENDABLE) {
+      detail::broken("wsclose_profile_check_intent", status);
+    }
+    const auto near = [](std::int32_t value) {
+      return value < 0 ? std::nullopt
+                       : std::optional<std::uint16_t>{static_cast<std::uint16_t>(value)};
+    };
+    return intent_mismatch{advice < 0 ? std::nullopt
+                                      : std::optional<wsclose::advice>{
+                                            static_cast<wsclose::advice>(advice)},
+                           near(below), near(above)};
   }
 
   friend constexpr bool operator==(profile a, profile b) noexcept { return a.index_ == b.index_; }
@@ -572,13 +689,10 @@ class reconnect_policy {
 
   /// Makes `code` answer `value`, whatever the profile and the standard say (the library's rule:
   /// a code set again takes the later advice). result::too_many_overrides when
-  /// policy_max_overrides other codes have one; the policy is then unchanged.
+  /// policy_max_overrides other codes have one, result::invalid_argument for an advice value
+  /// that is no advice (forged with a cast); the policy is then unchanged.
   [[nodiscard]] result try_override(std::uint16_t code, wsclose::advice value) noexcept {
-    const std::int32_t status = wsclose_policy_set_override(&raw_, code, to_underlying(value));
-    if (status != WSCLOSE_OK && status != WSCLOSE_ERR_TOO_MANY_OVERRIDES) {
-      detail::broken("wsclose_policy_set_override", status);
-    }
-    return static_cast<result>(status);
+    return static_cast<result>(wsclose_policy_set_override(&raw_, code, to_underlying(value)));
   }
 
   /// A copy with the override, or the error of try_override.
@@ -608,6 +722,17 @@ class reconnect_policy {
       detail::broken("wsclose_policy_decide", answer);
     }
     return answer == 1 ? decision::retry_after(delay) : decision::stop();
+  }
+
+  /// The policy's advice after a close with `code`: the profile's, with the overrides, the
+  /// unclean-close rule and retry_unspecified applied (never advice::unspecified); the attempt
+  /// limit is decide()'s. This tells advice::resume from advice::retry before reconnecting.
+  wsclose::advice advice(std::uint16_t code, bool was_clean) const noexcept {
+    const std::int32_t answer = wsclose_policy_advice(&raw_, code, was_clean ? 1 : 0);
+    if (answer < 0) {
+      detail::broken("wsclose_policy_advice", answer);
+    }
+    return static_cast<wsclose::advice>(answer);
   }
 
   /// The same with default_random() as the jitter.
@@ -710,12 +835,14 @@ struct browser_event {
 };
 
 namespace detail {
-inline browser_event event_of(engine browser, const void *payload, std::size_t len,
-                              std::uint32_t received) noexcept {
+inline expected<browser_event, result> event_of(engine browser, const void *payload,
+                                                std::size_t len, std::uint32_t received) noexcept {
   wsclose_close_event raw{};
   const std::int32_t status = wsclose_browser_close_event(
       to_underlying(browser), static_cast<const std::uint8_t *>(payload), len, received, &raw);
-  check("wsclose_browser_close_event", status);
+  if (status != WSCLOSE_OK) {
+    return unexpected<result>{static_cast<result>(status)};
+  }
   return browser_event{raw.code,
                        raw.was_clean != 0,
                        raw.error_fired != 0,
@@ -727,26 +854,31 @@ inline browser_event event_of(engine browser, const void *payload, std::size_t l
 }  // namespace detail
 
 /// What the page's CloseEvent says in `browser` when the server sent a Close frame with
-/// `payload` (whose bytes the reasons view: keep it alive while you use them).
-inline browser_event close_event(engine browser, const void *payload, std::size_t len) noexcept {
+/// `payload` (whose bytes the reasons view: keep it alive while you use them). The error is the
+/// library's refusal of its arguments: result::invalid_argument for an engine value that is no
+/// engine (forged with a cast), result::null_argument for a null payload with a length.
+inline expected<browser_event, result> close_event(engine browser, const void *payload,
+                                                   std::size_t len) noexcept {
   return detail::event_of(browser, payload, len, WSCLOSE_RECEIVED_PAYLOAD);
 }
 
-inline browser_event close_event(engine browser, std::string_view payload) noexcept {
+inline expected<browser_event, result> close_event(engine browser,
+                                                   std::string_view payload) noexcept {
   return close_event(browser, payload.data(), payload.size());
 }
 
-inline browser_event close_event(engine browser, span<std::uint8_t> payload) noexcept {
+inline expected<browser_event, result> close_event(engine browser,
+                                                   span<std::uint8_t> payload) noexcept {
   return close_event(browser, payload.data(), payload.size());
 }
 
 /// The same when the server closed the TCP connection (FIN) without a Close frame.
-inline browser_event dropped_event(engine browser) noexcept {
+inline expected<browser_event, result> dropped_event(engine browser) noexcept {
   return detail::event_of(browser, nullptr, 0, WSCLOSE_RECEIVED_DROPPED);
 }
 
 /// The same when the server reset the TCP connection (RST) without a Close frame.
-inline browser_event reset_event(engine browser) noexcept {
+inline expected<browser_event, result> reset_event(engine browser) noexcept {
   return detail::event_of(browser, nullptr, 0, WSCLOSE_RECEIVED_RESET);
 }
 

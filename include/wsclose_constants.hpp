@@ -113,6 +113,15 @@ enum class advice : std::uint8_t {
 /// Every advice, in the order of their numbers.
 inline constexpr advice advice_values[] = {advice::stop, advice::retry, advice::resume, advice::unspecified};
 
+/// What a server wants a profile's clients to do after it closes the connection (the numbers of `enum wsclose_intent`).
+enum class intent : std::uint8_t {
+  stop = 0,  ///< stop
+  retry = 1,  ///< retry
+};
+
+/// Every intent, in the order of their numbers.
+inline constexpr intent intent_values[] = {intent::stop, intent::retry};
+
 /// A likely cause of a close, as `explain` reports it (the cause numbers of `wsclose_explain`).
 enum class cause : std::uint8_t {
   connection_dropped = 0,  ///< The TCP connection ended without a closing handshake: the other side crashed or was killed, the network path went away, or the other side closed its socket without sending a Close frame.
@@ -190,6 +199,15 @@ constexpr std::string_view const_name(advice value) noexcept {
     case advice::retry: return "RETRY";
     case advice::resume: return "RESUME";
     case advice::unspecified: return "UNSPECIFIED";
+  }
+  return {};
+}
+
+/// The constant name used in every language ("RETRY"); empty for other numbers.
+constexpr std::string_view const_name(intent value) noexcept {
+  switch (value) {
+    case intent::stop: return "STOP";
+    case intent::retry: return "RETRY";
   }
   return {};
 }

@@ -3,9 +3,11 @@
 # module is copied next to it. npm packages: scripts/setup.d/50-js.sh.
 #
 #   make test-js     tsc --strict build, then node --test (vectors, all 65,536 codes, types,
-#                    errors, loader, size, types, README, profiles, browser model, esbuild, ws)
+#                    errors, loader, size, types, README, profiles, browser model, esbuild, ws,
+#                    the reconnecting client against a ws server on loopback)
 #   make demo-js     classify a few codes from Node.js
-#   make bench-js    ns per classify through the package vs an inline JS switch; updates docs/benchmarks.md
+#   make bench-js    ns per classify through the package vs an inline JS switch; the reconnecting
+#                    client's bundle size (vs partysocket) and ns per decision; updates docs/benchmarks.md
 #   make diff-node   the differential's answers under Node.js into build/differential/node.txt
 .PHONY: js-build test-js demo-js bench-js diff-node
 
@@ -23,8 +25,9 @@ demo-js: js-build ## classify a few codes from Node.js
 	@echo "== JavaScript (Node.js) =="
 	@$(NODE) $(JS_DIR)/demo.mjs 1000 1006 1014 3000 4999 5000
 
-bench-js: js-build ## ns per classify through the package vs an inline switch -> docs/benchmarks.md
+bench-js: js-build ## ns per classify; the reconnecting client's size vs partysocket and ns per decision -> docs/benchmarks.md
 	cd $(JS_DIR) && $(NODE) bench/classify.mjs --report $(ROOT)/docs/benchmarks.md
+	cd $(JS_DIR) && $(NODE) bench/reconnect.mjs --report $(ROOT)/docs/benchmarks.md
 
 diff-node: js-build ## the differential's Node.js answers -> build/differential/node.txt
 	mkdir -p $(DIFF_DIR)

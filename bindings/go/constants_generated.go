@@ -128,6 +128,18 @@ var adviceLabels = [...]string{"stop", "retry", "resume", "unspecified"}
 
 var adviceConstNames = [...]string{"STOP", "RETRY", "RESUME", "UNSPECIFIED"}
 
+// What a server intends its close to make a profile's clients do (Profile.CodesFor, Profile.CheckIntent).
+const (
+	// IntentStop: stop.
+	IntentStop Intent = 0
+	// IntentRetry: retry.
+	IntentRetry Intent = 1
+)
+
+var intentLabels = [...]string{"stop", "retry"}
+
+var intentConstNames = [...]string{"STOP", "RETRY"}
+
 // The likely causes Explain reports; Summary and Check come from the library.
 const (
 	// CauseConnectionDropped is cause CONNECTION_DROPPED.

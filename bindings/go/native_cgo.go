@@ -213,6 +213,23 @@ func nativeProfileCodeDescription(index uint32, code CloseCode) (string, bool) {
 	return cString(C.wsclose_profile_code_description(C.uint32_t(index), C.uint16_t(code)))
 }
 
+func nativeProfileIntentRangeCount(index uint32, intent Intent) int32 {
+	return int32(C.wsclose_profile_intent_range_count(C.uint32_t(index), C.uint32_t(intent)))
+}
+
+func nativeProfileIntentRange(index uint32, intent Intent, i uint32) (IntentRange, int32) {
+	var first, last C.uint16_t
+	var advice C.uint32_t
+	result := C.wsclose_profile_intent_range(C.uint32_t(index), C.uint32_t(intent), C.uint32_t(i), &first, &last, &advice)
+	return IntentRange{First: CloseCode(first), Last: CloseCode(last), Advice: Advice(advice)}, int32(result)
+}
+
+func nativeProfileCheckIntent(index uint32, code CloseCode, intent Intent) (result, advice, below, above int32) {
+	var a, b, c C.int32_t
+	r := C.wsclose_profile_check_intent(C.uint32_t(index), C.uint16_t(code), C.uint32_t(intent), &a, &b, &c)
+	return int32(r), int32(a), int32(b), int32(c)
+}
+
 // cPolicy is the policy's bytes as the C struct (policyBlob has its size and alignment).
 func cPolicy(p *policyBlob) *C.wsclose_policy {
 	return (*C.wsclose_policy)(unsafe.Pointer(p))
@@ -244,6 +261,10 @@ func nativePolicySetRetryUnspecified(p *policyBlob, retry bool) int32 {
 
 func nativePolicySetOverride(p *policyBlob, code CloseCode, advice Advice) int32 {
 	return int32(C.wsclose_policy_set_override(cPolicy(p), C.uint16_t(code), C.uint32_t(advice)))
+}
+
+func nativePolicyAdvice(p *policyBlob, code CloseCode, wasClean bool) int32 {
+	return int32(C.wsclose_policy_advice(cPolicy(p), C.uint16_t(code), C.int32_t(boolArg(wasClean))))
 }
 
 func nativePolicyDecide(p *policyBlob, code CloseCode, wasClean bool, attempt uint32, random uint64) (int32, uint64) {

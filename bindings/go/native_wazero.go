@@ -84,6 +84,10 @@ const (
 	fnPolicySetRetryUnspecified
 	fnPolicySetOverride
 	fnPolicyDecide
+	fnPolicyAdvice
+	fnProfileIntentRangeCount
+	fnProfileIntentRange
+	fnProfileCheckIntent
 	fnCount
 )
 
@@ -117,6 +121,10 @@ var exportNames = [fnCount]string{
 	fnPolicySetRetryUnspecified: "wsclose_policy_set_retry_unspecified",
 	fnPolicySetOverride:         "wsclose_policy_set_override",
 	fnPolicyDecide:              "wsclose_policy_decide",
+	fnPolicyAdvice:              "wsclose_policy_advice",
+	fnProfileIntentRangeCount:   "wsclose_profile_intent_range_count",
+	fnProfileIntentRange:        "wsclose_profile_intent_range",
+	fnProfileCheckIntent:        "wsclose_profile_check_intent",
 }
 
 // The most parameters of any function called (wsclose_browser_close).
@@ -533,6 +541,45 @@ func nativeProfileCodeDescription(index uint32, code CloseCode) (string, bool) {
 	return callString(fnProfileCodeDescription, index, uint32(code))
 }
 
+func nativeProfileIntentRangeCount(index uint32, intent Intent) int32 {
+	in := acquire()
+	in.stack[0], in.stack[1] = uint64(index), uint64(intent)
+	count := result32(in.call(fnProfileIntentRangeCount))
+	in.release()
+	return count
+}
+
+// The three 32-bit outs of the intent calls: a range's first, last and advice; a check's
+// advice, below and above.
+const (
+	offIntentA = offCodeOut
+	offIntentB = offReasonOut
+	offIntentC = offReasonLenOut
+)
+
+func nativeProfileIntentRange(index uint32, intent Intent, i uint32) (IntentRange, int32) {
+	in := acquire()
+	base := in.base
+	in.stack[0], in.stack[1], in.stack[2] = uint64(index), uint64(intent), uint64(i)
+	in.stack[3], in.stack[4], in.stack[5] = uint64(base+offIntentA), uint64(base+offIntentB), uint64(base+offIntentC)
+	result := result32(in.call(fnProfileIntentRange))
+	r := IntentRange{First: CloseCode(in.u16(base + offIntentA)), Last: CloseCode(in.u16(base + offIntentB)),
+		Advice: Advice(in.u32(base + offIntentC))}
+	in.release()
+	return r, result
+}
+
+func nativeProfileCheckIntent(index uint32, code CloseCode, intent Intent) (result, advice, below, above int32) {
+	in := acquire()
+	base := in.base
+	in.stack[0], in.stack[1], in.stack[2] = uint64(index), uint64(code), uint64(intent)
+	in.stack[3], in.stack[4], in.stack[5] = uint64(base+offIntentA), uint64(base+offIntentB), uint64(base+offIntentC)
+	result = result32(in.call(fnProfileCheckIntent))
+	advice, below, above = int32(in.u32(base+offIntentA)), int32(in.u32(base+offIntentB)), int32(in.u32(base+offIntentC))
+	in.release()
+	return result, advice, below, above
+}
+
 // withPolicy copies the policy into the scratch area, runs call with its address and copies
 // it back (the set_* calls change it).
 func withPolicy(p *policyBlob, call func(in *instance, at uint32)) {
@@ -585,6 +632,15 @@ func nativePolicySetRetryUnspecified(p *policyBlob, retry bool) int32 {
 
 func nativePolicySetOverride(p *policyBlob, code CloseCode, advice Advice) int32 {
 	return policyCall(p, fnPolicySetOverride, uint64(code), uint64(advice))
+}
+
+func nativePolicyAdvice(p *policyBlob, code CloseCode, wasClean bool) int32 {
+	var answer int32
+	withPolicy(p, func(in *instance, at uint32) {
+		in.stack[0], in.stack[1], in.stack[2] = uint64(at), uint64(code), boolArg(wasClean)
+		answer = result32(in.call(fnPolicyAdvice))
+	})
+	return answer
 }
 
 func nativePolicyDecide(p *policyBlob, code CloseCode, wasClean bool, attempt uint32, random uint64) (int32, uint64) {

@@ -29,6 +29,125 @@ func (a Advice) ConstName() string {
 	return ""
 }
 
+// Intent is what a server wants a profile's clients to do after it closes the connection. The
+// numbers are those of the C enum wsclose_intent; the constants (IntentStop, IntentRetry) are
+// generated.
+type Intent uint8
+
+// String returns the intent's label, e.g. "stop", or "Intent(N)" for a number that is not an
+// intent.
+func (i Intent) String() string {
+	if int(i) < len(intentLabels) {
+		return intentLabels[i]
+	}
+	return fmt.Sprintf("Intent(%d)", uint8(i))
+}
+
+// ConstName returns the intent's constant name used in every language, e.g. "RETRY", or "" for a
+// number that is not an intent.
+func (i Intent) ConstName() string {
+	if int(i) < len(intentConstNames) {
+		return intentConstNames[i]
+	}
+	return ""
+}
+
+// IntentRange is a run of codes First..Last (inclusive) that a server can send and that do what
+// an intent wants, all with the profile's advice Advice.
+type IntentRange struct {
+	First, Last CloseCode
+	Advice      Advice
+}
+
+// IntentMismatchError is what Profile.CheckIntent returns for a code that does not do what was
+// intended: what the clients do instead (Advice, when Sendable) and the nearest codes below and
+// above that would (Below when HasBelow, Above when HasAbove).
+type IntentMismatchError struct {
+	Profile  Profile
+	Code     CloseCode
+	Intent   Intent
+	Sendable bool
+	// Advice is the profile's advice for Code; meaningful only when Sendable.
+	Advice   Advice
+	Below    CloseCode
+	HasBelow bool
+	Above    CloseCode
+	HasAbove bool
+}
+
+func (e *IntentMismatchError) Error() string {
+	var head string
+	if !e.Sendable {
+		head = fmt.Sprintf("wsclose: %d cannot be sent", uint16(e.Code))
+	} else {
+		head = fmt.Sprintf("wsclose: %s clients follow advice %s after %d, not %s", e.Profile, e.Advice,
+			uint16(e.Code), e.Intent)
+	}
+	switch {
+	case e.HasBelow && e.HasAbove:
+		return fmt.Sprintf("%s; nearest codes that do: %d and %d", head, uint16(e.Below), uint16(e.Above))
+	case e.HasBelow:
+		return fmt.Sprintf("%s; nearest code that does: %d", head, uint16(e.Below))
+	case e.HasAbove:
+		return fmt.Sprintf("%s; nearest code that does: %d", head, uint16(e.Above))
+	}
+	return head + "; no code does"
+}
+
+// CodesFor returns the codes a server can send that make the profile's clients do what intent
+// wants (IntentStop: AdviceStop; IntentRetry: AdviceRetry or AdviceResume), as maximal ranges of
+// consecutive codes with one advice, in code order. An Intent that is not one gives
+// ErrInvalidArgument.
+func (p Profile) CodesFor(intent Intent) ([]IntentRange, error) {
+	p.mustBeValid()
+	count := nativeProfileIntentRangeCount(p.index, intent)
+	if count < 0 {
+		return nil, intentError(count, intent)
+	}
+	ranges := make([]IntentRange, count)
+	for i := range ranges {
+		r, result := nativeProfileIntentRange(p.index, intent, uint32(i))
+		if result != resultOK {
+			return nil, intentError(result, intent)
+		}
+		ranges[i] = r
+	}
+	return ranges, nil
+}
+
+// CheckIntent returns nil when sending code makes the profile's clients do what intent wants;
+// otherwise an *IntentMismatchError (use errors.As), or ErrInvalidArgument for an Intent that is
+// not one.
+func (p Profile) CheckIntent(code CloseCode, intent Intent) error {
+	p.mustBeValid()
+	result, advice, below, above := nativeProfileCheckIntent(p.index, code, intent)
+	switch result {
+	case resultOK:
+		return nil
+	case resultIntentNotMet, resultIntentNotSendable:
+		return &IntentMismatchError{
+			Profile:  p,
+			Code:     code,
+			Intent:   intent,
+			Sendable: result == resultIntentNotMet,
+			Advice:   Advice(max(advice, 0)),
+			Below:    CloseCode(max(below, 0)),
+			HasBelow: below >= 0,
+			Above:    CloseCode(max(above, 0)),
+			HasAbove: above >= 0,
+		}
+	}
+	return intentError(result, intent)
+}
+
+func intentError(result int32, intent Intent) error {
+	if result == resultInvalidArgument {
+		return fmt.Errorf("%w: %v", ErrInvalidArgument, intent)
+	}
+	panicResult(result, "intent")
+	return nil
+}
+
 // Profile is the close-code vocabulary of one application protocol (discord-gateway,
 // graphql-transport-ws, …): what its codes mean and whether a client should reconnect. The
 // zero value is not a profile; get profiles from Profiles, ProfileByName or
@@ -248,6 +367,24 @@ func WithRetryUnspecified(retry bool) PolicyOption {
 func WithOverride(code CloseCode, advice Advice) PolicyOption {
 	return func(p *ReconnectPolicy) error {
 		return policyError(nativePolicySetOverride(&p.c, code, advice), "override "+fmt.Sprint(uint16(code))+": "+advice.String())
+	}
+}
+
+// Advice is the advice the policy's decisions follow after a close with code (wasClean as the
+// stack reported it): AdviceStop, AdviceRetry or AdviceResume (resume the session, where the
+// protocol can), never AdviceUnspecified; the attempt limit is not applied
+// (wsclose_policy_advice). It panics only for a ReconnectPolicy that NewReconnectPolicy did not
+// return (the zero value).
+func (p *ReconnectPolicy) Advice(code CloseCode, wasClean bool) Advice {
+	answer := nativePolicyAdvice(&p.c, code, wasClean)
+	switch {
+	case answer >= 0:
+		return Advice(answer)
+	case answer == resultInvalidArgument:
+		panic("wsclose: this ReconnectPolicy was not made by NewReconnectPolicy (the zero value is not a policy)")
+	default:
+		panicResult(answer, "wsclose_policy_advice")
+		return AdviceUnspecified
 	}
 }
 

@@ -192,6 +192,17 @@ func TestReconnectPolicyFollowsProfile(t *testing.T) {
 				if got.Retry != want {
 					t.Fatalf("%s, retryUnspecified %v, code %d (%v): %v", p, retryUnspecified, c, advice, got)
 				}
+				// The policy's own advice: the profile's, unspecified resolved by retryUnspecified.
+				wantAdvice := advice
+				if advice == AdviceUnspecified {
+					wantAdvice = AdviceStop
+					if retryUnspecified {
+						wantAdvice = AdviceRetry
+					}
+				}
+				if own := policy.Advice(CloseCode(c), true); own != wantAdvice {
+					t.Fatalf("%s, retryUnspecified %v, code %d: Advice %v, want %v", p, retryUnspecified, c, own, wantAdvice)
+				}
 				if advice == AdviceStop {
 					stops++
 				}
@@ -200,5 +211,80 @@ func TestReconnectPolicyFollowsProfile(t *testing.T) {
 		if stops == 0 {
 			t.Errorf("%s stops on no code", p)
 		}
+	}
+}
+
+func TestCodesForAndCheckIntentAgreeForEveryCode(t *testing.T) {
+	for _, profile := range Profiles() {
+		for _, intent := range []Intent{IntentStop, IntentRetry} {
+			ranges, err := profile.CodesFor(intent)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var member [65536]bool
+			for _, r := range ranges {
+				for c := int(r.First); c <= int(r.Last); c++ {
+					member[c] = true
+				}
+			}
+			var below, above [65536]int
+			seen := -1
+			for c := 0; c <= 0xffff; c++ {
+				below[c] = seen
+				if member[c] {
+					seen = c
+				}
+			}
+			seen = -1
+			for c := 0xffff; c >= 0; c-- {
+				above[c] = seen
+				if member[c] {
+					seen = c
+				}
+			}
+			for c := 0; c <= 0xffff; c++ {
+				err := profile.CheckIntent(CloseCode(c), intent)
+				if member[c] {
+					if err != nil {
+						t.Fatalf("%s %s %d: %v", profile, intent, c, err)
+					}
+					continue
+				}
+				var miss *IntentMismatchError
+				if !errors.As(err, &miss) {
+					t.Fatalf("%s %s %d: %v", profile, intent, c, err)
+				}
+				if miss.Sendable != Info(CloseCode(c)).Sendable {
+					t.Fatalf("%s %s %d: sendable %v", profile, intent, c, miss.Sendable)
+				}
+				if miss.Sendable && miss.Advice != profile.Advice(CloseCode(c)) {
+					t.Fatalf("%s %s %d: advice %s", profile, intent, c, miss.Advice)
+				}
+				gotBelow, gotAbove := -1, -1
+				if miss.HasBelow {
+					gotBelow = int(miss.Below)
+				}
+				if miss.HasAbove {
+					gotAbove = int(miss.Above)
+				}
+				if gotBelow != below[c] || gotAbove != above[c] {
+					t.Fatalf("%s %s %d: nearest %d %d, want %d %d", profile, intent, c, gotBelow, gotAbove, below[c], above[c])
+				}
+			}
+		}
+	}
+}
+
+func TestIntentRefusesANumberThatIsNoIntent(t *testing.T) {
+	centrifuge, _ := ProfileByName("centrifuge")
+	if _, err := centrifuge.CodesFor(Intent(2)); !errors.Is(err, ErrInvalidArgument) {
+		t.Fatalf("CodesFor(Intent(2)): %v", err)
+	}
+	if err := centrifuge.CheckIntent(4000, Intent(9)); !errors.Is(err, ErrInvalidArgument) {
+		t.Fatalf("CheckIntent(4000, Intent(9)): %v", err)
+	}
+	var miss *IntentMismatchError
+	if err := centrifuge.CheckIntent(4401, IntentStop); !errors.As(err, &miss) || miss.Below != 3999 || miss.Above != 4500 {
+		t.Fatalf("4401: %v", err)
 	}
 }

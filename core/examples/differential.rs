@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use wsclose::{
     encode_close_payload, encode_close_payload_utf16, explain, parse_close_payload, Advice, CloseCode,
-    Decision, Engine, PayloadError, Profile, Received, ReconnectPolicy, Reply, MAX_CLOSE_PAYLOAD,
+    Decision, Engine, Intent, PayloadError, Profile, Received, ReconnectPolicy, Reply, MAX_CLOSE_PAYLOAD,
 };
 
 fn hex(bytes: &[u8]) -> String {
@@ -174,6 +174,11 @@ fn main() {
             );
         }
     }
+    // An engine number that is no engine: the core's engines are `Engine::ALL`, so it finds none.
+    for input in ["dropped", "reset", "03e8"] {
+        assert!(Engine::ALL.get(7).is_none());
+        let _ = writeln!(out, "event\t#7\t{input}\trefused");
+    }
     let page_rows = data_lines(&read("pageclose.tsv"));
     for engine in Engine::ALL {
         for row in &page_rows {
@@ -206,6 +211,41 @@ fn main() {
             found(text.and_then(Profile::by_subprotocol))
         );
     }
+    let codes: Vec<u16> = data_lines(&read("intent.txt"))
+        .iter()
+        .map(|l| l.parse().unwrap())
+        .collect();
+    for profile in Profile::ALL {
+        for intent in Intent::ALL {
+            let head = format!("intent\t{}\t{}", profile.name(), intent.const_name());
+            let ranges: Vec<_> = profile.codes_for(intent).collect();
+            let _ = writeln!(out, "{head}\tranges\t{}", ranges.len());
+            for range in ranges {
+                let _ = writeln!(
+                    out,
+                    "{head}\trange\t{}\t{}\t{}",
+                    range.first().as_u16(),
+                    range.last().as_u16(),
+                    range.advice().const_name()
+                );
+            }
+            for &code in &codes {
+                let verdict = match profile.check_intent(CloseCode::new(code), intent) {
+                    Ok(()) => "ok".to_string(),
+                    Err(miss) => match miss.advice() {
+                        Some(advice) => format!(
+                            "advice\t{}\t{}\t{}",
+                            advice.const_name(),
+                            dash(miss.below()),
+                            dash(miss.above())
+                        ),
+                        None => format!("unsendable\t{}\t{}", dash(miss.below()), dash(miss.above())),
+                    },
+                };
+                let _ = writeln!(out, "{head}\tcheck\t{code}\t{verdict}");
+            }
+        }
+    }
     std::fs::write(out_file, out).expect("write answers");
 }
 
@@ -226,7 +266,14 @@ fn policy(row: &str) -> String {
     }
     for item in f[5].split(',').filter(|item| *item != "-") {
         let (code, name) = item.split_once(':').unwrap();
-        let advice = Advice::ALL.into_iter().find(|a| a.const_name() == name).unwrap();
+        // `#N`: the raw advice number N; `Advice::from_u8` refuses a number that is no advice.
+        let advice = match name.strip_prefix('#') {
+            Some(number) => match Advice::from_u8(number.parse().unwrap()) {
+                Some(advice) => advice,
+                None => return "refused\t-".to_string(),
+            },
+            None => Advice::ALL.into_iter().find(|a| a.const_name() == name).unwrap(),
+        };
         policy
             .try_override(CloseCode::new(code.parse().unwrap()), advice)
             .unwrap();

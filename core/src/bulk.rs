@@ -104,7 +104,7 @@ impl Fact {
             Fact::LocalOnly => code.is_local_only() as u8,
             Fact::BrowserCloseable => code.is_browser_closeable() as u8,
             Fact::Ok => code.is_ok() as u8,
-            Fact::Reconnect => code.reconnect() as u8,
+            Fact::Reconnect => code.reconnect_number(),
         }
     }
 }

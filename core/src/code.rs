@@ -374,16 +374,20 @@ impl CloseCode {
     #[inline]
     #[must_use]
     pub const fn reconnect(self) -> Reconnect {
-        // Branch-free: bit 0 is "a standard code that advises backoff", bit 1 "an application
-        // code"; the two never both hold. A four-entry table (index masked to 0..=3, so no bounds
-        // check) maps the bits to the advice.
-        const BY_BITS: [Reconnect; 4] = [
-            Reconnect::Never,
-            Reconnect::Backoff,
-            Reconnect::AppDefined,
-            Reconnect::AppDefined,
-        ];
-        BY_BITS[(self.in_mask(BACKOFF) as usize | (self.is_application() as usize) << 1) & 3]
+        match self.reconnect_number() {
+            0 => Reconnect::Never,
+            1 => Reconnect::Backoff,
+            _ => Reconnect::AppDefined,
+        }
+    }
+
+    /// [`reconnect`](Self::reconnect) as its discriminant, in arithmetic alone (no table, no
+    /// branch), so that a loop over many codes vectorises (`facts_many`). Bit 0 is "a standard
+    /// code that advises backoff", bit 1 "an application code"; the two never both hold, so the
+    /// bits are the discriminant: Never 0, Backoff 1, AppDefined 2.
+    #[inline(always)]
+    pub(crate) const fn reconnect_number(self) -> u8 {
+        self.in_mask(BACKOFF) as u8 | (self.is_application() as u8) << 1
     }
 
     /// Every fact about this code in one value.

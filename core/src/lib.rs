@@ -41,6 +41,7 @@ mod bulk;
 mod category;
 mod code;
 mod explain;
+mod intent;
 #[cfg(feature = "tungstenite")]
 pub mod interop;
 mod payload;
@@ -53,6 +54,7 @@ pub use bulk::{classify_many, facts_many, Fact, LengthMismatch};
 pub use category::{classify, Category, Reconnect};
 pub use code::{CloseCode, CodeInfo};
 pub use explain::{explain, Cause, Explanation};
+pub use intent::{Intent, IntentMismatch, IntentRange, IntentRanges};
 pub use payload::{
     encode_close_payload, encode_close_payload_utf16, parse_close_payload, Close, ClosePayload, PayloadError,
     PayloadErrorKind, MAX_CLOSE_PAYLOAD, MAX_REASON_LEN,

@@ -1,5 +1,7 @@
 //! Counting close codes in a log: see [`LogParser`](crate::LogParser).
 
+mod fast;
+
 /// The longest line (plain codes, JSON lines) the parser keeps; a longer one is a bad record.
 pub const MAX_LINE_LEN: usize = 64 * 1024;
 /// The longest CSV column or JSON key name [`LogParser::new`] accepts, in bytes.
@@ -191,7 +193,8 @@ fn skip_blank_lines(data: &[u8]) -> (u64, &[u8]) {
                 newlines += 1;
                 after = index + 1;
             }
-            b' ' | b'\t' | b'\r' => {}
+            // A blank line longer than a line may be is a bad line, as when it is buffered.
+            b' ' | b'\t' | b'\r' if index - after < MAX_LINE_LEN => {}
             _ => break,
         }
     }
@@ -286,6 +289,8 @@ struct Csv {
     header: [u8; MAX_HEADER_PREVIEW],
     header_len: usize,
     header_truncated: bool,
+    /// Whether whole records are read by [`fast::csv_records`] when it can.
+    fast: bool,
 }
 
 /// A push parser counting close codes in a log: plain codes, CSV (RFC 4180) and JSON lines.
@@ -390,6 +395,7 @@ impl LogParser {
                 header: [0; MAX_HEADER_PREVIEW],
                 header_len: 0,
                 header_truncated: false,
+                fast: true,
             },
         })
     }
@@ -403,6 +409,60 @@ impl LogParser {
     /// [`finish`](Self::finish)).
     pub fn lines(&self) -> u64 {
         self.line
+    }
+
+    /// Whether the input so far ends where a record ends: no line or record is half read, and
+    /// the format (and for CSV the header) is known. The rest of the log can then be read by a
+    /// [`continuation`](Self::continuation) instead of by this parser, with the same result.
+    pub fn at_record_start(&self) -> bool {
+        match self.mode {
+            Mode::Lines(_) => self.buffer.is_empty() && self.bom == BOM.len(),
+            Mode::Csv => {
+                self.csv.header_done
+                    && self.csv.column.is_some()
+                    && self.csv.state == CsvState::FieldStart
+                    && self.csv.field == 0
+                    && !self.csv.record_started
+                    && self.bom == BOM.len()
+            }
+            Mode::Detect | Mode::Failed => false,
+        }
+    }
+
+    /// A parser for a later part of the same log that starts where a record starts (just after
+    /// a newline that ends a record): this parser's format, field and CSV header, counting lines
+    /// from 0. `None` until the format (and for CSV the header) is known.
+    ///
+    /// Two parts can be read at once: this parser reads up to the cut, the continuation from it.
+    /// If this parser then ends [`at_record_start`](Self::at_record_start), the continuation's
+    /// records are the log's records (its line numbers plus this parser's [`lines`](Self::lines);
+    /// [`add_lines`](Self::add_lines) rebases it to go on as the log's parser). If it does not
+    /// (the cut is inside a quoted field), the continuation's work is wrong and is thrown away.
+    pub fn continuation(&self) -> Option<LogParser> {
+        match self.mode {
+            Mode::Lines(_) => {}
+            Mode::Csv if self.csv.header_done && self.csv.column.is_some() => {}
+            _ => return None,
+        }
+        let mut next = LogParser::new(self.format, Some(&self.key[..self.key_len])).ok()?;
+        next.mode = self.mode;
+        next.key_given = self.key_given;
+        next.bom = BOM.len();
+        next.csv.fast = self.csv.fast;
+        next.csv.header_done = true;
+        next.csv.column = self.csv.column;
+        next.csv.header = self.csv.header;
+        next.csv.header_len = self.csv.header_len;
+        next.csv.header_truncated = self.csv.header_truncated;
+        Some(next)
+    }
+
+    /// Counts `lines` more lines before everything read so far: a
+    /// [`continuation`](Self::continuation) becomes the log's parser once the lines before its
+    /// start are known.
+    pub fn add_lines(&mut self, lines: u64) {
+        self.line += lines;
+        self.csv.record_line += lines;
     }
 
     /// The CSV header's column names read so far, joined by `", "` (the first 240 bytes; a
@@ -583,8 +643,15 @@ impl LogParser {
         }
         // Whole lines straight from the chunk, without a copy.
         loop {
-            if format == LogFormat::Codes {
-                data = self.fast_codes(data, sink);
+            if self.csv.fast {
+                match format {
+                    LogFormat::Codes => data = self.fast_codes(data, sink),
+                    LogFormat::JsonLines => {
+                        data =
+                            &data[fast::json_records(data, &self.key[..self.key_len], &mut self.line, sink)..]
+                    }
+                    LogFormat::Csv => {}
+                }
             }
             if data.first() == Some(&b'\n') {
                 let (newlines, rest) = skip_blank_lines(data);
@@ -595,7 +662,16 @@ impl LogParser {
                 break;
             };
             self.line += 1;
-            line(format, &data[..end], self.line, &self.key[..self.key_len], sink);
+            if end > MAX_LINE_LEN {
+                // Too long, as when it is buffered across chunks.
+                sink.bad(BadRecord {
+                    line: self.line,
+                    kind: BadRecordKind::TooLong,
+                    text: &data[..MAX_LINE_LEN],
+                });
+            } else {
+                line(format, &data[..end], self.line, &self.key[..self.key_len], sink);
+            }
             data = &data[end + 1..];
         }
         if !data.is_empty() {
@@ -732,6 +808,18 @@ impl Csv {
     ) -> Result<(), LogError> {
         let mut index = 0;
         while index < data.len() {
+            if self.fast && self.state == CsvState::FieldStart && self.field == 0 && !self.record_started {
+                if let (true, Some(column)) = (self.header_done, self.column) {
+                    let before = *line;
+                    index += fast::csv_records(&data[index..], column, line, sink);
+                    if *line != before {
+                        self.record_line = *line + 1;
+                    }
+                    if index == data.len() {
+                        break;
+                    }
+                }
+            }
             // A field other than the code column: only its end matters, so jump to it.
             if self.header_done && self.column != Some(self.field) {
                 let end = match self.state {

@@ -293,3 +293,82 @@ fn long_fields_and_strings_are_skipped_exactly() {
         assert_eq!(kinds(&tally), [(2, BadRecordKind::NotJson)]);
     }
 }
+
+#[test]
+fn a_line_longer_than_a_line_may_be_is_bad_however_the_input_is_split() {
+    let padded = |head: &[u8], fill: u8, tail: &[u8], len: usize| {
+        let mut line = head.to_vec();
+        line.resize(len - tail.len(), fill);
+        line.extend(tail);
+        line
+    };
+    let cases: [(Option<LogFormat>, Vec<u8>, usize); 6] = [
+        // A valid JSON line, a blank line and a padded code: bad when longer than MAX_LINE_LEN.
+        (
+            Some(LogFormat::JsonLines),
+            padded(b"{\"code\": 1000, \"r\": \"", b'x', b"\"}", MAX_LINE_LEN + 1),
+            0,
+        ),
+        (
+            Some(LogFormat::JsonLines),
+            padded(b"{\"code\": 1000, \"r\": \"", b'x', b"\"}", MAX_LINE_LEN),
+            1,
+        ),
+        (
+            Some(LogFormat::Codes),
+            padded(b"1000", b' ', b"", MAX_LINE_LEN + 1),
+            0,
+        ),
+        (
+            Some(LogFormat::Codes),
+            padded(b"1000", b' ', b"", MAX_LINE_LEN),
+            1,
+        ),
+        (None, padded(b"", b' ', b"", MAX_LINE_LEN + 1), 0),
+        (None, padded(b"", b' ', b"", MAX_LINE_LEN), 0),
+    ];
+    for (format, long, counted) in cases {
+        for before in [&b""[..], b"\n", b"1001\n"] {
+            let mut log = before.to_vec();
+            log.extend(&long);
+            log.extend(b"\n1002\n");
+            let whole = run_split(format, None, &[&log]);
+            let lines = log.len() - 3 - long.len().min(3);
+            for cut in [
+                1,
+                before.len(),
+                before.len() + 1,
+                lines / 2,
+                log.len() - 7,
+                log.len() - 6,
+            ] {
+                let (left, right) = log.split_at(cut.min(log.len()));
+                assert_eq!(run_split(format, None, &[left, right]), whole, "cut at {cut}");
+            }
+            // The short lines are codes (bad lines in a JSON lines log).
+            let short = usize::from(before == b"1001\n") + 1;
+            let expected = counted
+                + if format == Some(LogFormat::JsonLines) {
+                    0
+                } else {
+                    short
+                };
+            assert_eq!(
+                whole.0.codes.len(),
+                expected,
+                "{format:?} {} before {before:?}",
+                long.len()
+            );
+            let too_long = usize::from(long.len() > MAX_LINE_LEN);
+            assert_eq!(
+                whole
+                    .0
+                    .bad
+                    .iter()
+                    .filter(|bad| bad.1 == BadRecordKind::TooLong)
+                    .count(),
+                too_long
+            );
+        }
+    }
+}

@@ -115,7 +115,8 @@ impl From<Reconnect> for wsclose_reconnect_advice {
 /// assigned once and never moves or gets reused (docs/c-abi.md). They come in reserved blocks:
 /// -101…-199 payload errors (the core's `PayloadErrorKind::result_number`), -301…-399 the
 /// exceptions the browser model says a page's call throws, -201…-299 errors in
-/// the arguments of a call, -901…-999 internal errors. A payload error kind added later takes the
+/// the arguments of a call, -401…-499 why a code does not do what a server intended,
+/// -901…-999 internal errors. A payload error kind added later takes the
 /// next free number of its block. Functions that take a result accept any `int32_t`.
 #[repr(i32)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -147,6 +148,12 @@ pub enum wsclose_result {
     WSCLOSE_ERR_INVALID_ACCESS = -301,
     /// The browser model: the page's `close()` throws `SyntaxError` (a reason over 123 bytes).
     WSCLOSE_ERR_SYNTAX = -302,
+    /// A profile's clients do not do what the server intended after this code: they follow
+    /// another advice (`wsclose_profile_check_intent`).
+    WSCLOSE_ERR_INTENT_NOT_MET = -401,
+    /// The code cannot be sent on the wire, so no client ever receives it
+    /// (`wsclose_profile_check_intent`).
+    WSCLOSE_ERR_INTENT_NOT_SENDABLE = -402,
     /// An internal panic was caught; this is a bug in wsclose.
     WSCLOSE_ERR_PANIC = -901,
 }
@@ -563,7 +570,7 @@ fn buffer_error(err: PayloadError, out_len: *mut usize) -> wsclose_result {
 
 impl wsclose_result {
     /// Every result, from `WSCLOSE_OK` down to `WSCLOSE_ERR_PANIC`.
-    const ALL: [wsclose_result; 14] = [
+    const ALL: [wsclose_result; 16] = [
         WSCLOSE_OK,
         WSCLOSE_ERR_ONE_BYTE,
         WSCLOSE_ERR_TOO_LONG,
@@ -577,6 +584,8 @@ impl wsclose_result {
         WSCLOSE_ERR_TOO_MANY_OVERRIDES,
         WSCLOSE_ERR_INVALID_ACCESS,
         WSCLOSE_ERR_SYNTAX,
+        WSCLOSE_ERR_INTENT_NOT_MET,
+        WSCLOSE_ERR_INTENT_NOT_SENDABLE,
         WSCLOSE_ERR_PANIC,
     ];
 
@@ -616,6 +625,8 @@ pub extern "C" fn wsclose_result_message(result: i32) -> *const c_char {
             Some(WSCLOSE_ERR_TOO_MANY_OVERRIDES) => c"a reconnect policy overrides at most 8 codes",
             Some(WSCLOSE_ERR_INVALID_ACCESS) => c"InvalidAccessError: the browser refuses this close code",
             Some(WSCLOSE_ERR_SYNTAX) => c"SyntaxError: the close reason is longer than 123 bytes",
+            Some(WSCLOSE_ERR_INTENT_NOT_MET) => c"the profile's clients do something else after this code",
+            Some(WSCLOSE_ERR_INTENT_NOT_SENDABLE) => c"this code cannot be sent in a Close frame",
             Some(WSCLOSE_ERR_PANIC) => c"internal error: a panic was caught inside wsclose",
             _ => c"unknown wsclose result",
         };

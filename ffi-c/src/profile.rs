@@ -8,7 +8,7 @@ use std::ffi::c_char;
 use std::ffi::CStr;
 use std::ptr;
 
-use wsclose_core::{Advice, CloseCode, Decision, Profile, ReconnectPolicy};
+use wsclose_core::{Advice, CloseCode, Decision, Intent, Profile, ReconnectPolicy};
 
 use crate::wsclose_result::{self, *};
 use crate::{advice_label, c_ptr, guard, input, profile_code, profile_name};
@@ -125,6 +125,144 @@ pub extern "C" fn wsclose_profile_code_description(profile: u32, code: u16) -> *
 #[no_mangle]
 pub extern "C" fn wsclose_advice_label(advice: u32) -> *const c_char {
     guard(ptr::null(), || c_ptr(advice_label(advice)))
+}
+
+/// What a server wants a profile's clients to do after it closes (the core's `Intent`).
+#[repr(u8)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum wsclose_intent {
+    /// The clients stop reconnecting (advice `WSCLOSE_ADVICE_STOP`).
+    WSCLOSE_INTENT_STOP = 0,
+    /// The clients reconnect (advice `WSCLOSE_ADVICE_RETRY` or `WSCLOSE_ADVICE_RESUME`).
+    WSCLOSE_INTENT_RETRY = 1,
+}
+
+const _: () = {
+    assert!(wsclose_intent::WSCLOSE_INTENT_STOP as u8 == Intent::Stop as u8);
+    assert!(wsclose_intent::WSCLOSE_INTENT_RETRY as u8 == Intent::Retry as u8);
+};
+
+fn intent_of(intent: u32) -> Option<Intent> {
+    u8::try_from(intent).ok().and_then(Intent::from_u8)
+}
+
+/// The profile and intent of a call, or the result to return.
+fn profile_and_intent(profile: u32, intent: u32) -> Result<(Profile, Intent), wsclose_result> {
+    let profile = profile_at(profile).ok_or(WSCLOSE_ERR_UNKNOWN_PROFILE)?;
+    let intent = intent_of(intent).ok_or(WSCLOSE_ERR_INVALID_ARGUMENT)?;
+    Ok((profile, intent))
+}
+
+/// How many ranges of codes make the clients of profile `profile` do what `intent` (a
+/// `wsclose_intent` number) wants (`Profile::codes_for`); read each with
+/// `wsclose_profile_intent_range`. Errors: `WSCLOSE_ERR_UNKNOWN_PROFILE`,
+/// `WSCLOSE_ERR_INVALID_ARGUMENT` for an unknown intent number.
+#[no_mangle]
+pub extern "C" fn wsclose_profile_intent_range_count(profile: u32, intent: u32) -> i32 {
+    guard(WSCLOSE_ERR_PANIC as i32, || {
+        match profile_and_intent(profile, intent) {
+            Ok((profile, intent)) => profile.codes_for(intent).count() as i32,
+            Err(err) => err as i32,
+        }
+    })
+}
+
+/// Range `index` (0 .. count-1, in code order) of `wsclose_profile_intent_range_count`: writes
+/// its first and last code (inclusive) and the profile's advice for them (a `wsclose_advice`
+/// number). Errors as for `wsclose_profile_intent_range_count`, `WSCLOSE_ERR_NULL_ARGUMENT`, and
+/// `WSCLOSE_ERR_INVALID_ARGUMENT` for an index past the last range (nothing is written then).
+///
+/// # Safety
+/// Each out-pointer must be NULL or point to a writable value of its type.
+#[no_mangle]
+pub unsafe extern "C" fn wsclose_profile_intent_range(
+    profile: u32,
+    intent: u32,
+    index: u32,
+    first_out: *mut u16,
+    last_out: *mut u16,
+    advice_out: *mut u32,
+) -> wsclose_result {
+    guard(WSCLOSE_ERR_PANIC, || {
+        if first_out.is_null() || last_out.is_null() || advice_out.is_null() {
+            return WSCLOSE_ERR_NULL_ARGUMENT;
+        }
+        let range = profile_and_intent(profile, intent).and_then(|(profile, intent)| {
+            let index = usize::try_from(index).map_err(|_| WSCLOSE_ERR_INVALID_ARGUMENT)?;
+            profile
+                .codes_for(intent)
+                .nth(index)
+                .ok_or(WSCLOSE_ERR_INVALID_ARGUMENT)
+        });
+        match range {
+            Ok(range) => {
+                // SAFETY: non-NULL and writable per the contract.
+                unsafe {
+                    first_out.write(range.first().as_u16());
+                    last_out.write(range.last().as_u16());
+                    advice_out.write(wsclose_advice::from(range.advice()) as u32);
+                }
+                WSCLOSE_OK
+            }
+            Err(err) => err,
+        }
+    })
+}
+
+/// Checks whether sending `code` makes the clients of profile `profile` do what `intent` wants
+/// (`Profile::check_intent`). Returns `WSCLOSE_OK` when it does; `WSCLOSE_ERR_INTENT_NOT_MET`
+/// when they follow another advice, written to `*advice_out` (a `wsclose_advice` number);
+/// `WSCLOSE_ERR_INTENT_NOT_SENDABLE` when the code cannot be sent (`*advice_out` = -1). With
+/// either of these two, `*below_out` and `*above_out` receive the nearest codes below and above
+/// that would do what was intended, or -1 where there is none; on `WSCLOSE_OK` all three are -1.
+/// Errors (nothing written): `WSCLOSE_ERR_NULL_ARGUMENT`, `WSCLOSE_ERR_UNKNOWN_PROFILE`,
+/// `WSCLOSE_ERR_INVALID_ARGUMENT` for an unknown intent number.
+///
+/// # Safety
+/// Each out-pointer must be NULL or point to a writable `int32_t`.
+#[no_mangle]
+pub unsafe extern "C" fn wsclose_profile_check_intent(
+    profile: u32,
+    code: u16,
+    intent: u32,
+    advice_out: *mut i32,
+    below_out: *mut i32,
+    above_out: *mut i32,
+) -> wsclose_result {
+    guard(WSCLOSE_ERR_PANIC, || {
+        if advice_out.is_null() || below_out.is_null() || above_out.is_null() {
+            return WSCLOSE_ERR_NULL_ARGUMENT;
+        }
+        let (profile, intent) = match profile_and_intent(profile, intent) {
+            Ok(pair) => pair,
+            Err(err) => return err,
+        };
+        let near = |code: Option<CloseCode>| code.map_or(-1, |c| i32::from(c.as_u16()));
+        let (result, advice, below, above) = match profile.check_intent(CloseCode::new(code), intent) {
+            Ok(()) => (WSCLOSE_OK, -1, -1, -1),
+            Err(miss) => match miss.advice() {
+                Some(advice) => (
+                    WSCLOSE_ERR_INTENT_NOT_MET,
+                    wsclose_advice::from(advice) as i32,
+                    near(miss.below()),
+                    near(miss.above()),
+                ),
+                None => (
+                    WSCLOSE_ERR_INTENT_NOT_SENDABLE,
+                    -1,
+                    near(miss.below()),
+                    near(miss.above()),
+                ),
+            },
+        };
+        // SAFETY: non-NULL and writable per the contract.
+        unsafe {
+            advice_out.write(advice);
+            below_out.write(below);
+            above_out.write(above);
+        }
+        result
+    })
 }
 
 /// How many codes a `wsclose_policy` can override.
@@ -415,6 +553,25 @@ pub unsafe extern "C" fn wsclose_policy_set_override(
     }
 }
 
+/// The core policy a C `wsclose_policy` holds and a C `was_clean` flag (0 or 1), or the result
+/// to return: `WSCLOSE_ERR_NULL_ARGUMENT` for NULL, `WSCLOSE_ERR_INVALID_ARGUMENT` for a struct
+/// `wsclose_policy_init` did not make or a flag other than 0 or 1.
+///
+/// # Safety
+/// `policy` is NULL or points to a readable `wsclose_policy`.
+unsafe fn read_policy(
+    policy: *const wsclose_policy,
+    was_clean: i32,
+) -> Result<(ReconnectPolicy, bool), wsclose_result> {
+    if policy.is_null() {
+        return Err(WSCLOSE_ERR_NULL_ARGUMENT);
+    }
+    // SAFETY: non-NULL and readable per the contract; every bit pattern is a valid value.
+    let core = core_policy(&unsafe { policy.read() })?;
+    let was_clean = flag(was_clean).ok_or(WSCLOSE_ERR_INVALID_ARGUMENT)?;
+    Ok((core, was_clean))
+}
+
 /// Decides after a close with `code` (`was_clean`: 1 or 0, as the stack reported it) when
 /// `attempt` reconnect attempts were already made. `random` is a uniformly random 64-bit number
 /// (the jitter; pass a fixed value in tests). Returns 1 and writes the delay to `*delay_ms_out`
@@ -434,17 +591,13 @@ pub unsafe extern "C" fn wsclose_policy_decide(
     delay_ms_out: *mut u64,
 ) -> i32 {
     guard(WSCLOSE_ERR_PANIC as i32, || {
-        if policy.is_null() || delay_ms_out.is_null() {
+        if delay_ms_out.is_null() {
             return WSCLOSE_ERR_NULL_ARGUMENT as i32;
         }
-        // SAFETY: non-NULL and readable per the contract; every bit pattern is a valid value.
-        let c = unsafe { policy.read() };
-        let core = match core_policy(&c) {
-            Ok(core) => core,
+        // SAFETY: forwarded contract: `policy` is NULL or readable.
+        let (core, was_clean) = match unsafe { read_policy(policy, was_clean) } {
+            Ok(read) => read,
             Err(err) => return err as i32,
-        };
-        let Some(was_clean) = flag(was_clean) else {
-            return WSCLOSE_ERR_INVALID_ARGUMENT as i32;
         };
         let (answer, delay) = match core.decide(CloseCode::new(code), was_clean, attempt, || random) {
             Decision::Stop => (0, 0),
@@ -456,9 +609,82 @@ pub unsafe extern "C" fn wsclose_policy_decide(
     })
 }
 
+/// The policy's advice after a close with `code` (`was_clean`: 1 or 0, as the stack reported
+/// it): the profile's advice with the overrides, the unclean-close rule and `retry_unspecified`
+/// applied, so never `WSCLOSE_ADVICE_UNSPECIFIED`; the attempt limit is not applied (that is
+/// `wsclose_policy_decide`'s). This is how a client tells RESUME from RETRY before it reconnects.
+/// Returns the `wsclose_advice` number (>= 0), or a negative `wsclose_result`:
+/// `WSCLOSE_ERR_NULL_ARGUMENT`, or `WSCLOSE_ERR_INVALID_ARGUMENT` for a policy not initialised by
+/// `wsclose_policy_init` or a `was_clean` other than 0 or 1.
+///
+/// # Safety
+/// `policy` must point to a readable `wsclose_policy`.
+#[no_mangle]
+pub unsafe extern "C" fn wsclose_policy_advice(
+    policy: *const wsclose_policy,
+    code: u16,
+    was_clean: i32,
+) -> i32 {
+    guard(WSCLOSE_ERR_PANIC as i32, || {
+        // SAFETY: forwarded contract: `policy` is NULL or readable.
+        match unsafe { read_policy(policy, was_clean) } {
+            Ok((core, was_clean)) => core.advice(CloseCode::new(code), was_clean) as i32,
+            Err(err) => err as i32,
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn policy_advice_is_the_core_policy_advice() {
+        let mut policy = std::mem::MaybeUninit::<wsclose_policy>::zeroed();
+        // SAFETY: a writable struct.
+        unsafe {
+            assert_eq!(wsclose_policy_init(policy.as_mut_ptr()), WSCLOSE_OK);
+        }
+        let discord = Profile::ALL
+            .iter()
+            .position(|p| *p == Profile::DISCORD_GATEWAY)
+            .unwrap() as i32;
+        // SAFETY: initialised above.
+        unsafe {
+            assert_eq!(
+                wsclose_policy_set_profile(policy.as_mut_ptr(), discord),
+                WSCLOSE_OK
+            );
+        }
+        let core = ReconnectPolicy::new().with_profile(Profile::DISCORD_GATEWAY);
+        for code in 0..=u16::MAX {
+            for clean in [0, 1] {
+                // SAFETY: an initialised policy.
+                let got = unsafe { wsclose_policy_advice(policy.as_ptr(), code, clean) };
+                assert_eq!(
+                    got,
+                    core.advice(CloseCode::new(code), clean == 1) as i32,
+                    "{code} {clean}"
+                );
+            }
+        }
+        // SAFETY: NULL and bad flags are refused, never read.
+        unsafe {
+            assert_eq!(
+                wsclose_policy_advice(ptr::null(), 4000, 1),
+                WSCLOSE_ERR_NULL_ARGUMENT as i32
+            );
+            assert_eq!(
+                wsclose_policy_advice(policy.as_ptr(), 4000, 2),
+                WSCLOSE_ERR_INVALID_ARGUMENT as i32
+            );
+            let zeroed = std::mem::MaybeUninit::<wsclose_policy>::zeroed();
+            assert_eq!(
+                wsclose_policy_advice(zeroed.as_ptr(), 4000, 1),
+                WSCLOSE_ERR_INVALID_ARGUMENT as i32
+            );
+        }
+    }
 
     #[test]
     fn profile_indexes_round_trip() {
@@ -672,6 +898,101 @@ mod tests {
             }
             assert_eq!(delay, 7);
         }
+    }
+
+    #[test]
+    fn intent_follows_the_core() {
+        for (p, profile) in Profile::ALL.iter().enumerate() {
+            let p = p as u32;
+            for intent in Intent::ALL {
+                let ranges: Vec<_> = profile.codes_for(intent).collect();
+                assert_eq!(
+                    wsclose_profile_intent_range_count(p, intent as u32),
+                    ranges.len() as i32
+                );
+                for (i, range) in ranges.iter().enumerate() {
+                    let (mut first, mut last, mut advice) = (0u16, 0u16, 9u32);
+                    // SAFETY: valid pointers.
+                    let result = unsafe {
+                        wsclose_profile_intent_range(
+                            p,
+                            intent as u32,
+                            i as u32,
+                            &mut first,
+                            &mut last,
+                            &mut advice,
+                        )
+                    };
+                    assert_eq!(result, WSCLOSE_OK);
+                    assert_eq!((first, last), (range.first().as_u16(), range.last().as_u16()));
+                    assert_eq!(advice, range.advice() as u32);
+                }
+                let (mut first, mut last, mut advice) = (7u16, 7u16, 7u32);
+                // SAFETY: valid pointers.
+                let past = unsafe {
+                    wsclose_profile_intent_range(
+                        p,
+                        intent as u32,
+                        ranges.len() as u32,
+                        &mut first,
+                        &mut last,
+                        &mut advice,
+                    )
+                };
+                assert_eq!(past, WSCLOSE_ERR_INVALID_ARGUMENT);
+                assert_eq!((first, last, advice), (7, 7, 7), "nothing written");
+                for code in 0..=u16::MAX {
+                    let (mut advice, mut below, mut above) = (5, 5, 5);
+                    // SAFETY: valid pointers.
+                    let result = unsafe {
+                        wsclose_profile_check_intent(
+                            p,
+                            code,
+                            intent as u32,
+                            &mut advice,
+                            &mut below,
+                            &mut above,
+                        )
+                    };
+                    let near = |c: Option<CloseCode>| c.map_or(-1, |c| i32::from(c.as_u16()));
+                    match profile.check_intent(CloseCode::new(code), intent) {
+                        Ok(()) => assert_eq!((result, advice, below, above), (WSCLOSE_OK, -1, -1, -1)),
+                        Err(miss) => {
+                            let want = match miss.advice() {
+                                Some(a) => (WSCLOSE_ERR_INTENT_NOT_MET, a as i32),
+                                None => (WSCLOSE_ERR_INTENT_NOT_SENDABLE, -1),
+                            };
+                            assert_eq!((result, advice), want);
+                            assert_eq!((below, above), (near(miss.below()), near(miss.above())));
+                        }
+                    }
+                }
+            }
+        }
+        let (mut a, mut b, mut c) = (0, 0, 0);
+        // SAFETY (all): valid or NULL pointers.
+        unsafe {
+            assert_eq!(
+                wsclose_profile_check_intent(0, 1000, 2, &mut a, &mut b, &mut c),
+                WSCLOSE_ERR_INVALID_ARGUMENT
+            );
+            assert_eq!(
+                wsclose_profile_check_intent(99, 1000, 0, &mut a, &mut b, &mut c),
+                WSCLOSE_ERR_UNKNOWN_PROFILE
+            );
+            assert_eq!(
+                wsclose_profile_check_intent(0, 1000, 0, ptr::null_mut(), &mut b, &mut c),
+                WSCLOSE_ERR_NULL_ARGUMENT
+            );
+        }
+        assert_eq!(
+            wsclose_profile_intent_range_count(0, 2),
+            WSCLOSE_ERR_INVALID_ARGUMENT as i32
+        );
+        assert_eq!(
+            wsclose_profile_intent_range_count(99, 0),
+            WSCLOSE_ERR_UNKNOWN_PROFILE as i32
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyInt, PyList, PyString, PyTuple};
-use wsclose::{Advice, CloseCode, Profile, ProfileCode, ProfileRange};
+use wsclose::{Advice, CloseCode, Intent, IntentMismatch, IntentRange, Profile, ProfileCode, ProfileRange};
 
 use crate::convert::{code_arg, py_repr, type_name};
 use crate::registry::{advice_object, model_types};
@@ -26,6 +26,42 @@ pub(crate) fn advice_arg(obj: &Bound<'_, PyAny>) -> PyResult<Advice> {
             obj.repr().map(|r| r.to_string()).unwrap_or_default()
         ))
     })
+}
+
+/// An `Intent` argument: an `Intent` member (or its int value).
+fn intent_arg(obj: &Bound<'_, PyAny>) -> PyResult<Intent> {
+    let value = obj
+        .cast::<PyInt>()
+        .map_err(|_| {
+            PyTypeError::new_err(format!(
+                "an intent must be an Intent member, not {}",
+                type_name(obj)
+            ))
+        })?
+        .extract::<u8>()
+        .ok();
+    value.and_then(Intent::from_u8).ok_or_else(|| {
+        PyValueError::new_err(format!(
+            "{} is not an Intent value",
+            obj.repr().map(|r| r.to_string()).unwrap_or_default()
+        ))
+    })
+}
+
+/// The `wsclose.Intent` member for `intent`.
+fn intent_object<'py>(py: Python<'py>, intent: Intent) -> PyResult<Bound<'py, PyAny>> {
+    py.import("wsclose._constants")?
+        .getattr("Intent")?
+        .call1((u8::from(intent),))
+}
+
+/// `(value, const_name, label)` for each intent.
+#[pyfunction]
+fn intents(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
+    let rows = Intent::ALL
+        .iter()
+        .map(|&intent| (u8::from(intent), intent.const_name(), intent.label()));
+    PyList::new(py, rows)
 }
 
 /// `(value, const_name, label, reconnects)` for each advice.
@@ -135,6 +171,29 @@ impl PyProfile {
     fn advice<'py>(&self, py: Python<'py>, code: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
         let code = CloseCode::new(code_arg(code)?);
         Ok(advice_object(py, model_types(py)?, self.0.advice(code)))
+    }
+
+    /// The codes a server can send that make this profile's clients do what `intent` wants.
+    #[pyo3(signature = (intent, /))]
+    fn codes_for<'py>(&self, py: Python<'py>, intent: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyTuple>> {
+        let ranges = self
+            .0
+            .codes_for(intent_arg(intent)?)
+            .map(|range| Py::new(py, PyIntentRange(range)))
+            .collect::<PyResult<Vec<_>>>()?;
+        PyTuple::new(py, ranges)
+    }
+
+    /// `None` when `code` does what `intent` wants, else the mismatch.
+    #[pyo3(signature = (code, intent, /))]
+    fn check_intent(
+        &self,
+        code: &Bound<'_, PyAny>,
+        intent: &Bound<'_, PyAny>,
+    ) -> PyResult<Option<PyIntentMismatch>> {
+        let code = CloseCode::new(code_arg(code)?);
+        let intent = intent_arg(intent)?;
+        Ok(self.0.check_intent(code, intent).err().map(PyIntentMismatch))
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
@@ -247,11 +306,97 @@ impl PyProfileRange {
     }
 }
 
+/// Codes `first..=last` that do what an intent wants, with their advice.
+#[pyclass(frozen, eq, hash, module = "wsclose", name = "IntentRange")]
+#[derive(PartialEq, Eq, Hash)]
+struct PyIntentRange(IntentRange);
+
+#[pymethods]
+impl PyIntentRange {
+    #[getter]
+    fn first(&self) -> u16 {
+        self.0.first().as_u16()
+    }
+    #[getter]
+    fn last(&self) -> u16 {
+        self.0.last().as_u16()
+    }
+    #[getter]
+    fn advice<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(advice_object(py, model_types(py)?, self.0.advice()))
+    }
+    fn __contains__(&self, code: &Bound<'_, PyAny>) -> PyResult<bool> {
+        Ok(self.0.contains(CloseCode::new(code_arg(code)?)))
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "IntentRange(first={}, last={}, advice=Advice.{})",
+            self.0.first().as_u16(),
+            self.0.last().as_u16(),
+            self.0.advice().const_name()
+        )
+    }
+}
+
+/// A code that does not do what was intended: what the clients do instead, and the nearest
+/// codes that would.
+#[pyclass(frozen, eq, hash, module = "wsclose", name = "IntentMismatch")]
+#[derive(PartialEq, Eq, Hash)]
+struct PyIntentMismatch(IntentMismatch);
+
+#[pymethods]
+impl PyIntentMismatch {
+    #[getter]
+    fn code(&self) -> u16 {
+        self.0.code().as_u16()
+    }
+    #[getter]
+    fn intent<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        intent_object(py, self.0.intent())
+    }
+    #[getter]
+    fn advice<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        let model = model_types(py)?;
+        Ok(self.0.advice().map(|advice| advice_object(py, model, advice)))
+    }
+    #[getter]
+    fn sendable(&self) -> bool {
+        self.0.is_sendable()
+    }
+    #[getter]
+    fn below(&self) -> Option<u16> {
+        self.0.below().map(CloseCode::as_u16)
+    }
+    #[getter]
+    fn above(&self) -> Option<u16> {
+        self.0.above().map(CloseCode::as_u16)
+    }
+    fn __str__(&self) -> String {
+        self.0.to_string()
+    }
+    fn __repr__(&self) -> String {
+        let or_none = |c: Option<CloseCode>| c.map_or_else(|| "None".to_owned(), |c| c.as_u16().to_string());
+        format!(
+            "IntentMismatch(code={}, intent=Intent.{}, advice={}, below={}, above={})",
+            self.0.code().as_u16(),
+            self.0.intent().const_name(),
+            self.0
+                .advice()
+                .map_or_else(|| "None".to_owned(), |a| format!("Advice.{}", a.const_name())),
+            or_none(self.0.below()),
+            or_none(self.0.above())
+        )
+    }
+}
+
 /// Adds this file's classes and functions to the module.
 pub(crate) fn add(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<PyProfile>()?;
     module.add_class::<PyProfileCode>()?;
     module.add_class::<PyProfileRange>()?;
+    module.add_class::<PyIntentRange>()?;
+    module.add_class::<PyIntentMismatch>()?;
     module.add_function(wrap_pyfunction!(advices, module)?)?;
+    module.add_function(wrap_pyfunction!(intents, module)?)?;
     Ok(())
 }

@@ -3,7 +3,9 @@
 //! [`wsclose::LogParser`], codes counted into a fixed table of 65,536 counters. Memory is fixed
 //! whatever the input; the Python side only reads the file and prints.
 
+use std::fs::File;
 use std::io::Write;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use flate2::write::MultiGzDecoder;
 use pyo3::create_exception;
@@ -52,9 +54,16 @@ fn quote(text: &[u8]) -> String {
     out
 }
 
+/// A regular file is read in chunks of this many bytes by `feed_file`.
+const FILE_CHUNK: usize = 1 << 20;
+/// The rest of a file is read by two threads when it is at least this long.
+const SPLIT_MIN: u64 = 32 << 20;
+/// Every this many chunks, `feed_file` checks for signals (Ctrl-C) and reports progress.
+const CHECK_EVERY: u32 = 16;
+
 /// The counts, and the first bad records with their messages.
 struct Tally {
-    counts: Box<[u64]>,
+    counts: Box<[u64; 1 << 16]>,
     bad: u64,
     first_bad: Vec<(u64, String)>,
     show_bad: usize,
@@ -95,6 +104,38 @@ impl Tally {
             BadRecordKind::TextAfterQuote => "text after a closing quote".to_owned(),
             _ => record.kind.description().to_owned(),
         }
+    }
+}
+
+impl Tally {
+    fn new(show_bad: usize, key: String) -> Tally {
+        Tally {
+            counts: vec![0u64; 1 << 16]
+                .into_boxed_slice()
+                .try_into()
+                .expect("65,536 counters"),
+            bad: 0,
+            first_bad: Vec::new(),
+            show_bad,
+            key,
+        }
+    }
+
+    /// Adds the tally of the part of the log after this one's, whose lines are numbered from
+    /// `lines_before` + 1.
+    fn absorb(&mut self, later: Tally, lines_before: u64) {
+        for (count, more) in self.counts.iter_mut().zip(later.counts.iter()) {
+            *count += more;
+        }
+        self.bad += later.bad;
+        let room = self.show_bad.saturating_sub(self.first_bad.len());
+        self.first_bad.extend(
+            later
+                .first_bad
+                .into_iter()
+                .take(room)
+                .map(|(line, message)| (line + lines_before, message)),
+        );
     }
 }
 
@@ -236,6 +277,191 @@ impl StatsCounter {
     }
 }
 
+/// Why `feed_file` stopped early.
+enum FileError {
+    /// The bytes cannot be read on (a corrupt gzip stream): the counter's input error.
+    Input(String),
+    /// A read error.
+    Io(std::io::Error),
+    /// A signal (Ctrl-C), or the progress callback raised.
+    Python(PyErr),
+}
+
+impl From<std::io::Error> for FileError {
+    fn from(err: std::io::Error) -> FileError {
+        FileError::Io(err)
+    }
+}
+
+/// Reads `file` at `at` into `buf`, retrying when interrupted.
+#[cfg(unix)]
+fn read_at(file: &File, buf: &mut [u8], at: u64) -> std::io::Result<usize> {
+    use std::os::unix::fs::FileExt;
+    loop {
+        match file.read_at(buf, at) {
+            Err(err) if err.kind() == std::io::ErrorKind::Interrupted => continue,
+            other => return other,
+        }
+    }
+}
+
+/// Checks for a signal and reports `bytes_in` to `progress`, holding the GIL for a moment.
+fn report(progress: Option<&Py<PyAny>>, bytes_in: u64) -> Result<(), FileError> {
+    Python::attach(|py| {
+        py.check_signals()?;
+        if let Some(progress) = progress {
+            progress.call1(py, (bytes_in,))?;
+        }
+        Ok(())
+    })
+    .map_err(FileError::Python)
+}
+
+/// Feeds `file` from `from` up to `to` (or its end) into `feed`, counting into `bytes_in`;
+/// `check(bytes)` every few chunks. Stops early when `stop` is set or the parser fails. Returns
+/// where it stopped.
+#[cfg(unix)]
+fn read_part(
+    file: &File,
+    from: u64,
+    to: Option<u64>,
+    feed: &mut Feed,
+    bytes_in: &mut u64,
+    stop: &AtomicBool,
+    mut check: impl FnMut(u64) -> Result<(), FileError>,
+) -> Result<u64, FileError> {
+    let mut buf = vec![0u8; FILE_CHUNK];
+    let mut at = from;
+    let mut chunks = 0u32;
+    while !stop.load(Ordering::Relaxed) && feed.error.is_none() {
+        let want = match to {
+            // Bounded by FILE_CHUNK.
+            Some(to) => (to - at).min(FILE_CHUNK as u64) as usize,
+            None => FILE_CHUNK,
+        };
+        if want == 0 {
+            break;
+        }
+        let read = read_at(file, &mut buf[..want], at)?;
+        if read == 0 {
+            break;
+        }
+        at += read as u64;
+        *bytes_in += read as u64;
+        feed.take(&buf[..read]);
+        chunks += 1;
+        if chunks % CHECK_EVERY == 0 {
+            check(*bytes_in)?;
+        }
+    }
+    Ok(at)
+}
+
+#[cfg(unix)]
+impl StatsCounter {
+    fn read_file(&mut self, file: &File, offset: u64, progress: Option<&Py<PyAny>>) -> Result<(), FileError> {
+        let mut buf = vec![0u8; FILE_CHUNK];
+        let mut at = offset;
+        let mut chunks = 0u32;
+        let mut split_tried = false;
+        loop {
+            if !split_tried {
+                if let Stage::Plain(feed) = &self.stage {
+                    if feed.parser.continuation().is_some() {
+                        split_tried = true;
+                        if let Some(next) = self.read_split(file, at, progress)? {
+                            at = next;
+                        }
+                    }
+                }
+            }
+            let read = read_at(file, &mut buf, at)?;
+            if read == 0 {
+                return Ok(());
+            }
+            at += read as u64;
+            self.bytes_in += read as u64;
+            self.push(&buf[..read]).map_err(FileError::Input)?;
+            chunks += 1;
+            if chunks % CHECK_EVERY == 0 {
+                report(progress, self.bytes_in)?;
+            }
+        }
+    }
+
+    /// Reads the rest of a plain file from `at` with two threads: this one up to a newline near
+    /// the middle, a second one from there with a continuation of the parser. The second part's
+    /// counts are kept when the first part ends at a record boundary (always for plain codes and
+    /// JSON lines; for CSV unless the newline is inside a quoted field); else that part is read
+    /// again, in order. Returns where reading goes on (`None`: the file is too short to split).
+    fn read_split(
+        &mut self,
+        file: &File,
+        at: u64,
+        progress: Option<&Py<PyAny>>,
+    ) -> Result<Option<u64>, FileError> {
+        let size = file.metadata()?.len();
+        if size < at.saturating_add(SPLIT_MIN) {
+            return Ok(None);
+        }
+        let middle = at + (size - at) / 2;
+        let mut probe = vec![0u8; 64 << 10];
+        let read = read_at(file, &mut probe, middle)?;
+        let Some(newline) = probe[..read].iter().position(|&byte| byte == b'\n') else {
+            return Ok(None);
+        };
+        let cut = middle + newline as u64 + 1;
+        let Stage::Plain(feed) = &mut self.stage else {
+            return Ok(None);
+        };
+        let Some(parser) = feed.parser.continuation() else {
+            return Ok(None);
+        };
+        let mut later = Feed {
+            parser: Box::new(parser),
+            tally: Tally::new(feed.tally.show_bad, feed.tally.key.clone()),
+            error: None,
+        };
+        let stop = AtomicBool::new(false);
+        let later_done = AtomicU64::new(0);
+        let mut later_bytes = 0u64;
+        let bytes_in = &mut self.bytes_in;
+        let (first, second) = std::thread::scope(|scope| {
+            let second = scope.spawn(|| {
+                read_part(file, cut, None, &mut later, &mut later_bytes, &stop, |done| {
+                    later_done.store(done, Ordering::Relaxed);
+                    Ok(())
+                })
+            });
+            let first = read_part(file, at, Some(cut), feed, bytes_in, &stop, |done| {
+                report(progress, done + later_done.load(Ordering::Relaxed))
+            });
+            if first.is_err() {
+                stop.store(true, Ordering::Relaxed);
+            }
+            (first, second.join())
+        });
+        let first_end = first?;
+        let merge = first_end == cut
+            && feed.error.is_none()
+            && later.error.is_none()
+            && feed.parser.at_record_start()
+            && matches!(second, Ok(Ok(_)));
+        if !merge {
+            return Ok(Some(first_end));
+        }
+        let Ok(Ok(second_end)) = second else {
+            return Ok(Some(first_end));
+        };
+        let lines_before = feed.parser.lines();
+        later.parser.add_lines(lines_before);
+        feed.tally.absorb(later.tally, lines_before);
+        feed.parser = later.parser;
+        self.bytes_in += later_bytes;
+        Ok(Some(second_end))
+    }
+}
+
 #[pymethods]
 impl StatsCounter {
     #[new]
@@ -255,13 +481,7 @@ impl StatsCounter {
         };
         let parser = LogParser::new(format, field.map(str::as_bytes))
             .map_err(|err| PyValueError::new_err(format!("bad field name: {err}")))?;
-        let tally = Tally {
-            counts: vec![0u64; 1 << 16].into_boxed_slice(),
-            bad: 0,
-            first_bad: Vec::new(),
-            show_bad,
-            key: field.unwrap_or("code").to_owned(),
-        };
+        let tally = Tally::new(show_bad, field.unwrap_or("code").to_owned());
         let feed = Feed {
             parser: Box::new(parser),
             tally,
@@ -285,6 +505,44 @@ impl StatsCounter {
         self.bytes_in += data.len() as u64;
         let result = py.detach(|| self.push(data));
         self.check(result)
+    }
+
+    /// Reads the open regular file `fd` from byte `offset` to its end, as `feed` would be given
+    /// it (the file's position does not move). A large plain file is read by two threads, each
+    /// from its own half, when that gives the same answer (see `LogParser::continuation`).
+    /// `progress(bytes_in)` is called now and then. Returns False where this is not supported
+    /// (then nothing was read).
+    #[pyo3(signature = (fd, offset, progress = None))]
+    fn feed_file(
+        &mut self,
+        py: Python<'_>,
+        fd: i32,
+        offset: u64,
+        progress: Option<Py<PyAny>>,
+    ) -> PyResult<bool> {
+        if self.finished {
+            return Err(PyValueError::new_err("feed() after finish()"));
+        }
+        self.check(Ok(()))?;
+        #[cfg(unix)]
+        {
+            use std::os::fd::BorrowedFd;
+            // SAFETY: the caller's file object holds `fd` open during this call, and it is
+            // duplicated at once (the duplicate is closed when `file` drops).
+            let file = File::from(unsafe { BorrowedFd::borrow_raw(fd) }.try_clone_to_owned()?);
+            let result = py.detach(|| self.read_file(&file, offset, progress.as_ref()));
+            match result {
+                Ok(()) => self.check(Ok(())).map(|()| true),
+                Err(FileError::Input(message)) => self.check(Err(message)).map(|()| true),
+                Err(FileError::Io(err)) => Err(err.into()),
+                Err(FileError::Python(err)) => Err(err),
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = (py, fd, offset, progress);
+            Ok(false)
+        }
     }
 
     /// Ends the input: a last line without a newline, an unterminated quote, a gzip stream that

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import wsclose
+from _support import ROOT
 
 SCRIPT = Path(sys.executable).parent / "wsclose"
 
@@ -296,3 +297,55 @@ def test_the_explainer_link_follows_the_environment(monkeypatch: pytest.MonkeyPa
     assert explainer_link(4004, True, wsclose.Profile.by_name("discord-gateway")) == (
         f"{EXPLAINER}#code=4004&profile=discord-gateway&clean=1"
     )
+
+
+def test_advise_lists_the_ranges_of_an_intent() -> None:
+    result = run("advise", "--profile", "centrifuge", "--intent", "stop")
+    assert result.returncode == 0, result.stderr
+    profile = wsclose.Profile.by_name("centrifuge")
+    assert profile is not None
+    ranges = profile.codes_for(wsclose.Intent.STOP)
+    assert ranges, "centrifuge has codes that stop its clients"
+    for rule in ranges:
+        span = str(rule.first) if rule.first == rule.last else f"{rule.first}-{rule.last}"
+        assert f"{span:>9}  {rule.advice.label}" in result.stdout.splitlines()
+    as_json = run("--json", "advise", "--profile", "centrifuge", "--intent", "retry")
+    assert as_json.returncode == 0, as_json.stderr
+    document = json.loads(as_json.stdout)
+    assert document["intent"] == "RETRY"
+    assert [(r["first"], r["last"]) for r in document["ranges"]] == [
+        (r.first, r.last) for r in profile.codes_for(wsclose.Intent.RETRY)
+    ]
+
+
+def test_advise_with_a_code_that_does_not_do_what_was_intended() -> None:
+    result = run("advise", "--profile", "centrifuge", "--intent", "stop", "4401")
+    assert result.returncode == 1, result.stderr
+    assert "reconnect after 4401" in result.stdout
+    assert "3999 (below), 4500 (above)" in result.stdout
+    ok = run("advise", "--profile", "centrifuge", "--intent", "stop", "4501")
+    assert ok.returncode == 0, ok.stderr
+    assert "as intended" in ok.stdout
+    unsendable = run("--json", "advise", "--profile", "centrifuge", "--intent", "stop", "1006")
+    assert unsendable.returncode == 1
+    assert json.loads(unsendable.stdout)["sendable"] is False
+
+
+def test_advise_usage_errors() -> None:
+    assert run("advise", "--profile", "nope", "--intent", "stop").returncode == 2
+    assert run("advise", "--profile", "centrifuge").returncode == 2
+    assert run("advise", "--profile", "centrifuge", "--intent", "later").returncode == 2
+    assert run("advise", "--profile", "centrifuge", "--intent", "stop", "70000").returncode == 2
+    assert run("--intent", "stop", "1000").returncode == 2
+
+
+def test_sql_prints_the_generated_file_of_each_dialect() -> None:
+    dialects = ("bigquery", "clickhouse", "duckdb", "postgres", "snowflake", "spark", "trino")
+    for dialect in dialects:
+        result = run("sql", "--dialect", dialect)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout == (ROOT / "sql" / f"wsclose.{dialect}.sql").read_text(encoding="utf-8")
+        assert result.stdout.count("wsclose_advice(") >= 1
+    refused = run("sql", "--dialect", "oracle")
+    assert refused.returncode == 2 and "invalid choice: 'oracle'" in refused.stderr
+    assert run("sql").returncode == 2

@@ -14,6 +14,7 @@ from distributed import Client, LocalCluster
 
 import wsclose
 import wsclose.dask
+from _events import synthetic_events
 
 
 @pytest.fixture(scope="module")
@@ -21,25 +22,6 @@ def client() -> Iterator[Client]:
     cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
     with cluster, Client(cluster) as connected:
         yield connected
-
-
-def synthetic_events(directory: Path, days: int = 4, per_day: int = 5000) -> pd.DataFrame:
-    """Close events written as one Parquet file per day: code, timestamp, connection id."""
-    rng = np.random.default_rng(13)
-    common = np.array([1000, 1001, 1006, 1011, 1012, 1013, 3000, 3008, 4000, 4321, 999, 2000, 5000])
-    frames = []
-    for day in range(days):
-        start = np.datetime64("2026-11-01") + np.timedelta64(day, "D")
-        frame = pd.DataFrame(
-            {
-                "code": rng.choice(common, per_day).astype(np.uint16),
-                "timestamp": start + rng.integers(0, 86_400_000, per_day).astype("timedelta64[ms]"),
-                "connection": rng.integers(0, 1 << 40, per_day),
-            }
-        )
-        frame.to_parquet(directory / f"day-{day}.parquet", index=False)
-        frames.append(frame)
-    return pd.concat(frames, ignore_index=True)
 
 
 def test_counts_by_category_and_day_on_a_cluster(client: Client, tmp_path: Path) -> None:

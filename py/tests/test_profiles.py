@@ -93,3 +93,56 @@ def test_a_name_that_is_not_valid_unicode_finds_no_profile(text: str) -> None:
     assert Profile.by_subprotocol(text) is None
     with pytest.raises(TypeError):
         Profile.by_name(b"discord-gateway")  # type: ignore[arg-type]
+
+
+def test_codes_for_and_check_intent_agree_for_every_code() -> None:
+    from wsclose import Intent, info
+
+    sendable = [info(code).sendable for code in range(65536)]
+    for profile in Profile.ALL:
+        for intent in Intent:
+            member = [False] * 65536
+            for rule in profile.codes_for(intent):
+                for code in range(rule.first, rule.last + 1):
+                    member[code] = True
+            below: list[int | None] = [None] * 65536
+            above: list[int | None] = [None] * 65536
+            seen: int | None = None
+            for code in range(65536):
+                below[code] = seen
+                seen = code if member[code] else seen
+            seen = None
+            for code in reversed(range(65536)):
+                above[code] = seen
+                seen = code if member[code] else seen
+            for code in range(65536):
+                miss = profile.check_intent(code, intent)
+                if member[code]:
+                    assert miss is None, (profile, intent, code)
+                    continue
+                assert miss is not None, (profile, intent, code)
+                assert miss.sendable == sendable[code]
+                assert miss.advice == (profile.advice(code) if sendable[code] else None)
+                assert (miss.below, miss.above) == (below[code], above[code]), (profile, intent, code)
+
+
+def test_check_intent_the_centrifuge_case() -> None:
+    from wsclose import Intent
+
+    centrifuge = Profile.by_name("centrifuge")
+    assert centrifuge is not None
+    miss = centrifuge.check_intent(4401, Intent.STOP)
+    assert miss is not None
+    assert miss.advice is Advice.RETRY and miss.sendable
+    assert (miss.below, miss.above) == (3999, 4500)
+    assert "4500" in str(miss)
+    assert centrifuge.check_intent(4501, Intent.STOP) is None
+    unsendable = centrifuge.check_intent(1006, Intent.RETRY)
+    assert unsendable is not None and unsendable.advice is None and not unsendable.sendable
+    assert Intent.STOP.label == "stop"
+    with pytest.raises(ValueError):
+        centrifuge.codes_for(2)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        centrifuge.check_intent(4000, "stop")  # type: ignore[arg-type]
+    rule = centrifuge.codes_for(Intent.STOP)[0]
+    assert rule.first in rule and rule == centrifuge.codes_for(Intent.STOP)[0]

@@ -11,6 +11,7 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from typing import BinaryIO, cast
 
 import pytest
 
@@ -405,3 +406,85 @@ def test_count_raises_unreadable_input_with_the_counts_so_far() -> None:
         stats.count(io.BytesIO(data[:-4]))
     assert caught.value.stats.codes[1000] == 100_000  # all inflated; the length field is missing
     assert "truncated" in str(caught.value)
+
+
+def _large_log(kind: str, rows: int) -> bytes:
+    """A log of ``rows`` records of ``kind`` (tens of MB: large enough to be read by two
+    threads), with bad records spread through it."""
+    row = {
+        "codes": "{code}\n",
+        "csv": "2026-11-01T00:00:00Z,{code},going away\n",
+        "jsonl": '{{"timestamp": "2026-11-01T00:00:00Z", "code": {code}, "reason": "going away"}}\n',
+    }[kind]
+    block = "".join(row.format(code=code) for code in CODES * 100)
+    bad = {"codes": "1_000\n", "csv": "t,+1,x\n", "jsonl": '{"code": -0}\n'}[kind]
+    parts = ["timestamp,code,reason\n" if kind == "csv" else ""]
+    per_block = len(CODES) * 100
+    for index in range(rows // per_block):
+        parts.append(block)
+        if index % 13 == 0:
+            parts.append(bad)
+    return "".join(parts).encode()
+
+
+def _summary(result: stats.Stats) -> tuple[object, ...]:
+    return (result.codes, result.categories, result.bad_lines, result.first_bad, result.lines)
+
+
+@pytest.mark.parametrize("kind", ["codes", "csv", "jsonl"])
+def test_a_large_file_read_by_two_threads_counts_as_a_stream(tmp_path: Path, kind: str) -> None:
+    data = _large_log(kind, {"codes": 9_000_000, "csv": 1_200_000, "jsonl": 600_000}[kind])
+    assert len(data) > 40 << 20
+    path = tmp_path / f"big.{kind}"
+    path.write_bytes(data)
+    with path.open("rb") as handle:
+        from_file = stats.count(handle, show_bad=1000)
+    streamed = stats.count(io.BufferedReader(io.BytesIO(data)), show_bad=1000)
+    assert _summary(from_file) == _summary(streamed)
+    assert from_file.bad_lines > 10 and from_file.first_bad[-1][0] > from_file.lines // 2
+
+
+def test_a_quoted_newline_at_the_middle_of_a_large_csv_is_read_in_order(tmp_path: Path) -> None:
+    # A quoted field of a million lines around the middle: a cut there is inside the quotes, so
+    # the second thread's work is thrown away and the rest is read in order.
+    record = b"2026-11-01T00:00:00Z,1000,going away\n"
+    half = record * 600_000
+    data = b"timestamp,code,reason\n" + half + b't,4000,"' + b"a,1\n" * 1_000_000 + b'"\n' + half + b"t,5000\n"
+    path = tmp_path / "quoted.csv"
+    path.write_bytes(data)
+    with path.open("rb") as handle:
+        from_file = stats.count(handle)
+    assert from_file.codes == Counter({1000: 1_200_000, 4000: 1, 5000: 1})
+    assert from_file.lines == data.count(b"\n")
+    assert _summary(from_file) == _summary(stats.count(io.BytesIO(data)))
+
+
+def test_a_file_is_read_from_where_it_stands_and_progress_is_reported(tmp_path: Path) -> None:
+    data = _large_log("codes", 9_000_000)
+    path = tmp_path / "codes.log"
+    path.write_bytes(b"junk\n" + data)
+    shown = io.StringIO()
+    with path.open("rb") as handle:
+        handle.seek(5)
+        result = stats.count(handle, progress_to=shown, size=len(data))
+    assert _summary(result) == _summary(stats.count(io.BytesIO(data)))
+    assert "100%" in shown.getvalue()
+
+
+def test_a_gzip_file_is_read_whole(tmp_path: Path) -> None:
+    data = _large_log("jsonl", 60_000)
+    path = tmp_path / "events.jsonl.gz"
+    path.write_bytes(gzip.compress(data, 1))
+    with path.open("rb") as handle:
+        result = stats.count(handle, show_bad=100)
+    assert _summary(result) == _summary(stats.count(io.BytesIO(data), show_bad=100))
+
+
+def test_a_wrapper_with_a_file_descriptor_is_read_through_its_own_read(tmp_path: Path) -> None:
+    # A GzipFile has the file's descriptor but not its bytes: it is read by its own read().
+    path = tmp_path / "codes.gz"
+    path.write_bytes(gzip.compress(b"junk\n" + b"1000\n" * 10))
+    with gzip.open(path, "rb") as handle:
+        handle.read(5)
+        result = stats.count(cast(BinaryIO, handle))
+    assert result.codes == Counter({1000: 10}) and result.bad_lines == 0

@@ -16,7 +16,9 @@ every payload of ``parse.txt``, per engine) and ``pageclose`` (``page_close`` fo
 ``pageclose.tsv``, per engine; the reason's UTF-16 code units become a ``str`` with
 ``surrogatepass``, so a lone surrogate reaches the core) and ``profile`` (``Profile.by_name`` and
 ``by_subprotocol`` for every name of ``profile.txt``, WTF-8 decoded with ``surrogatepass``: a lone
-surrogate finds no profile). ``xtask differential`` compares the file
+surrogate finds no profile), ``intent`` (``Profile.codes_for`` and ``Profile.check_intent`` for every
+profile, intent and code of ``intent.txt``); ``policy`` rows with ``#N`` (a raw advice number) and
+``event`` rows for engine ``#7`` are refused. ``xtask differential`` compares the file
 with the core.
 """
 
@@ -24,9 +26,10 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import cast
 
 import wsclose
-from wsclose import Advice, DomException, Engine, PayloadError, Profile, ReconnectPolicy
+from wsclose import Advice, DomException, Engine, Intent, PayloadError, Profile, ReconnectPolicy
 
 
 def unhex(field: str) -> bytes:
@@ -103,14 +106,25 @@ def policy_answer(row: str) -> str:
         if profile is None:
             raise SystemExit(f"differential: no profile {name!r}")
     pairs = [] if overrides == "-" else [item.split(":") for item in overrides.split(",")]
-    policy = ReconnectPolicy(
-        profile=profile,
-        base_ms=int(base_ms),
-        cap_ms=int(cap_ms),
-        max_attempts=None if max_attempts == "-" else int(max_attempts),
-        retry_unspecified=retry_unspecified == "1",
-        overrides={int(code): Advice[advice] for code, advice in pairs},
-    )
+    # `#N`: the raw advice number N (an int where an Advice belongs); one that is no advice is
+    # refused with ValueError when the policy is built.
+    raw = any(advice.startswith("#") for _, advice in pairs)
+    try:
+        policy = ReconnectPolicy(
+            profile=profile,
+            base_ms=int(base_ms),
+            cap_ms=int(cap_ms),
+            max_attempts=None if max_attempts == "-" else int(max_attempts),
+            retry_unspecified=retry_unspecified == "1",
+            overrides={
+                int(code): cast(Advice, int(advice[1:])) if advice.startswith("#") else Advice[advice]
+                for code, advice in pairs
+            },
+        )
+    except ValueError:
+        if not raw:
+            raise
+        return "refused\t-"
     value = int(random)
     decision = policy.decide(int(code), was_clean == "1", int(attempt), lambda: value)
     return "stop\t-" if decision.stop else f"retry\t{decision.retry_after_ms}"
@@ -179,6 +193,16 @@ def answers(corpus: Path) -> list[str]:
         out.append(f"event\t{engine.value}\tdropped\t{event_answer(engine, None)}")
         out.append(f"event\t{engine.value}\treset\t{event_answer(engine, None, reset=True)}")
         out += [f"event\t{engine.value}\t{line}\t{event_answer(engine, unhex(line))}" for line in payloads]
+    # An engine number that is no engine: Python engines are Engine members (str), so the int 7
+    # is refused with TypeError.
+    for name, reset, payload in (("dropped", False, None), ("reset", True, None), ("03e8", False, b"\x03\xe8")):
+        try:
+            bad = cast(Engine, 7)
+            wsclose.reset_event(bad) if reset else wsclose.close_event(bad, payload)
+        except TypeError:
+            out.append(f"event\t#7\t{name}\trefused")
+        else:
+            raise SystemExit("differential: engine 7 was accepted")
     pages = [line.split("\t") for line in data_lines(corpus / "pageclose.tsv")]
     for engine in Engine:
         out += [f"pageclose\t{engine.value}\t{code}\t{reason}\t{pageclose_answer(engine, code, reason)}" for code, reason in pages]
@@ -187,6 +211,27 @@ def answers(corpus: Path) -> list[str]:
         name = unhex(line).decode("utf-8", "surrogatepass")
         by_name, by_token = Profile.by_name(name), Profile.by_subprotocol(name)
         out.append(f"profile\t{line}\t{by_name.name if by_name else '-'}\t{by_token.name if by_token else '-'}")
+    out += intent_lines([int(line) for line in data_lines(corpus / "intent.txt")])
+    return out
+
+
+def intent_lines(codes: list[int]) -> list[str]:
+    out = []
+    for profile in Profile.ALL:
+        for intent in Intent:
+            head = f"intent\t{profile.name}\t{intent.name}"
+            ranges = profile.codes_for(intent)
+            out.append(f"{head}\tranges\t{len(ranges)}")
+            out += [f"{head}\trange\t{r.first}\t{r.last}\t{r.advice.name}" for r in ranges]
+            for code in codes:
+                miss = profile.check_intent(code, intent)
+                if miss is None:
+                    verdict = "ok"
+                elif miss.advice is None:
+                    verdict = f"unsendable\t{dash(miss.below)}\t{dash(miss.above)}"
+                else:
+                    verdict = f"advice\t{miss.advice.name}\t{dash(miss.below)}\t{dash(miss.above)}"
+                out.append(f"{head}\tcheck\t{code}\t{verdict}")
     return out
 
 

@@ -5,9 +5,11 @@
  * Usage: differential CORPUS_DIR OUT_FILE
  * Sections: code, parse, encode (wsclose_encode_close_payload), encode16
  * (wsclose_encode_close_payload_utf16), advice (wsclose_profile_advice), policy
- * (wsclose_policy_decide), explain (wsclose_explain), event (wsclose_browser_close_event) and
- * pageclose (wsclose_browser_close; the JavaScript number literals of pageclose.tsv are read with
- * strtod, which takes "NaN", "Infinity", "-Infinity", "-0" and "1e300" as JavaScript does).
+ * (wsclose_policy_decide; an advice number that is no advice is refused), explain
+ * (wsclose_explain), event (wsclose_browser_close_event; engine number 7 is refused), intent
+ * (wsclose_profile_intent_range_count, wsclose_profile_intent_range,
+ * wsclose_profile_check_intent) and pageclose (wsclose_browser_close; the JavaScript number
+ * literals of pageclose.tsv are read with strtod, which takes "NaN", "Infinity", "-Infinity", "-0" and "1e300" as JavaScript does).
  *
  * Everything printed comes from the library: category and kind constant names are the suffixes
  * of the C enumerators (stringized, so no name is typed twice), labels, names and messages come
@@ -224,8 +226,14 @@ static void policy_row(FILE *out, const char *row) {
       char *colon = strchr(item, ':');
       if (colon == NULL) exit(1);
       *colon = '\0';
-      result = wsclose_policy_set_override(&policy, (uint16_t)strtoul(item, NULL, 10),
-                                           (uint32_t)VALUE_OF(profile_advice, colon + 1));
+      /* `#N`: the raw advice number N; one that is no advice is refused by the library. */
+      bool raw = colon[1] == '#';
+      uint32_t number = raw ? (uint32_t)strtoul(colon + 2, NULL, 10) : (uint32_t)VALUE_OF(profile_advice, colon + 1);
+      result = wsclose_policy_set_override(&policy, (uint16_t)strtoul(item, NULL, 10), number);
+      if (raw && result == WSCLOSE_ERR_INVALID_ARGUMENT) {
+        fprintf(out, "policy\t%s\trefused\t-\n", row);
+        return;
+      }
     }
   }
   if (result != WSCLOSE_OK) {
@@ -295,6 +303,86 @@ static void event_row(FILE *out, uint32_t engine, uint32_t received, const char 
     put_hex(out, event.reply_reason, event.reply_reason_len);
   }
   fputc('\n', out);
+}
+
+/* An engine number that is no engine: the library refuses it. */
+static void invalid_engine_row(FILE *out, uint32_t engine, uint32_t received, const char *input) {
+  static const uint8_t close_1000[] = {0x03, 0xe8};
+  wsclose_close_event event;
+  bool payload = received == WSCLOSE_RECEIVED_PAYLOAD;
+  int32_t result = wsclose_browser_close_event(engine, payload ? close_1000 : NULL, payload ? 2 : 0, received, &event);
+  if (result != WSCLOSE_ERR_INVALID_ARGUMENT) {
+    fprintf(stderr, "differential: engine %u was not refused (%d)\n", (unsigned)engine, (int)result);
+    exit(1);
+  }
+  fprintf(out, "event\t#%u\t%s\trefused\n", (unsigned)engine, input);
+}
+
+/* The intent section: per profile and intent, the ranges, then the verdict for every code of
+ * intent.txt. */
+static void put_near(FILE *out, int32_t code) {
+  if (code < 0) {
+    fputc('-', out);
+  } else {
+    fprintf(out, "%d", (int)code);
+  }
+}
+
+#define INTENT(name) {WSCLOSE_INTENT_##name, #name}
+static const enumerator intents[] = {INTENT(STOP), INTENT(RETRY)};
+
+static void intent_section(FILE *out, const char *corpus_dir) {
+  static char line[MAX_LINE];
+  for (uint32_t profile = 0; profile < wsclose_profile_count(); profile++) {
+    const char *name = wsclose_profile_name(profile);
+    for (size_t i = 0; i < sizeof intents / sizeof intents[0]; i++) {
+      uint32_t intent = (uint32_t)intents[i].value;
+      int32_t count = wsclose_profile_intent_range_count(profile, intent);
+      if (count < 0) {
+        fprintf(stderr, "differential: wsclose_profile_intent_range_count: %s\n", wsclose_result_message(count));
+        exit(1);
+      }
+      fprintf(out, "intent\t%s\t%s\tranges\t%d\n", name, intents[i].name, (int)count);
+      for (int32_t r = 0; r < count; r++) {
+        uint16_t first = 0, last = 0;
+        uint32_t advice = 0;
+        int32_t result = wsclose_profile_intent_range(profile, intent, (uint32_t)r, &first, &last, &advice);
+        if (result != WSCLOSE_OK) exit(1);
+        fprintf(out, "intent\t%s\t%s\trange\t%u\t%u\t%s\n", name, intents[i].name, (unsigned)first,
+                (unsigned)last, NAME_OF(profile_advice, advice));
+      }
+      FILE *codes = open_corpus(corpus_dir, "intent.txt");
+      unsigned rows = 0;
+      while (next_line(codes, line)) {
+        rows++;
+        uint16_t code = (uint16_t)strtoul(line, NULL, 10);
+        int32_t advice = 0, below = 0, above = 0;
+        int32_t result = wsclose_profile_check_intent(profile, code, intent, &advice, &below, &above);
+        fprintf(out, "intent\t%s\t%s\tcheck\t%u\t", name, intents[i].name, (unsigned)code);
+        if (result == WSCLOSE_OK) {
+          fputs("ok\n", out);
+          continue;
+        }
+        if (result == WSCLOSE_ERR_INTENT_NOT_MET) {
+          fprintf(out, "advice\t%s\t", NAME_OF(profile_advice, advice));
+        } else if (result == WSCLOSE_ERR_INTENT_NOT_SENDABLE) {
+          fputs("unsendable\t", out);
+        } else {
+          fprintf(stderr, "differential: wsclose_profile_check_intent: %s\n", wsclose_result_message(result));
+          exit(1);
+        }
+        put_near(out, below);
+        fputc('\t', out);
+        put_near(out, above);
+        fputc('\n', out);
+      }
+      fclose(codes);
+      if (rows == 0) {
+        fprintf(stderr, "differential: intent.txt has no rows\n");
+        exit(1);
+      }
+    }
+  }
 }
 
 /* One pageclose.tsv row: a JavaScript number literal (or undefined), a UTF-16 reason (hex, -, or
@@ -464,6 +552,9 @@ int main(int argc, char **argv) {
     while (next_line(parse, line)) event_row(out, engine, WSCLOSE_RECEIVED_PAYLOAD, line);
     fclose(parse);
   }
+  invalid_engine_row(out, 7, WSCLOSE_RECEIVED_DROPPED, "dropped");
+  invalid_engine_row(out, 7, WSCLOSE_RECEIVED_RESET, "reset");
+  invalid_engine_row(out, 7, WSCLOSE_RECEIVED_PAYLOAD, "03e8");
 
   for (size_t e = 0; e < sizeof engines / sizeof engines[0]; e++) {
     FILE *page = open_corpus(argv[1], "pageclose.tsv");
@@ -503,6 +594,7 @@ int main(int argc, char **argv) {
     fprintf(stderr, "differential: profile.txt has no rows\n");
     return 1;
   }
+  intent_section(out, argv[1]);
   if (fclose(out) != 0) return 1;
   return 0;
 }

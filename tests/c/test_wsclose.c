@@ -429,6 +429,8 @@ static void test_results(void) {
                            WSCLOSE_ERR_TOO_MANY_OVERRIDES,
                            WSCLOSE_ERR_INVALID_ACCESS,
                            WSCLOSE_ERR_SYNTAX,
+                           WSCLOSE_ERR_INTENT_NOT_MET,
+                           WSCLOSE_ERR_INTENT_NOT_SENDABLE,
                            WSCLOSE_ERR_PANIC};
   const size_t n = sizeof known / sizeof known[0];
   for (size_t i = 0; i < n; i++) {
@@ -440,7 +442,7 @@ static void test_results(void) {
     }
   }
   const char *unknown_message = wsclose_result_message(1);
-  const int32_t unknown[] = {1, 2, 100, -1, -9, -10, -100, -107, -199, -205, -300, -303, -900, -902,
+  const int32_t unknown[] = {1, 2, 100, -1, -9, -10, -100, -107, -199, -205, -300, -303, -400, -403, -900, -902,
                              INT32_MIN, INT32_MAX};
   for (size_t i = 0; i < sizeof unknown / sizeof unknown[0]; i++) {
     CHECK(str_eq(wsclose_result_message(unknown[i]), unknown_message), "message(%d)",
@@ -776,6 +778,68 @@ static void test_profiles_abi(void) {
   CHECK(wsclose_advice_label(WSCLOSE_ADVICE_STOP) != NULL, "no label for STOP");
 }
 
+/* Intents: the listed ranges and the check agree for every profile, intent and code; the
+ * nearest codes lie in listed ranges and none lies between them and the code; bad arguments. */
+static void test_intent_abi(void) {
+  uint32_t count = wsclose_profile_count();
+  for (uint32_t p = 0; p < count; p++) {
+    for (uint32_t intent = WSCLOSE_INTENT_STOP; intent <= WSCLOSE_INTENT_RETRY; intent++) {
+      static uint8_t member[65536];
+      memset(member, 0, sizeof member);
+      int32_t ranges = wsclose_profile_intent_range_count(p, intent);
+      CHECK(ranges >= 0, "range count %u %u = %d", (unsigned)p, (unsigned)intent, (int)ranges);
+      for (int32_t r = 0; r < ranges; r++) {
+        uint16_t first = 0, last = 0;
+        uint32_t advice = 99;
+        CHECK(wsclose_profile_intent_range(p, intent, (uint32_t)r, &first, &last, &advice) == WSCLOSE_OK, "range");
+        CHECK(first <= last && wsclose_is_sendable(first) && wsclose_is_sendable(last), "range %u-%u", first, last);
+        CHECK(intent == WSCLOSE_INTENT_STOP ? advice == WSCLOSE_ADVICE_STOP
+                                            : (advice == WSCLOSE_ADVICE_RETRY || advice == WSCLOSE_ADVICE_RESUME),
+              "range advice %u", (unsigned)advice);
+        for (uint32_t c = first; c <= last; c++) member[c] = 1;
+      }
+      /* The nearest listed code below and above each code, by two scans. */
+      static int32_t nearest_below[65536], nearest_above[65536];
+      int32_t seen = -1;
+      for (uint32_t c = 0; c <= UINT16_MAX; c++) {
+        nearest_below[c] = seen;
+        if (member[c]) seen = (int32_t)c;
+      }
+      seen = -1;
+      for (int32_t c = UINT16_MAX; c >= 0; c--) {
+        nearest_above[c] = seen;
+        if (member[c]) seen = c;
+      }
+      uint16_t f = 7, l = 7;
+      uint32_t a = 7;
+      CHECK(wsclose_profile_intent_range(p, intent, (uint32_t)ranges, &f, &l, &a) == WSCLOSE_ERR_INVALID_ARGUMENT &&
+                f == 7 && l == 7 && a == 7,
+            "a range past the last");
+      for (uint32_t c = 0; c <= UINT16_MAX; c++) {
+        int32_t advice = 0, below = 0, above = 0;
+        int32_t result = wsclose_profile_check_intent(p, (uint16_t)c, intent, &advice, &below, &above);
+        if (member[c]) {
+          CHECK(result == WSCLOSE_OK && advice == -1 && below == -1 && above == -1, "check %u", (unsigned)c);
+          continue;
+        }
+        CHECK(result == (wsclose_is_sendable((uint16_t)c) ? WSCLOSE_ERR_INTENT_NOT_MET : WSCLOSE_ERR_INTENT_NOT_SENDABLE),
+              "check %u = %d", (unsigned)c, (int)result);
+        CHECK(below == nearest_below[c] && above == nearest_above[c], "nearest of %u: %d %d, want %d %d",
+              (unsigned)c, (int)below, (int)above, (int)nearest_below[c], (int)nearest_above[c]);
+      }
+    }
+  }
+  int32_t a = 0, b = 0, c = 0;
+  CHECK(wsclose_profile_check_intent(0, 4000, 2, &a, &b, &c) == WSCLOSE_ERR_INVALID_ARGUMENT, "intent 2");
+  CHECK(wsclose_profile_check_intent(count, 4000, 0, &a, &b, &c) == WSCLOSE_ERR_UNKNOWN_PROFILE, "unknown profile");
+  CHECK(wsclose_profile_check_intent(0, 4000, 0, NULL, &b, &c) == WSCLOSE_ERR_NULL_ARGUMENT, "NULL advice_out");
+  CHECK(wsclose_profile_intent_range_count(0, 2) == WSCLOSE_ERR_INVALID_ARGUMENT, "range count of intent 2");
+  CHECK(wsclose_profile_intent_range_count(count, 0) == WSCLOSE_ERR_UNKNOWN_PROFILE, "range count, unknown profile");
+  uint16_t first = 0;
+  uint32_t advice = 0;
+  CHECK(wsclose_profile_intent_range(0, 0, 0, &first, NULL, &advice) == WSCLOSE_ERR_NULL_ARGUMENT, "NULL last_out");
+}
+
 /* The policy: built by the ABI calls; defaults, full jitter bounds, overrides, limits, and every
  * error. */
 static void test_policy_abi(void) {
@@ -1028,6 +1092,7 @@ int main(int argc, char **argv) {
       {"encode16_edges", test_encode16_edges},
       {"classify_many_edges", test_classify_many_edges},
       {"profiles_abi", test_profiles_abi},
+      {"intent_abi", test_intent_abi},
       {"policy_abi", test_policy_abi},
       {"policy_validation", test_policy_validation},
       {"explain_abi", test_explain_abi},

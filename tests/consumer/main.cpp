@@ -40,7 +40,13 @@ bool profiles_and_policy() {
   const auto with = policy.with_override(4000, wsclose::advice::retry);
   const wsclose::decision retry = with->decide(4000, true, 0, [] { return std::uint64_t{0}; });
   const wsclose::decision stop = with->decide(4000, true, 2);  // the attempt limit
-  return codes_named && with && retry && retry.delay_ms() == std::uint64_t{0} && !stop;
+  const wsclose::intent_ranges stopping = first->codes_for(wsclose::intent::stop);
+  bool intents_met = true;
+  for (const wsclose::intent_range range : stopping) {
+    intents_met = intents_met && !first->check_intent(range.first, wsclose::intent::stop);
+  }
+  return codes_named && with && retry && retry.delay_ms() == std::uint64_t{0} && !stop &&
+         with->advice(4000, true) == wsclose::advice::retry && intents_met;
 }
 
 bool explain_and_browser() {
@@ -50,10 +56,10 @@ bool explain_and_browser() {
     described = described && !wsclose::summary(cause).empty() && !wsclose::check(cause).empty();
   }
   const std::string payload("\x03\xe8" "bye", 5);
-  const wsclose::browser_event event = wsclose::close_event(wsclose::engine::firefox, payload);
+  const auto event = wsclose::close_event(wsclose::engine::firefox, payload);
   const auto sent = wsclose::page_close(wsclose::engine::chromium, 4000.0, u"bye");
   const auto thrown = wsclose::page_close(wsclose::engine::chromium, 1001.0);
-  return described && event.code == wsclose::codes::normal_closure && event.reason == "bye" &&
+  return described && event && event->code == wsclose::codes::normal_closure && event->reason == "bye" &&
          sent && sent->code == std::uint16_t{4000} && sent->reason() == "bye" && !thrown &&
          !wsclose::name(thrown.error()).empty();
 }

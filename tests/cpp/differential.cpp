@@ -6,8 +6,9 @@
 // Sections: every one the C column answers: code, parse, encode (wsclose::encode_close_payload
 // with a std::string_view of bytes), encode16 (with a std::u16string_view), advice
 // (wsclose::profile::advice), policy (wsclose::reconnect_policy), explain, event
-// (wsclose::close_event, dropped_event, reset_event), pageclose (wsclose::page_close) and profile
-// (wsclose::profile_by_name, profile_by_subprotocol).
+// (wsclose::close_event, dropped_event, reset_event), pageclose (wsclose::page_close), profile
+// (wsclose::profile_by_name, profile_by_subprotocol) and intent (wsclose::profile::codes_for,
+// check_intent).
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -17,6 +18,7 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "wsclose.hpp"
@@ -70,11 +72,15 @@ std::vector<std::string> split(const std::string &line, std::size_t want, const 
   std::exit(1);
 }
 
-wsclose::advice advice_named(std::string_view name) {
+// An advice by constant name, or `#N`: the raw number N (possibly no advice, forged with a cast).
+wsclose::advice advice_named(const std::string &name) {
+  if (!name.empty() && name[0] == '#') {
+    return static_cast<wsclose::advice>(std::stoul(name.substr(1)));
+  }
   for (const wsclose::advice value : wsclose::advice_values) {
     if (wsclose::const_name(value) == name) return value;
   }
-  die("unknown advice " + std::string(name));
+  die("unknown advice " + name);
 }
 
 std::string dash(std::optional<std::uint16_t> code) {
@@ -213,16 +219,26 @@ int main(int argc, char **argv) {
     if (f[3] != "-") options.max_attempts = static_cast<std::uint32_t>(std::stoul(f[3]));
     options.retry_unspecified = f[4] == "1";
     wsclose::reconnect_policy policy{options};
+    bool refused = false;
     if (f[5] != "-") {
       std::istringstream items(f[5]);
       std::string item;
-      while (std::getline(items, item, ',')) {
+      while (!refused && std::getline(items, item, ',')) {
         const std::size_t colon = item.find(':');
         if (colon == std::string::npos) die("override without ':' in " + line);
         const auto code = static_cast<std::uint16_t>(std::stoul(item.substr(0, colon)));
-        const wsclose::result status = policy.try_override(code, advice_named(item.substr(colon + 1)));
-        if (status != wsclose::result::ok) die("override: " + std::string(wsclose::message(status)));
+        const std::string advice = item.substr(colon + 1);
+        const wsclose::result status = policy.try_override(code, advice_named(advice));
+        if (status == wsclose::result::invalid_argument && advice[0] == '#') {
+          refused = true;  // a number that is no advice
+        } else if (status != wsclose::result::ok) {
+          die("override: " + std::string(wsclose::message(status)));
+        }
       }
+    }
+    if (refused) {
+      out << "policy\t" << line << "\trefused\t-\n";
+      continue;
     }
     const std::uint64_t random = std::stoull(f[9]);
     const wsclose::decision decision =
@@ -266,13 +282,32 @@ int main(int argc, char **argv) {
     }
     out << '\n';
   };
+  const auto answered = [](const wsclose::expected<wsclose::browser_event, wsclose::result> &event) {
+    if (!event) die("close_event: " + std::string(wsclose::message(event.error())));
+    return *event;
+  };
   const std::vector<std::string> payloads = data_lines(corpus + "/parse.txt");
   for (const wsclose::engine engine : wsclose::engine_values) {
-    event_line(engine, "dropped", wsclose::dropped_event(engine));
-    event_line(engine, "reset", wsclose::reset_event(engine));
+    event_line(engine, "dropped", answered(wsclose::dropped_event(engine)));
+    event_line(engine, "reset", answered(wsclose::reset_event(engine)));
     for (const std::string &line : payloads) {
       const std::string payload = unhex(line);
-      event_line(engine, line, wsclose::close_event(engine, std::string_view{payload}));
+      event_line(engine, line, answered(wsclose::close_event(engine, std::string_view{payload})));
+    }
+  }
+  // An engine value that is no engine (#7, forged with a cast) is refused by the library.
+  {
+    constexpr std::uint8_t forged_number = 7;
+    const auto forged = static_cast<wsclose::engine>(forged_number);
+    const std::string payload("\x03\xe8", 2);
+    const std::pair<const char *, wsclose::expected<wsclose::browser_event, wsclose::result>> rows[] = {
+        {"dropped", wsclose::dropped_event(forged)},
+        {"reset", wsclose::reset_event(forged)},
+        {"03e8", wsclose::close_event(forged, std::string_view{payload})},
+    };
+    for (const auto &[input, event] : rows) {
+      if (event || event.error() != wsclose::result::invalid_argument) die("engine #7 was not refused");
+      out << "event\t#" << static_cast<unsigned>(forged_number) << '\t' << input << "\trefused\n";
     }
   }
 
@@ -312,6 +347,40 @@ int main(int argc, char **argv) {
     out << "profile\t" << line << '\t'
         << (by_name ? std::string(by_name->name()) : std::string("-")) << '\t'
         << (by_token ? std::string(by_token->name()) : std::string("-")) << '\n';
+  }
+
+  // intent: per profile and intent, the ranges, then the verdict for every code of intent.txt.
+  const std::vector<std::string> intent_codes = data_lines(corpus + "/intent.txt");
+  const auto near = [](std::optional<std::uint16_t> code) {
+    return code ? std::to_string(*code) : std::string("-");
+  };
+  for (std::size_t i = 0; i < wsclose::profile_count; i++) {
+    const wsclose::profile profile = *wsclose::profile_at(i);
+    for (const wsclose::intent wanted : wsclose::intent_values) {
+      const std::string head = "intent\t" + std::string(profile.name()) + '\t' +
+                               std::string(wsclose::const_name(wanted)) + '\t';
+      const wsclose::intent_ranges ranges = profile.codes_for(wanted);
+      out << head << "ranges\t" << ranges.size() << '\n';
+      for (const wsclose::intent_range range : ranges) {
+        out << head << "range\t" << range.first << '\t' << range.last << '\t'
+            << wsclose::const_name(range.advice) << '\n';
+      }
+      for (const std::string &line : intent_codes) {
+        const auto code = static_cast<std::uint16_t>(std::stoul(line));
+        out << head << "check\t" << code << '\t';
+        const std::optional<wsclose::intent_mismatch> mismatch = profile.check_intent(code, wanted);
+        if (!mismatch) {
+          out << "ok\n";
+          continue;
+        }
+        if (mismatch->sendable()) {
+          out << "advice\t" << wsclose::const_name(*mismatch->advice) << '\t';
+        } else {
+          out << "unsendable\t";
+        }
+        out << near(mismatch->below) << '\t' << near(mismatch->above) << '\n';
+      }
+    }
   }
 
   std::ofstream file(argv[2], std::ios::binary);

@@ -37,6 +37,8 @@ TEST(Types, EnumsAreScopedAndMatchTheCHeader) {
   static_assert(wsclose::to_underlying(wsclose::advice::stop) == WSCLOSE_ADVICE_STOP);
   static_assert(wsclose::to_underlying(wsclose::advice::retry) == WSCLOSE_ADVICE_RETRY);
   static_assert(wsclose::to_underlying(wsclose::engine::firefox) == WSCLOSE_ENGINE_FIREFOX);
+  static_assert(wsclose::to_underlying(wsclose::intent::retry) == WSCLOSE_INTENT_RETRY);
+  static_assert(!std::is_convertible_v<int, wsclose::intent>);
   static_assert(wsclose::policy_max_overrides == WSCLOSE_POLICY_MAX_OVERRIDES);
   static_assert(wsclose::to_underlying(wsclose::result::too_many_overrides) ==
                 WSCLOSE_ERR_TOO_MANY_OVERRIDES);
@@ -152,6 +154,58 @@ TEST(Profiles, AdviceCodesAndRangesAgreeWithTheCAbi) {
   EXPECT_GT(named, 0u);
 }
 
+TEST(Profiles, IntentRangesAndChecksAreTheCAbis) {
+  std::size_t ranges_seen = 0;
+  std::size_t mismatches = 0;
+  for (std::size_t i = 0; i < wsclose::profile_count; i++) {
+    const wsclose::profile profile = *wsclose::profile_at(i);
+    const auto index = static_cast<std::uint32_t>(i);
+    for (const wsclose::intent wanted : wsclose::intent_values) {
+      const auto number = wsclose::to_underlying(wanted);
+      const wsclose::intent_ranges ranges = profile.codes_for(wanted);
+      ASSERT_EQ(static_cast<std::int32_t>(ranges.size()),
+                wsclose_profile_intent_range_count(index, number));
+      std::size_t r = 0;
+      for (const wsclose::intent_range range : ranges) {
+        std::uint16_t first = 0;
+        std::uint16_t last = 0;
+        std::uint32_t advice = 0;
+        ASSERT_EQ(wsclose_profile_intent_range(index, number, static_cast<std::uint32_t>(r), &first,
+                                               &last, &advice),
+                  WSCLOSE_OK);
+        EXPECT_EQ(range.first, first);
+        EXPECT_EQ(range.last, last);
+        EXPECT_EQ(wsclose::to_underlying(range.advice), advice);
+        EXPECT_EQ(ranges[r].first, first);
+        r++;
+      }
+      EXPECT_EQ(r, ranges.size());
+      ranges_seen += r;
+      for (std::uint32_t value = 0; value <= 0xFFFF; value++) {
+        const auto code = static_cast<std::uint16_t>(value);
+        std::int32_t advice = 0;
+        std::int32_t below = 0;
+        std::int32_t above = 0;
+        const std::int32_t status =
+            wsclose_profile_check_intent(index, code, number, &advice, &below, &above);
+        const auto got = profile.check_intent(code, wanted);
+        bool good = got.has_value() == (status != WSCLOSE_OK);
+        if (good && got) {
+          const auto as_number = [](std::optional<std::uint16_t> c) {
+            return c ? static_cast<std::int32_t>(*c) : -1;
+          };
+          good = got->sendable() == (status == WSCLOSE_ERR_INTENT_NOT_MET) &&
+                 (got->advice ? static_cast<std::int32_t>(*got->advice) : -1) == advice &&
+                 as_number(got->below) == below && as_number(got->above) == above;
+        }
+        if (!good && ++mismatches <= 5) ADD_FAILURE() << profile.name() << " code " << code;
+      }
+    }
+  }
+  EXPECT_EQ(mismatches, 0u);
+  EXPECT_GT(ranges_seen, 0u);
+}
+
 // ---------------------------------------------------------------- the reconnect policy
 
 // The C policy built the way the C API is used, for comparison.
@@ -265,6 +319,41 @@ TEST(Policy, OverridesFollowTheLibrarysRule) {
   EXPECT_EQ(wsclose_policy_decide(&one->c_policy(), 1000, 1, 0, 0, &delay), 1);
 }
 
+TEST(Policy, AForgedAdviceIsRefusedAndLeavesThePolicyUnchanged) {
+  wsclose::reconnect_policy policy;
+  EXPECT_EQ(policy.try_override(4000, static_cast<wsclose::advice>(9)),
+            wsclose::result::invalid_argument);
+  const auto refused = policy.with_override(4000, static_cast<wsclose::advice>(9));
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error(), wsclose::result::invalid_argument);
+  wsclose_policy raw;
+  ASSERT_EQ(wsclose_policy_init(&raw), WSCLOSE_OK);
+  expect_same_decisions(policy, raw);
+}
+
+TEST(Policy, AdviceIsTheLibrarys) {
+  std::size_t mismatches = 0;
+  for (std::size_t i = 0; i < wsclose::profile_count; i++) {
+    const auto policy = wsclose::reconnect_policy{}
+                            .with_profile(wsclose::profile_at(i))
+                            .with_retry_unspecified(i % 2 == 0)
+                            .with_override(4000, wsclose::advice::resume);
+    ASSERT_TRUE(policy);
+    for (std::uint32_t value = 0; value <= 0xFFFF; value++) {
+      const auto code = static_cast<std::uint16_t>(value);
+      for (const bool clean : {false, true}) {
+        const std::int32_t want = wsclose_policy_advice(&policy->c_policy(), code, clean ? 1 : 0);
+        const wsclose::advice got = policy->advice(code, clean);
+        if ((want < 0 || wsclose::to_underlying(got) != want || got == wsclose::advice::unspecified) &&
+            ++mismatches <= 5) {
+          ADD_FAILURE() << "profile " << i << " code " << code << " clean " << clean;
+        }
+      }
+    }
+  }
+  EXPECT_EQ(mismatches, 0u);
+}
+
 TEST(Policy, TheRandomSourceIsCalledOnceAndDefaultsToARealOne) {
   const wsclose::reconnect_policy policy;
   int calls = 0;
@@ -325,7 +414,10 @@ TEST(Explain, EveryCodeGivesTheCAbisCauses) {
 
 // ---------------------------------------------------------------- the browser model
 
-void expect_event(const wsclose::browser_event &got, const wsclose_close_event &want) {
+void expect_event(const wsclose::expected<wsclose::browser_event, wsclose::result> &answer,
+                  const wsclose_close_event &want) {
+  ASSERT_TRUE(answer) << wsclose::message(answer.error());
+  const wsclose::browser_event &got = *answer;
   EXPECT_EQ(got.code, want.code);
   EXPECT_EQ(got.was_clean, want.was_clean != 0);
   EXPECT_EQ(got.error_fired, want.error_fired != 0);
@@ -356,8 +448,10 @@ TEST(Browser, CloseEventsAreTheCAbis) {
       ASSERT_EQ(wsclose_browser_close_event(number, reinterpret_cast<const std::uint8_t *>(payload.data()),
                                             payload.size(), WSCLOSE_RECEIVED_PAYLOAD, &want),
                 WSCLOSE_OK);
-      const wsclose::browser_event got = wsclose::close_event(engine, payload);
-      expect_event(got, want);
+      const auto answer = wsclose::close_event(engine, payload);
+      expect_event(answer, want);
+      ASSERT_TRUE(answer);
+      const wsclose::browser_event &got = *answer;
       // The reasons view the caller's payload: nothing was copied or allocated.
       if (!got.reason.empty()) {
         EXPECT_GE(got.reason.data(), payload.data());
@@ -430,11 +524,26 @@ TEST(Browser, PageCloseGivesTheSentCloseOrTheDomException) {
   EXPECT_EQ(bare->reason(), explicit_bare->reason());
 }
 
-// A forged enum value is not an answer the library gave: the layer says so and aborts.
-TEST(BrowserDeathTest, AForgedEngineAborts) {
+// An engine value forged with a cast: the library refuses it, and the layer says so.
+TEST(Browser, AForgedEngineIsRefused) {
+  const auto forged = static_cast<wsclose::engine>(7);
+  const std::string payload("\x03\xe8", 2);
+  for (const auto &event : {wsclose::dropped_event(forged), wsclose::reset_event(forged),
+                            wsclose::close_event(forged, payload)}) {
+    ASSERT_FALSE(event);
+    EXPECT_EQ(event.error(), wsclose::result::invalid_argument);
+  }
+  const auto null_payload = wsclose::close_event(wsclose::engine::firefox, nullptr, 2);
+  ASSERT_FALSE(null_payload);
+  EXPECT_EQ(null_payload.error(), wsclose::result::null_argument);
+}
+
+// page_close's error is the page's exception; an engine forged with a cast is not an answer the
+// library gave, so the layer says so and aborts.
+TEST(BrowserDeathTest, AForgedEngineInPageCloseAborts) {
   GTEST_FLAG_SET(death_test_style, "threadsafe");
-  EXPECT_DEATH((void)wsclose::dropped_event(static_cast<wsclose::engine>(7)),
-               "wsclose_browser_close_event failed");
+  EXPECT_DEATH((void)wsclose::page_close(static_cast<wsclose::engine>(7), 1000.0),
+               "wsclose_browser_close failed");
 }
 
 }  // namespace

@@ -64,12 +64,14 @@ def page_ids(path: Path, cache: dict[Path, set[str]]) -> set[str]:
 
 # Two accessibility fixes to mdBook's theme, found by axe-core in tests/site: its sidebar toggle is
 # a <label> carrying aria-expanded and aria-label, which only a role allows; and a wide table
-# scrolls inside a wrapper that a keyboard user must be able to focus to scroll.
+# (or a long code block) scrolls inside an element that a keyboard user must be able to focus to scroll.
 THEME_FIXES = [
     ('<label id="sidebar-toggle" class="icon-button"', '<label id="sidebar-toggle" role="button" class="icon-button"'),
     # docs/book.toml's src is ".", which mdBook writes into the edit links.
     ("/edit/main/docs/./", "/edit/main/docs/"),
     ('<div class="table-wrapper">', '<div class="table-wrapper" tabindex="0" role="region" aria-label="table">'),
+    # A code block wider than the page scrolls too.
+    ("<pre><code ", '<pre><code tabindex="0" '),
 ]
 
 

@@ -96,8 +96,21 @@ export function description(code: number): string {
   return text;
 }
 
-/** Everything wsclose knows about one code. */
-export function info(code: number): CodeInfo {
+/** A close event as a WebSocket reports it: a DOM CloseEvent, the `ws` package's, or any `{ code, reason?, wasClean? }`. */
+export interface CloseEventLike {
+  readonly code: number;
+  readonly reason?: string | undefined;
+  readonly wasClean?: boolean | undefined;
+}
+
+/** What `info` says about a close event: the code's info, and the event's reason and wasClean. */
+export interface CloseInfo extends CodeInfo {
+  readonly reason: string;
+  /** The event's wasClean, or null when it has none. */
+  readonly wasClean: boolean | null;
+}
+
+function codeInfo(code: number): CodeInfo {
   toCode(code);
   return Object.freeze({
     code,
@@ -110,6 +123,24 @@ export function info(code: number): CodeInfo {
     name: cString(wasm.wsclose_name(code)),
     description: description(code),
   });
+}
+
+/**
+ * Everything wsclose knows about one code; given a close event (`{ code, reason, wasClean }`, as
+ * a DOM CloseEvent or the `ws` package's), the same plus the event's reason and wasClean.
+ */
+export function info(code: number): CodeInfo;
+export function info(event: CloseEventLike): CloseInfo;
+export function info(code: number | CloseEventLike): CodeInfo | CloseInfo {
+  if (typeof code !== 'object' || code === null) return codeInfo(code);
+  const event = code as { code?: unknown; reason?: unknown; wasClean?: unknown };
+  const reason = event.reason ?? '';
+  if (typeof reason !== 'string') throw new TypeError(`wsclose: a close event's reason must be a string, got ${typeof reason}`);
+  const wasClean = event.wasClean ?? null;
+  if (wasClean !== null && typeof wasClean !== 'boolean') {
+    throw new TypeError(`wsclose: a close event's wasClean must be a boolean, got ${typeof wasClean}`);
+  }
+  return Object.freeze({ ...codeInfo(event.code as number), reason, wasClean });
 }
 
 /** The label of a category, e.g. "private use"; RangeError for a number with none. */

@@ -107,6 +107,16 @@ export const Advice = Object.freeze({
 /** An advice number. */
 export type Advice = (typeof Advice)[keyof typeof Advice];
 
+/** What a server wants a profile's clients to do after its close: constant name to number. */
+export const Intent = Object.freeze({
+  /** stop */
+  STOP: 0,
+  /** retry */
+  RETRY: 1,
+} as const);
+/** An intent number. */
+export type Intent = (typeof Intent)[keyof typeof Intent];
+
 /** The likely causes of a close that `explain` names: constant name to number. */
 export const Cause = Object.freeze({
   /** The TCP connection ended without a closing handshake: the other side crashed or was killed, the network path went away, or the other side closed its socket without sending a Close frame. */

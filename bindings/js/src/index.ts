@@ -8,10 +8,17 @@ export * from './generated.js';
 export { PayloadError, loadWasm, wasm, type WasmSource, type WsCloseExports } from './module.js';
 export {
   categoryLabel, classify, classifyMany, constName, description, info, isBrowserCloseable, isLocalOnly, isOk, isSendable, name,
-  reconnect, reconnectLabel, version, type CodeInfo,
+  reconnect, reconnectLabel, version, type CloseEventLike, type CloseInfo, type CodeInfo,
 } from './codes.js';
 export { encodeClosePayload, parseClosePayload, type Close } from './payload.js';
-export { Profile, adviceLabel, profileByName, profileBySubprotocol, profiles, type ProfileCode } from './profiles.js';
+export {
+  Profile, adviceLabel, profileByName, profileBySubprotocol, profiles, type IntentMismatch, type IntentRange, type ProfileCode,
+} from './profiles.js';
 export { ReconnectPolicy, type Decision, type ReconnectPolicyOptions } from './policy.js';
 export { explain, type CauseInfo, type Explanation } from './explain.js';
 export { closeEvent, pageClose, resetEvent, type CloseEvent, type DomExceptionName, type SentClose } from './browser.js';
+export {
+  GiveUpEvent, ReconnectEvent, ReconnectingWebSocket, SocketCloseEvent, SocketErrorEvent, type DecisionOverride, type EngineName,
+  type GiveUpReason, type Message, type ProtocolsProvider, type ReconnectDecision, type ReconnectDetail,
+  type ReconnectingWebSocketEventMap, type ReconnectingWebSocketOptions, type UrlProvider, type WebSocketConstructor, type WebSocketLike,
+} from './reconnect.js';

@@ -39,6 +39,9 @@ export interface WsCloseExports {
   wsclose_profile_code_name(profile: number, code: number): number;
   wsclose_profile_code_description(profile: number, code: number): number;
   wsclose_advice_label(advice: number): number;
+  wsclose_profile_intent_range_count(profile: number, intent: number): number;
+  wsclose_profile_intent_range(profile: number, intent: number, index: number, firstOut: number, lastOut: number, adviceOut: number): number;
+  wsclose_profile_check_intent(profile: number, code: number, intent: number, adviceOut: number, belowOut: number, aboveOut: number): number;
   wsclose_policy_init(out: number): number;
   wsclose_policy_set_profile(policy: number, profile: number): number;
   wsclose_policy_set_base_ms(policy: number, baseMs: bigint): number;
@@ -47,6 +50,7 @@ export interface WsCloseExports {
   wsclose_policy_set_retry_unspecified(policy: number, retry: number): number;
   wsclose_policy_set_override(policy: number, code: number, advice: number): number;
   wsclose_policy_decide(policy: number, code: number, wasClean: number, attempt: number, random: bigint, delayMsOut: number): number;
+  wsclose_policy_advice(policy: number, code: number, wasClean: number): number;
   wsclose_explain(code: number, wasClean: number, causesOut: number, cap: number): number;
   wsclose_cause_const_name(cause: number): number;
   wsclose_cause_summary(cause: number): number;
@@ -106,6 +110,9 @@ const align8 = (n: number): number => (n + 7) & ~7;
 export const CODE_OUT = 0;
 /** const uint8_t *: the reason out of wsclose_parse_close_payload. */
 export const REASON_OUT = 4;
+/** The three 32-bit outs of the intent calls, at CODE_OUT, REASON_OUT and REASON_LEN_OUT: a
+ * range's first, last and advice; a check's advice, below and above. */
+export const INTENT_OUTS = [0, 4, 8] as const;
 /** size_t: a reason's length out. */
 export const REASON_LEN_OUT = 8;
 /** size_t: the encoded payload's length out. */

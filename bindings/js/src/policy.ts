@@ -152,6 +152,21 @@ export class ReconnectPolicy {
   get overrides(): ReadonlyMap<number, Advice> { return new Map(this.#settings.overrides); }
 
   /**
+   * The advice the policy's decisions follow after a close with `code` (`wasClean` as the
+   * WebSocket reported it): `Advice.STOP`, `Advice.RETRY` or `Advice.RESUME` (resume the session,
+   * where the protocol can), never `Advice.UNSPECIFIED`; the attempt limit is not applied.
+   */
+  advice(code: number, wasClean: boolean): Advice {
+    toCode(code);
+    toBoolean(wasClean, 'wasClean');
+    const base = reserve(0);
+    bytes().set(this.#struct, base + POLICY_AT);
+    const result = wasm.wsclose_policy_advice(base + POLICY_AT, code, wasClean ? 1 : 0);
+    if (result < 0) throw failure(result, null);
+    return result as Advice;
+  }
+
+  /**
    * Stop or retry after a close with `code` (`wasClean` as the WebSocket reported it) when
    * `attempt` reconnect attempts were already made. `random` (called once, only for a retry)
    * returns a bigint in 0..2^64-1; by default 64 bits of `crypto.getRandomValues`.

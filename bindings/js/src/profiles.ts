@@ -1,7 +1,9 @@
 // Profiles: the close-code conventions of protocols over WebSocket (core/src/profiles.rs behind the C ABI).
-import { PROFILES, type Advice, type ProfileName } from './generated.js';
+import { PROFILES, type Advice, type Intent, type ProfileName } from './generated.js';
 import { RESULT } from './abi.generated.js';
-import { INTERNAL, cString, capUnits, failure, putBytes, toCode, toU32, wasm, wtf8 } from './module.js';
+import {
+  INTENT_OUTS, INTERNAL, cString, capUnits, failure, putBytes, reserve, toCode, toU32, view, wasm, wtf8,
+} from './module.js';
 
 /** A code a profile names: its name and meaning in that protocol, and the profile's advice. */
 export interface ProfileCode {
@@ -10,6 +12,35 @@ export interface ProfileCode {
   readonly description: string;
   readonly advice: Advice;
 }
+
+/** Codes `first..last` (inclusive) a server can send that do what an intent wants, with the profile's advice for them. */
+export interface IntentRange {
+  readonly first: number;
+  readonly last: number;
+  readonly advice: Advice;
+}
+
+/**
+ * A code that does not do what was intended (`Profile.checkIntent`): what the clients do
+ * instead (`advice`, null when the code cannot be sent: `sendable` false), and the nearest codes
+ * below and above that would do what was intended (null where there is none).
+ */
+export interface IntentMismatch {
+  readonly code: number;
+  readonly intent: Intent;
+  readonly advice: Advice | null;
+  readonly sendable: boolean;
+  readonly below: number | null;
+  readonly above: number | null;
+}
+
+/** The C ABI's answer for an intent call: RangeError for an intent number the library refuses. */
+function intentFailure(result: number, intent: number): Error {
+  if (result === RESULT.ERR_INVALID_ARGUMENT) return new RangeError(`wsclose: not an intent: ${intent}`);
+  return failure(result, null);
+}
+
+const [OUT_A, OUT_B, OUT_C] = INTENT_OUTS;
 
 const PROFILE_INDEX = new WeakMap<Profile, number>();
 
@@ -57,6 +88,57 @@ export class Profile {
     const description = cString(wasm.wsclose_profile_code_description(index, code));
     if (description === null) throw new Error(`wsclose: profile ${this.name} names ${code} but does not describe it`);
     return Object.freeze({ code, name, description, advice: this.advice(code) });
+  }
+
+  /**
+   * The codes a server can send that make this protocol's clients do what `intent` wants
+   * (`Intent.STOP`: advice STOP; `Intent.RETRY`: RETRY or RESUME), as maximal ranges of
+   * consecutive codes with one advice, in code order. RangeError for a number that is no intent.
+   */
+  codesFor(intent: Intent): readonly IntentRange[] {
+    const index = profileIndex(this);
+    const number = toU32(intent, 'an intent');
+    const count = wasm.wsclose_profile_intent_range_count(index, number);
+    if (count < 0) throw intentFailure(count, number);
+    const ranges: IntentRange[] = [];
+    for (let i = 0; i < count; i++) {
+      const base = reserve(0);
+      const result = wasm.wsclose_profile_intent_range(index, number, i, base + OUT_A, base + OUT_B, base + OUT_C);
+      if (result !== RESULT.OK) throw intentFailure(result, number);
+      const memory = view();
+      ranges.push(Object.freeze({
+        first: memory.getUint16(base + OUT_A, true),
+        last: memory.getUint16(base + OUT_B, true),
+        advice: memory.getUint32(base + OUT_C, true) as Advice,
+      }));
+    }
+    return Object.freeze(ranges);
+  }
+
+  /**
+   * null when sending `code` makes this protocol's clients do what `intent` wants; otherwise an
+   * `IntentMismatch`. Throws for `code` like `classify`, RangeError for a number that is no intent.
+   */
+  checkIntent(code: number, intent: Intent): IntentMismatch | null {
+    const index = profileIndex(this);
+    const value = toCode(code);
+    const number = toU32(intent, 'an intent');
+    const base = reserve(0);
+    const result = wasm.wsclose_profile_check_intent(index, value, number, base + OUT_A, base + OUT_B, base + OUT_C);
+    if (result === RESULT.OK) return null;
+    if (result !== RESULT.ERR_INTENT_NOT_MET && result !== RESULT.ERR_INTENT_NOT_SENDABLE) throw intentFailure(result, number);
+    const memory = view();
+    const advice = memory.getInt32(base + OUT_A, true);
+    const below = memory.getInt32(base + OUT_B, true);
+    const above = memory.getInt32(base + OUT_C, true);
+    return Object.freeze({
+      code: value,
+      intent: number as Intent,
+      advice: result === RESULT.ERR_INTENT_NOT_MET ? advice as Advice : null,
+      sendable: result === RESULT.ERR_INTENT_NOT_MET,
+      below: below < 0 ? null : below,
+      above: above < 0 ? null : above,
+    });
   }
 
   toString(): string {

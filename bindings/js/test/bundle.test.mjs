@@ -14,7 +14,7 @@ import * as generated from '../dist/generated.js';
 const PACKAGE = fileURLToPath(new URL('..', import.meta.url));
 const ESBUILD = path.join(PACKAGE, 'node_modules/.bin/esbuild');
 
-test('exports: the 26 API names of the former two packages, resetEvent, loadWasm, wasm and the generated constants', () => {
+test('exports: the 26 API names of the former two packages, resetEvent, loadWasm, wasm, the reconnecting client and the generated constants', () => {
   const api = [
     'PayloadError', 'Profile', 'ReconnectPolicy', 'adviceLabel', 'categoryLabel', 'classify', 'classifyMany',
     'closeEvent', 'constName', 'description', 'encodeClosePayload', 'explain', 'info', 'isBrowserCloseable',
@@ -22,7 +22,8 @@ test('exports: the 26 API names of the former two packages, resetEvent, loadWasm
     'profileBySubprotocol', 'profiles', 'reconnect', 'reconnectLabel', 'version',
   ];
   assert.equal(api.length, 26);
-  const expected = [...api, 'resetEvent', 'loadWasm', 'wasm', ...Object.keys(generated)].sort();
+  const client = ['ReconnectingWebSocket', 'ReconnectEvent', 'GiveUpEvent', 'SocketCloseEvent', 'SocketErrorEvent'];
+  const expected = [...api, 'resetEvent', 'loadWasm', 'wasm', ...client, ...Object.keys(generated)].sort();
   assert.ok(Object.keys(generated).length > 10, 'the generated constants are missing');
   assert.deepEqual(Object.keys(wsclose).sort(), expected);
 });
@@ -34,7 +35,10 @@ for (const platform of ['browser', 'node']) {
       // Inside the package, so that `import … from 'wsclose'` resolves to it by its own name.
       const entry = path.join(PACKAGE, `.bundle-entry-${platform}.mjs`);
       writeFileSync(entry, "import { classify, info, Category } from 'wsclose';\n" +
-        "console.log(classify(4000) === Category.PRIVATE, info(1001).name);\n");
+        "import { ReconnectingWebSocket } from 'wsclose/reconnect';\n" +
+        "console.log(classify(4000) === Category.PRIVATE, info(1001).name);\n" +
+        "const client = new ReconnectingWebSocket('ws://127.0.0.1:9', undefined, { WebSocket: class {}, startClosed: true });\n" +
+        "console.log(client.readyState === ReconnectingWebSocket.CLOSED);\n");
       try {
         execFileSync(ESBUILD, [entry, '--bundle', '--format=esm', `--platform=${platform}`, '--target=es2022',
           '--log-level=warning', `--outfile=${path.join(dir, 'app.mjs')}`], { stdio: 'pipe' });
@@ -43,10 +47,10 @@ for (const platform of ['browser', 'node']) {
       }
       const bundle = readFileSync(path.join(dir, 'app.mjs'), 'utf8');
       assert.match(bundle, /wsclose\.wasm/);
-      assert.doesNotMatch(bundle, /from ["']wsclose["']/, 'the bundle still imports the package');
+      assert.doesNotMatch(bundle, /from ["']wsclose(?:\/reconnect)?["']/, 'the bundle still imports the package');
       copyFileSync(path.join(PACKAGE, 'dist/wsclose.wasm'), path.join(dir, 'wsclose.wasm'));
       const output = execFileSync(process.execPath, [path.join(dir, 'app.mjs')], { encoding: 'utf8' });
-      assert.equal(output, 'true Going Away\n');
+      assert.equal(output, 'true Going Away\ntrue\n');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

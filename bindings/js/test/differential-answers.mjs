@@ -11,7 +11,7 @@
 //   const text = answers(corpus, wsclose); // one line per answer, '\n'-terminated
 
 /** The corpus files `answers` reads, by the names of tests/differential/. */
-export const CORPUS_FILES = Object.freeze(['parse.txt', 'encode.tsv', 'policy.tsv', 'pageclose.tsv', 'profile.txt']);
+export const CORPUS_FILES = Object.freeze(['parse.txt', 'encode.tsv', 'policy.tsv', 'pageclose.tsv', 'profile.txt', 'intent.txt']);
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
@@ -120,17 +120,27 @@ export function answers(corpus, ws) {
   // The reconnect policy: one policy per row, the row's random number injected.
   for (const line of dataLines(corpus, 'policy.tsv')) {
     const [profile, base, cap, max, retry, overrides, code, clean, attempt, random] = line.split('\t');
-    const policy = new ws.ReconnectPolicy({
-      profile: profile === '-' ? null : ws.profileByName(profile),
-      baseMs: BigInt(base),
-      capMs: BigInt(cap),
-      maxAttempts: max === '-' ? null : Number(max),
-      retryUnspecified: retry === '1',
-      overrides: new Map(overrides === '-' ? [] : overrides.split(',').map((item) => {
-        const [overridden, advice] = item.split(':');
-        return [Number(overridden), ws.Advice[advice]];
-      })),
-    });
+    // `#N`: the raw advice number N; one that is no advice is refused (RangeError) when the
+    // policy is built.
+    const raw = overrides.split(',').some((item) => item.includes(':#'));
+    let policy;
+    try {
+      policy = new ws.ReconnectPolicy({
+        profile: profile === '-' ? null : ws.profileByName(profile),
+        baseMs: BigInt(base),
+        capMs: BigInt(cap),
+        maxAttempts: max === '-' ? null : Number(max),
+        retryUnspecified: retry === '1',
+        overrides: new Map(overrides === '-' ? [] : overrides.split(',').map((item) => {
+          const [overridden, advice] = item.split(':');
+          return [Number(overridden), advice.startsWith('#') ? Number(advice.slice(1)) : ws.Advice[advice]];
+        })),
+      });
+    } catch (error) {
+      if (!raw || !(error instanceof RangeError)) throw error;
+      out.push(`policy\t${line}\trefused\t-`);
+      continue;
+    }
     const decision = policy.decide(Number(code), clean === '1', Number(attempt), () => BigInt(random));
     out.push(`policy\t${line}\t${decision.stop ? 'stop\t-' : `retry\t${decision.delayMsExact}`}`);
   }
@@ -160,6 +170,18 @@ export function answers(corpus, ws) {
       ].join('\t'));
     }
   }
+  // An engine number that is no engine is refused with RangeError.
+  for (const input of ['dropped', 'reset', '03e8']) {
+    try {
+      if (input === 'reset') ws.resetEvent(7);
+      else ws.closeEvent(7, input === 'dropped' ? null : unhex(input));
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      out.push(`event\t#7\t${input}\trefused`);
+      continue;
+    }
+    throw new Error('differential: engine 7 was accepted');
+  }
   const pageRows = dataLines(corpus, 'pageclose.tsv');
   for (const engine of engines) {
     for (const line of pageRows) {
@@ -184,6 +206,27 @@ export function answers(corpus, ws) {
     const byName = ws.profileByName(name);
     const byToken = ws.profileBySubprotocol(name);
     out.push(`profile\t${line}\t${byName === null ? '-' : byName.name}\t${byToken === null ? '-' : byToken.name}`);
+  }
+
+  // Intents: per profile and intent, the ranges, then the verdict for every code of intent.txt.
+  const codes = dataLines(corpus, 'intent.txt').map(Number);
+  const INTENT = constOf(ws.Intent);
+  const intents = Object.values(ws.Intent).sort((a, b) => a - b);
+  for (const profile of ws.profiles()) {
+    for (const intent of intents) {
+      const head = `intent\t${profile.name}\t${INTENT.get(intent)}`;
+      const ranges = profile.codesFor(intent);
+      out.push(`${head}\tranges\t${ranges.length}`);
+      for (const r of ranges) out.push(`${head}\trange\t${r.first}\t${r.last}\t${ADVICE.get(r.advice)}`);
+      for (const code of codes) {
+        const miss = profile.checkIntent(code, intent);
+        let verdict;
+        if (miss === null) verdict = 'ok';
+        else if (miss.advice === null) verdict = `unsendable\t${dash(miss.below)}\t${dash(miss.above)}`;
+        else verdict = `advice\t${ADVICE.get(miss.advice)}\t${dash(miss.below)}\t${dash(miss.above)}`;
+        out.push(`${head}\tcheck\t${code}\t${verdict}`);
+      }
+    }
   }
   return `${out.join('\n')}\n`;
 }

@@ -42,8 +42,13 @@ test('bad codes throw TypeError or RangeError naming the value', () => {
   ];
   for (const [value, ErrorType, message] of cases) {
     for (const call of calls) {
+      // info() takes a close event, `{ code, reason?, wasClean? }` (test/reconnect.test.mjs).
+      if (call === wsclose.info && typeof value === 'object' && value !== null) continue;
       assert.throws(() => call(value), (error) => error instanceof ErrorType && message.test(error.message), String(value));
     }
+  }
+  for (const [value, ErrorType, message] of cases.filter(([value]) => typeof value !== 'object' || value === null)) {
+    assert.throws(() => wsclose.info({ code: value }), (error) => error instanceof ErrorType && message.test(error.message), String(value));
   }
   assert.equal(wsclose.classify(0), wsclose.Category.UNUSED);
   assert.equal(wsclose.classify(65535), wsclose.Category.OUT_OF_RANGE);

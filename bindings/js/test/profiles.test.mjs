@@ -208,3 +208,43 @@ test('ReconnectPolicy: settings of the wrong type or range throw', () => {
   assert.throws(() => policy.decide(70000, false, 0), RangeError);
   assert.throws(() => policy.decide(1006, false, -1), RangeError);
 });
+
+test('codesFor and checkIntent agree for every profile, intent and code', () => {
+  for (const profile of w.profiles()) {
+    for (const intent of Object.values(w.Intent)) {
+      const ranges = profile.codesFor(intent);
+      assert.ok(Object.isFrozen(ranges));
+      const member = new Array(65536).fill(false);
+      for (const r of ranges) for (let c = r.first; c <= r.last; c++) member[c] = true;
+      const below = new Array(65536).fill(null);
+      const above = new Array(65536).fill(null);
+      let seen = null;
+      for (let c = 0; c <= 0xffff; c++) { below[c] = seen; if (member[c]) seen = c; }
+      seen = null;
+      for (let c = 0xffff; c >= 0; c--) { above[c] = seen; if (member[c]) seen = c; }
+      for (let code = 0; code <= 0xffff; code++) {
+        const miss = profile.checkIntent(code, intent);
+        if (member[code]) {
+          assert.equal(miss, null, `${profile.name} ${intent} ${code}`);
+          continue;
+        }
+        assert.notEqual(miss, null);
+        assert.equal(miss.sendable, w.isSendable(code));
+        assert.equal(miss.advice, miss.sendable ? profile.advice(code) : null);
+        assert.deepEqual([miss.below, miss.above], [below[code], above[code]], `${profile.name} ${intent} ${code}`);
+      }
+    }
+  }
+});
+
+test('checkIntent: the centrifuge case, and bad intents are refused', () => {
+  const centrifuge = w.profileByName('centrifuge');
+  const miss = centrifuge.checkIntent(4401, w.Intent.STOP);
+  assert.equal(miss.advice, w.Advice.RETRY);
+  assert.deepEqual([miss.below, miss.above], [3999, 4500]);
+  assert.equal(centrifuge.checkIntent(4501, w.Intent.STOP), null);
+  assert.throws(() => centrifuge.codesFor(2), RangeError);
+  assert.throws(() => centrifuge.checkIntent(4000, 7), RangeError);
+  assert.throws(() => centrifuge.checkIntent(4000, 'stop'), TypeError);
+  assert.throws(() => centrifuge.checkIntent(70000, w.Intent.STOP), RangeError);
+});

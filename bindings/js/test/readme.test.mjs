@@ -41,3 +41,30 @@ test('the snippet of bindings/js/README.md runs and its assertions hold', () => 
     rmSync(file, { force: true });
   }
 });
+
+test('the first screen of README.md (<!-- lang:first-screen -->) type-checks against the package, tsc --strict', () => {
+  const readme = readFileSync(README, 'utf8');
+  const block = readme.match(/<!-- lang:first-screen -->\s*```ts\n([\s\S]*?)```\s*<!-- \/lang:first-screen -->/);
+  assert.ok(block, 'README.md has no <!-- lang:first-screen --> ```ts block');
+  assert.match(block[1], /classify\(/);
+  assert.match(block[1], /new ReconnectingWebSocket\(/);
+  // In the types project (DOM types, as a page uses the client), next to usage.ts.
+  const dir = new URL('./types/', import.meta.url);
+  const file = new URL('./.readme-first-screen.ts', dir);
+  const config = new URL('./.tsconfig.readme.json', dir);
+  writeFileSync(file, `${block[1]}\nexport {};\n`);
+  writeFileSync(config, JSON.stringify({
+    extends: './tsconfig.json',
+    compilerOptions: { noUnusedLocals: false },
+    files: ['.readme-first-screen.ts'],
+  }));
+  try {
+    const tsc = fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url));
+    execFileSync(process.execPath, [tsc, '-p', fileURLToPath(config)], { encoding: 'utf8', stdio: 'pipe' });
+  } catch (error) {
+    assert.fail(`tsc --strict rejects the README's first screen:\n${error.stdout ?? error}`);
+  } finally {
+    rmSync(file, { force: true });
+    rmSync(config, { force: true });
+  }
+});

@@ -11,7 +11,8 @@ import { readFileSync, statSync } from 'node:fs';
 
 const WASM = new URL('../dist/wsclose.wasm', import.meta.url);
 const LIMIT = 44 * 1024;
-const CODE_LIMIT = 12 * 1024;
+// 13 KiB: 45 functions (the intent queries and wsclose_policy_advice took it past 12 KiB).
+const CODE_LIMIT = 13 * 1024;
 
 /** The sizes of the module's sections by id (10 = code, 11 = data). */
 function sectionSizes(bytes) {

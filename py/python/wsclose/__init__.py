@@ -14,7 +14,8 @@ be sent, lengths, UTF-8) comes from the compiled core through the private module
 file sets their facts once at import (as :class:`http.HTTPStatus` sets ``phrase``), and defines
 the two Python types results are returned as, :class:`Close` and :class:`PayloadError`.
 
-Protocol profiles (:class:`Profile`, :class:`Advice`), the reconnect policy
+Protocol profiles (:class:`Profile`, :class:`Advice`; for servers :meth:`Profile.codes_for` and
+:meth:`Profile.check_intent` with an :class:`Intent`), the reconnect policy
 (:class:`ReconnectPolicy` -> :class:`Decision`), :func:`explain` (-> :class:`Explanation` of
 :class:`Cause` members) and the browser model (:func:`close_event` and :func:`reset_event` ->
 :class:`CloseEvent`,
@@ -40,6 +41,7 @@ from ._constants import (
     Cause,
     CloseCode,
     Engine,
+    Intent,
     PayloadErrorKind,
     Reconnect,
 )
@@ -59,6 +61,9 @@ __all__ = [
     "DomSyntaxError",
     "Engine",
     "Explanation",
+    "Intent",
+    "IntentMismatch",
+    "IntentRange",
     "InvalidAccessError",
     "PayloadError",
     "PayloadErrorKind",
@@ -144,6 +149,8 @@ from ._wsclose import (  # noqa: E402  (needs the registration above)
     CodeInfo,
     Decision,
     Explanation,
+    IntentMismatch,
+    IntentRange,
     Profile,
     ProfileCode,
     ProfileRange,
@@ -194,6 +201,8 @@ def _set_facts() -> None:
         advice = Advice(value)
         advice.label = label
         advice.reconnects = reconnects
+    for value, _const, label in _wsclose.intents():
+        Intent(value).label = label
     for value, _const, summary, check in _wsclose.causes():
         cause = Cause(value)
         cause.summary = summary

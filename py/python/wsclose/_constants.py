@@ -18,6 +18,7 @@ __all__ = [
     "Cause",
     "CloseCode",
     "Engine",
+    "Intent",
     "PayloadErrorKind",
     "Reconnect",
 ]
@@ -169,6 +170,20 @@ class Advice(enum.IntEnum):
     """resume."""
     UNSPECIFIED = 3
     """unspecified."""
+
+
+class Intent(enum.IntEnum):
+    """What a server wants a profile's clients to do after it closes the connection
+    (:meth:`Profile.codes_for`, :meth:`Profile.check_intent`); the numbers are those of the core and the C header.
+    """
+
+    label: str
+    """The word for the intent, e.g. ``"stop"``."""
+
+    STOP = 0
+    """stop."""
+    RETRY = 1
+    """retry."""
 
 
 class Cause(enum.IntEnum):

@@ -14,6 +14,7 @@ from wsclose import (
     DomException,
     DomSyntaxError,
     Engine,
+    Intent,
     InvalidAccessError,
     PayloadError,
     PayloadErrorKind,
@@ -39,6 +40,8 @@ __all__ = [
     "Profile",
     "ProfileCode",
     "ProfileRange",
+    "IntentRange",
+    "IntentMismatch",
     "Decision",
     "ReconnectPolicy",
     "Explanation",
@@ -47,6 +50,7 @@ __all__ = [
     "SentClose",
     "_register_model",
     "advices",
+    "intents",
     "causes",
     "explain",
     "close_event",
@@ -201,10 +205,57 @@ class Profile:
         """The range rule covering ``code``, if any."""
     def advice(self, code: SupportsIndex, /) -> Advice:
         """What this protocol's clients do after ``code``, for any of the 65,536 codes."""
+    def codes_for(self, intent: Intent, /) -> tuple[IntentRange, ...]:
+        """The codes a server can send that make this protocol's clients do what ``intent``
+        wants (``STOP``: advice ``STOP``; ``RETRY``: ``RETRY`` or ``RESUME``), as maximal
+        ranges of consecutive codes with one advice, in code order. A non-``Intent`` int raises
+        ``ValueError``, anything else ``TypeError``."""
+    def check_intent(self, code: SupportsIndex, intent: Intent, /) -> IntentMismatch | None:
+        """``None`` when sending ``code`` makes this protocol's clients do what ``intent``
+        wants; otherwise what they do instead and the nearest codes that would."""
     def __eq__(self, other: object, /) -> bool: ...
     def __ne__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
     def __reduce__(self) -> tuple[object, tuple[str]]: ...
+
+@final
+class IntentRange:
+    """Codes ``first..last`` (inclusive) a server can send that do what an intent wants, all
+    with one advice, from :meth:`Profile.codes_for`."""
+
+    @property
+    def first(self) -> int: ...
+    @property
+    def last(self) -> int: ...
+    @property
+    def advice(self) -> Advice: ...
+    def __contains__(self, code: SupportsIndex, /) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class IntentMismatch:
+    """A code that does not do what was intended, from :meth:`Profile.check_intent`. ``str()``
+    says so in a sentence."""
+
+    @property
+    def code(self) -> int: ...
+    @property
+    def intent(self) -> Intent: ...
+    @property
+    def advice(self) -> Advice | None:
+        """What the clients do after the code instead; ``None`` when it cannot be sent."""
+    @property
+    def sendable(self) -> bool:
+        """Whether the code may be sent at all (``False``: no client ever receives it)."""
+    @property
+    def below(self) -> int | None:
+        """The highest code below ``code`` that does what was intended, if any."""
+    @property
+    def above(self) -> int | None:
+        """The lowest code above ``code`` that does what was intended, if any."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
 
 @final
 class ProfileCode:
@@ -381,6 +432,7 @@ def _register_model(
     syntax: type[DomSyntaxError],
 ) -> None: ...
 def advices() -> list[tuple[int, str, str, bool | None]]: ...
+def intents() -> list[tuple[int, str, str]]: ...
 def causes() -> list[tuple[int, str, str, str]]: ...
 def explain(code: SupportsIndex, was_clean: bool | None = None) -> Explanation:
     """The likely causes of a close with ``code`` as the receiving application reported it;
@@ -411,6 +463,9 @@ class StatsCounter:
 
     def __new__(cls, format: str | None = None, field: str | None = None, show_bad: int = 10) -> StatsCounter: ...
     def feed(self, data: bytes, /) -> None: ...
+    def feed_file(self, fd: int, offset: int, progress: Callable[[int], object] | None = None) -> bool:
+        """Reads the open regular file ``fd`` from ``offset`` to its end (two threads when it is
+        large); False where this is not supported (nothing was read)."""
     def finish(self) -> None: ...
     def codes(self) -> list[tuple[int, int]]: ...
     def categories(self) -> list[int]: ...

@@ -1,7 +1,9 @@
 """The ``wsclose`` command: explain close codes (optionally as a protocol profile sees them),
-list the profiles, list the likely causes of a close, or count codes in a log.
+list the profiles, list the likely causes of a close, pick a code that makes a profile's clients
+stop or reconnect (``advise``), or count codes in a log.
 
-Exit status: 0 on success; 1 when ``stats`` skipped bad lines (the table is still printed);
+Exit status: 0 on success; 1 when ``stats`` skipped bad lines (the table is still printed), or
+when a code given to ``advise`` does not do what was intended;
 2 for bad arguments (a bad code, an unreadable file, a usage error); for ``stats`` also 3 when
 the input cannot be read to its end and 4 when the output cannot be written (``wsclose stats
 --help`` lists them).
@@ -17,17 +19,20 @@ from collections.abc import Sequence
 from typing import TextIO
 from urllib.parse import urlencode
 
-from . import CodeInfo, Explanation, Profile, __version__, explain, info
+from . import CodeInfo, Explanation, Intent, IntentMismatch, IntentRange, Profile, __version__, explain, info
 
 EXIT_OK = 0
 EXIT_BAD_LINES = 1
+EXIT_NOT_AS_INTENDED = 1
 EXIT_USAGE = 2
 
 _USAGE = """\
 wsclose [--json | --short] [--profile NAME] CODE [CODE ...]
        wsclose [--json | --short] profiles [NAME]
        wsclose [--json | --short] [--clean | --unclean] explain CODE [CODE ...]
-       wsclose [--json] stats FILE|-"""
+       wsclose [--json | --short] advise --profile NAME --intent stop|retry [CODE ...]
+       wsclose [--json] stats FILE|-
+       wsclose sql --dialect NAME"""
 
 _EPILOG = """\
 examples:
@@ -40,9 +45,16 @@ examples:
   wsclose profiles centrifuge  one profile's codes and ranges
   wsclose explain 1006 --unclean
                                the likely causes of a close, and what to check
+  wsclose advise --profile centrifuge --intent stop
+                               the codes a server can send to make the clients stop
+  wsclose advise --profile centrifuge --intent stop 4401
+                               exit 1: what the clients do instead, and the nearest codes that stop them
   wsclose stats codes.log      count the codes in a log ('-' reads stdin; wsclose stats --help)
+  wsclose sql --dialect postgres
+                               the functions as SQL for an engine (wsclose sql --help)
 
-exit status: 0 ok, 1 stats skipped bad lines, 2 bad arguments,
+exit status: 0 ok, 1 stats skipped bad lines or an advise code does not do what was intended,
+  2 bad arguments (an unknown profile too),
   3 stats could not read its input to the end, 4 stats could not write its output"""
 
 
@@ -78,13 +90,21 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--profile", metavar="NAME", help="also show what this protocol profile says (see: wsclose profiles)"
     )
+    parser.add_argument(
+        "--intent",
+        choices=[intent.name.lower() for intent in Intent],
+        help="advise: what the server wants the profile's clients to do (stop, or retry: reconnect)",
+    )
     clean = parser.add_mutually_exclusive_group()
     clean.add_argument("--clean", dest="was_clean", action="store_const", const=True, help="explain: the close was clean")
     clean.add_argument(
         "--unclean", dest="was_clean", action="store_const", const=False, help="explain: the close was not clean"
     )
     parser.add_argument(
-        "args", nargs="+", metavar="CODE", help="close codes, or: profiles [NAME], explain CODE..., stats FILE|-"
+        "args",
+        nargs="+",
+        metavar="CODE",
+        help="close codes, or: profiles [NAME], explain CODE..., advise [CODE...], stats FILE|-",
     )
     return parser
 
@@ -330,6 +350,103 @@ def _why(
     return EXIT_OK
 
 
+def intent_range_json(rule: IntentRange) -> dict[str, object]:
+    return {"first": rule.first, "last": rule.last, "advice": rule.advice.name}
+
+
+def intent_check_json(profile: Profile, intent: Intent, code: int, miss: IntentMismatch | None) -> dict[str, object]:
+    """The verdict of :meth:`Profile.check_intent` as a JSON-ready dict."""
+    result: dict[str, object] = {"code": code, "profile": profile.name, "intent": intent.name, "ok": miss is None}
+    if miss is not None:
+        result["sendable"] = miss.sendable
+        result["advice"] = None if miss.advice is None else miss.advice.name
+        result["below"] = miss.below
+        result["above"] = miss.above
+    return result
+
+
+def _span(rule: IntentRange) -> str:
+    return str(rule.first) if rule.first == rule.last else f"{rule.first}-{rule.last}"
+
+
+def _verdict(profile: Profile, intent: Intent, code: int, miss: IntentMismatch | None) -> str:
+    """One or two sentences: whether ``code`` does what was intended, and the nearest codes that do."""
+    wanted = "stop" if intent is Intent.STOP else "reconnect"
+    if miss is None:
+        return f"{code}: {profile.name} clients {wanted} after {code}, as intended"
+    if miss.advice is None:
+        head = f"{code}: cannot be sent in a Close frame, so {profile.name} clients never see it"
+    elif miss.advice.reconnects is None:
+        head = f"{code}: {profile.name} says nothing about {code} (advice unspecified), so its clients do not reliably {wanted}"
+    else:
+        instead = "reconnect" if miss.advice.reconnects else "stop"
+        head = f"{code}: {profile.name} clients {instead} after {code} (advice {miss.advice.label}), they do not {wanted}"
+    nearest = [f"{near} ({side})" for near, side in ((miss.below, "below"), (miss.above, "above")) if near is not None]
+    if not nearest:
+        return f"{head}; no code makes them {wanted}"
+    return f"{head}; nearest codes that make them {wanted}: {', '.join(nearest)}"
+
+
+def _advise(
+    raw: Sequence[str],
+    profile_name: str | None,
+    intent_name: str | None,
+    use_json: bool,
+    short: bool,
+    out: TextIO,
+    err: TextIO,
+) -> int:
+    if profile_name is None or intent_name is None:
+        print("wsclose: usage: wsclose [--json | --short] advise --profile NAME --intent stop|retry [CODE ...]", file=err)
+        return EXIT_USAGE
+    try:
+        profile = find_profile(profile_name)
+    except ValueError as exc:
+        print(f"wsclose: {exc}", file=err)
+        return EXIT_USAGE
+    intent = Intent[intent_name.upper()]
+    codes = _codes(raw, err)
+    if codes is None:
+        return EXIT_USAGE
+    if not codes:
+        ranges = profile.codes_for(intent)
+        if use_json:
+            rows = [intent_range_json(rule) for rule in ranges]
+            print(json.dumps({"profile": profile.name, "intent": intent.name, "ranges": rows}), file=out)
+            return EXIT_OK
+        if not short:
+            wanted = "stop" if intent is Intent.STOP else "reconnect"
+            print(f"{profile.name} ({profile.title}): the codes a server can send to make its clients {wanted}", file=out)
+            print(file=out)
+            print(f"{'codes':>9}  advice", file=out)
+        for rule in ranges:
+            if short:
+                print(f"{_span(rule)} {rule.advice.label}", file=out)
+            else:
+                print(f"{_span(rule):>9}  {rule.advice.label}", file=out)
+        if not ranges and not short:
+            print("    (none)", file=out)
+        return EXIT_OK
+    status = EXIT_OK
+    for code in codes:
+        miss = profile.check_intent(code, intent)
+        if miss is not None:
+            status = EXIT_NOT_AS_INTENDED
+        if use_json:
+            print(json.dumps(intent_check_json(profile, intent, code, miss)), file=out)
+        elif short:
+            if miss is None:
+                print(f"{code} ok", file=out)
+            else:
+                instead = "unsendable" if miss.advice is None else miss.advice.label
+                below = "-" if miss.below is None else miss.below
+                above = "-" if miss.above is None else miss.above
+                print(f"{code} {instead} {below} {above}", file=out)
+        else:
+            print(_verdict(profile, intent, code, miss), file=out)
+    return status
+
+
 def _explain(
     raw: Sequence[str], use_json: bool, short: bool, out: TextIO, err: TextIO, profile: Profile | None = None
 ) -> int:
@@ -348,12 +465,30 @@ def _explain(
     return EXIT_OK
 
 
+def _sql(raw: Sequence[str], out: TextIO) -> int:
+    from . import _sqlfiles
+
+    parser = argparse.ArgumentParser(
+        prog="wsclose sql",
+        description="Print SQL that defines wsclose's functions in a database engine, generated from the core: "
+        "wsclose_category(code), wsclose_name, wsclose_sendable, wsclose_local_only, wsclose_browser_closeable, "
+        "wsclose_ok, wsclose_reconnect and wsclose_advice(profile, code). A NULL or out-of-range code gives NULL.",
+        epilog="example: wsclose sql --dialect postgres | psql mydb",
+    )
+    parser.add_argument("--dialect", required=True, choices=_sqlfiles.DIALECTS, help="the SQL dialect")
+    options = parser.parse_args(raw)
+    out.write(_sqlfiles.text(options.dialect))
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Runs the command line; returns the exit status."""
     if (args := list(sys.argv[1:] if argv is None else argv))[:1] == ["stats"] or args[:2] == ["--json", "stats"]:
         from . import stats  # `wsclose [--json] stats ...` parses its own options
 
         return stats.main(args)
+    if args[:1] == ["sql"]:
+        return _sql(args[1:], sys.stdout)
     parser = _parser()
     # Options may come after the codes: `wsclose explain 1006 --unclean`, `wsclose 4004 --profile NAME`.
     options = parser.parse_intermixed_args(argv)
@@ -362,9 +497,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     short: bool = options.short
     was_clean: bool | None = options.was_clean
     profile_name: str | None = options.profile
-    command = raw[0] if raw[0] in ("stats", "profiles", "explain") else None
+    intent_name: str | None = options.intent
+    command = raw[0] if raw[0] in ("stats", "profiles", "explain", "advise") else None
     if was_clean is not None and command != "explain":
         parser.error("--clean and --unclean go with: explain CODE")
+    if intent_name is not None and command != "advise":
+        parser.error("--intent goes with: advise --profile NAME --intent stop|retry [CODE ...]")
+    if command == "advise":
+        return _advise(raw[1:], profile_name, intent_name, use_json, short, sys.stdout, sys.stderr)
     if profile_name is not None and command is not None:
         parser.error("--profile goes with codes: wsclose --profile NAME CODE [CODE ...]")
     if command == "stats":

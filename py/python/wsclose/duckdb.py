@@ -5,59 +5,55 @@
 >>> con = duckdb.connect()
 >>> wsclose.duckdb.register(con)
 >>> con.sql("SELECT wsclose_category(4000) AS c, wsclose_sendable(1006) AS s").fetchall()
-[('PRIVATE', False)]
+[('private use', False)]
 
-The functions are vectorised Python UDFs of type ``'arrow'``: DuckDB hands a whole vector of
-codes to :mod:`wsclose.arrays` as an Arrow array, and the core answers it in one call.
-``wsclose_category`` and ``wsclose_reconnect`` return the member name as ``VARCHAR``
-(e.g. ``'PRIVATE'``, ``'BACKOFF'``); the predicates return ``BOOLEAN``. A NULL code gives
-NULL; a code outside 0..65535 is an error, like in :mod:`wsclose.arrays`.
+The functions are DuckDB macros generated from the core (``wsclose sql --dialect duckdb`` prints
+them; the same file is ``sql/wsclose.duckdb.sql`` in the repository): each is one ``CASE`` over the
+code that DuckDB plans and vectorises like a hand-written one, with no Python call per row or per
+vector. They answer every code exactly as the core does:
+
+- ``wsclose_category(code)``: the category label (``'standard'``, ``'private use'``, ...);
+- ``wsclose_name(code)``: the standard or registered name, or NULL;
+- ``wsclose_sendable``, ``wsclose_local_only``, ``wsclose_browser_closeable``, ``wsclose_ok``:
+  ``BOOLEAN``;
+- ``wsclose_reconnect(code)``: ``'never'``, ``'backoff'`` or ``'app-defined'``;
+- ``wsclose_advice(profile, code)``: a profile's advice (``'stop'``, ``'retry'``, ``'resume'``,
+  ``'unspecified'``).
+
+A NULL code, a code outside 0..65535 and an unknown profile give NULL, never a wrong label.
 """
 
 from __future__ import annotations
 
-from typing import Any, Final
+import re
+from typing import Final
 
 import duckdb
-import pyarrow as pa
-from duckdb.func import PythonUDFType
 
-from . import arrays
+from . import _sqlfiles
 
 __all__ = ["FUNCTIONS", "register"]
 
-FUNCTIONS: Final[tuple[arrays.FactName, ...]] = (
+FUNCTIONS: Final[tuple[str, ...]] = (
     "category",
+    "name",
     "sendable",
     "local_only",
     "browser_closeable",
     "ok",
     "reconnect",
+    "advice",
 )
-"""The facts registered, each as the SQL function ``wsclose_<fact>``."""
+"""The functions registered, each as the SQL macro ``<prefix><name>``."""
 
-
-def _udf(name: arrays.FactName) -> Any:
-    def udf(codes: Any) -> Any:
-        answers = arrays.fact(name, codes)
-        if isinstance(answers, pa.ChunkedArray):
-            answers = answers.combine_chunks()
-        if name in ("category", "reconnect"):
-            return answers.dictionary_decode()
-        return answers
-
-    return udf
+_PREFIX = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
 def register(con: duckdb.DuckDBPyConnection, *, prefix: str = "wsclose_") -> None:
-    """Adds ``<prefix><fact>(code)`` for every fact in :data:`FUNCTIONS` to ``con``."""
-    for name in FUNCTIONS:
-        returns = "VARCHAR" if name in ("category", "reconnect") else "BOOLEAN"
-        con.create_function(
-            prefix + name,
-            _udf(name),
-            ["BIGINT"],
-            returns,
-            type=PythonUDFType.ARROW,
-            side_effects=False,
-        )
+    """Defines ``<prefix><name>(...)`` for every name in :data:`FUNCTIONS` on ``con`` (as macros)."""
+    if not isinstance(prefix, str) or not _PREFIX.match(prefix):
+        raise ValueError(f"prefix must be a SQL identifier, got {prefix!r}")
+    text = _sqlfiles.text("duckdb")
+    if prefix != "wsclose_":
+        text = text.replace("CREATE OR REPLACE MACRO wsclose_", f"CREATE OR REPLACE MACRO {prefix}")
+    con.execute(text)

@@ -35,6 +35,7 @@ import csv
 import io
 import json
 import os
+import stat
 import sys
 import time
 from collections import Counter
@@ -153,9 +154,13 @@ def count(
     progress = _Progress(progress_to or sys.stderr, size, progress_to is not None)
     read = getattr(raw, "read1", None) or raw.read
     try:
-        while data := read(_READ_BYTES):
-            counter.feed(data)
-            progress.update(counter.bytes_in)
+        start = _regular_file_at(raw)
+        if start is None or not counter.feed_file(
+            raw.fileno(), start, progress.update if progress.enabled else None
+        ):
+            while data := read(_READ_BYTES):
+                counter.feed(data)
+                progress.update(counter.bytes_in)
         counter.finish()
     except _wsclose.StatsHeaderError as exc:
         raise _UsageError(str(exc)) from None
@@ -167,6 +172,21 @@ def count(
     finally:
         progress.finish(counter.bytes_in)
     return _stats_of(counter)
+
+
+def _regular_file_at(raw: BinaryIO) -> int | None:
+    """Where ``raw`` stands when it is a plain binary file object over a regular file (which the
+    core then reads itself, from that offset, with two threads when large), else ``None``. Any
+    other object with a ``fileno()`` (a ``gzip.GzipFile``, a wrapper) is read through its own
+    ``read``, since its bytes are not the file's."""
+    if type(raw) not in (io.BufferedReader, io.BufferedRandom, io.FileIO):
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(raw.fileno()).st_mode) or not raw.seekable():
+            return None
+        return raw.tell()
+    except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
+        return None
 
 
 class _UsageError(Exception):

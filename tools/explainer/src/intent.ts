@@ -1,5 +1,6 @@
-// For a server author: which codes make a profile's clients stop, and which make them reconnect.
-import { Advice, adviceLabel, info, type Profile } from '../../../bindings/js/dist/index.js';
+// For a server author: which codes make a profile's clients stop, and which make them reconnect
+// (the core's `codesFor`), and whether the code in view does what its advice says.
+import { Intent, adviceLabel, type IntentRange, type Profile } from '../../../bindings/js/dist/index.js';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -8,40 +9,29 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
   return node;
 }
 
-interface Range { lo: number; hi: number; advice: Advice }
-
-/** The codes a server may send, grouped into runs of equal advice under `profile` (the core answers each code). */
-function runs(profile: Profile): Range[] {
-  const out: Range[] = [];
-  for (let code = 0; code <= 0xffff; code += 1) {
-    if (!info(code).sendable) continue;
-    const advice = profile.advice(code);
-    const last = out[out.length - 1];
-    if (last !== undefined && last.hi === code - 1 && last.advice === advice) last.hi = code;
-    else out.push({ lo: code, hi: code, advice });
-  }
-  return out;
+function list(ranges: readonly IntentRange[], id: string): HTMLElement {
+  return el('ul', { class: 'codes', 'data-codes': id },
+    ...ranges.map((r) => el('li', { 'data-range': `${r.first}-${r.last}` }, r.first === r.last ? String(r.first) : `${r.first}–${r.last}`)));
 }
 
-const CACHE = new Map<Profile, Range[]>();
-
-function list(ranges: readonly Range[], id: string): HTMLElement {
-  return el('ul', { class: 'codes', 'data-codes': id },
-    ...ranges.map((r) => el('li', { 'data-range': `${r.lo}-${r.hi}` }, r.lo === r.hi ? String(r.lo) : `${r.lo}–${r.hi}`)));
+function verdict(profile: Profile, code: number, intent: Intent, verb: string): string {
+  const mismatch = profile.checkIntent(code, intent);
+  if (mismatch === null) return `${code} makes them ${verb}.`;
+  if (!mismatch.sendable) return `${code} cannot be sent at all.`;
+  const nearest = [mismatch.below, mismatch.above].filter((c): c is number => c !== null);
+  return `${code} does not make them ${verb} (they ${mismatch.advice === null ? '?' : adviceLabel(mismatch.advice)})` +
+    (nearest.length === 0 ? '.' : `; the nearest codes that do: ${nearest.join(' and ')}.`);
 }
 
 export function intentView(profile: Profile, code: number | null): HTMLElement {
-  let all = CACHE.get(profile);
-  if (all === undefined) {
-    all = runs(profile);
-    CACHE.set(profile, all);
-  }
-  const stop = all.filter((r) => r.advice === Advice.STOP);
-  const retry = all.filter((r) => r.advice === Advice.RETRY || r.advice === Advice.RESUME);
-  const note = code === null ? '' : ` Your code ${code} makes them ${adviceLabel(profile.advice(code))}.`;
+  const stop = profile.codesFor(Intent.STOP);
+  const retry = profile.codesFor(Intent.RETRY);
   return el('section', { id: 'server', 'aria-labelledby': 'server-h' },
     el('h2', { id: 'server-h' }, `For a server author: closing ${profile.title} clients`),
-    el('p', {}, `Codes a server may send that make ${profile.name} clients stop for good, and codes that make them reconnect.${note}`),
+    el('p', {}, `Codes a server may send that make ${profile.name} clients stop for good, and codes that make them reconnect` +
+      ' (the same answer as `wsclose advise --profile ' + profile.name + ' --intent stop|retry`).'),
     el('h3', {}, 'They stop'), list(stop, 'stop'),
-    el('h3', {}, 'They reconnect'), list(retry, 'retry'));
+    code === null ? '' : el('p', { 'data-verdict': 'stop' }, verdict(profile, code, Intent.STOP, 'stop')),
+    el('h3', {}, 'They reconnect'), list(retry, 'retry'),
+    code === null ? '' : el('p', { 'data-verdict': 'retry' }, verdict(profile, code, Intent.RETRY, 'reconnect')));
 }

@@ -133,6 +133,10 @@ fn generated_files(root: &Path) -> Vec<(PathBuf, String)> {
             "tests/differential/profile.txt".into(),
             differential::profile_corpus(),
         ),
+        (
+            "tests/differential/intent.txt".into(),
+            differential::intent_corpus(),
+        ),
     ];
     files.extend(surfaces::files());
     files.extend(layouts::files(root));

@@ -235,8 +235,15 @@ func policyLine(row string) (string, error) {
 			if err != nil {
 				return "", err
 			}
-			advice, err := adviceByName(name)
-			if err != nil {
+			var advice wsclose.Advice
+			if number, raw := strings.CutPrefix(name, "#"); raw {
+				// `#N`: the raw advice number N; NewReconnectPolicy refuses one that is no advice.
+				a, err := strconv.ParseUint(number, 10, 8)
+				if err != nil {
+					return "", err
+				}
+				advice = wsclose.Advice(a)
+			} else if advice, err = adviceByName(name); err != nil {
 				return "", err
 			}
 			options = append(options, wsclose.WithOverride(wsclose.CloseCode(n), advice))
@@ -244,6 +251,9 @@ func policyLine(row string) (string, error) {
 	}
 	policy, err := wsclose.NewReconnectPolicy(options...)
 	if err != nil {
+		if errors.Is(err, wsclose.ErrInvalidArgument) && strings.Contains(f[5], ":#") {
+			return fmt.Sprintf("policy\t%s\trefused\t-", row), nil
+		}
 		return "", err
 	}
 	random := nums[9]
@@ -379,6 +389,23 @@ func newerSections(out *bytes.Buffer, corpus string, payloads []string) error {
 		}
 	}
 
+	// An engine number that is no engine: ErrInvalidArgument.
+	for _, input := range []string{"dropped", "reset", "03e8"} {
+		var err error
+		switch input {
+		case "reset":
+			_, err = wsclose.Engine(7).ResetEvent()
+		case "dropped":
+			_, err = wsclose.Engine(7).CloseEvent(nil, true)
+		default:
+			_, err = wsclose.Engine(7).CloseEvent([]byte{0x03, 0xe8}, false)
+		}
+		if !errors.Is(err, wsclose.ErrInvalidArgument) {
+			return fmt.Errorf("engine 7 was not refused: %v", err)
+		}
+		fmt.Fprintf(out, "event\t#7\t%s\trefused\n", input)
+	}
+
 	pageRows, err := dataLines(filepath.Join(corpus, "pageclose.tsv"))
 	if err != nil {
 		return err
@@ -413,6 +440,55 @@ func newerSections(out *bytes.Buffer, corpus string, payloads []string) error {
 		byName := found(wsclose.ProfileByName(string(name)))
 		byToken := found(wsclose.ProfileBySubprotocol(string(name)))
 		fmt.Fprintf(out, "profile\t%s\t%s\t%s\n", row, byName, byToken)
+	}
+	return intentSection(out, corpus)
+}
+
+// intentSection answers, per profile and intent, the ranges (Profile.CodesFor) and the verdict
+// (Profile.CheckIntent) for every code of intent.txt.
+func intentSection(out *bytes.Buffer, corpus string) error {
+	rows, err := dataLines(filepath.Join(corpus, "intent.txt"))
+	if err != nil {
+		return err
+	}
+	near := func(code wsclose.CloseCode, ok bool) string {
+		if !ok {
+			return "-"
+		}
+		return strconv.Itoa(int(code))
+	}
+	for _, profile := range wsclose.Profiles() {
+		for _, intent := range []wsclose.Intent{wsclose.IntentStop, wsclose.IntentRetry} {
+			head := fmt.Sprintf("intent\t%s\t%s", profile.Name(), intent.ConstName())
+			ranges, err := profile.CodesFor(intent)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(out, "%s\tranges\t%d\n", head, len(ranges))
+			for _, r := range ranges {
+				fmt.Fprintf(out, "%s\trange\t%d\t%d\t%s\n", head, r.First, r.Last, r.Advice.ConstName())
+			}
+			for _, row := range rows {
+				n, err := strconv.ParseUint(row, 10, 16)
+				if err != nil {
+					return err
+				}
+				verdict := "ok"
+				var miss *wsclose.IntentMismatchError
+				if err := profile.CheckIntent(wsclose.CloseCode(n), intent); errors.As(err, &miss) {
+					if miss.Sendable {
+						verdict = fmt.Sprintf("advice\t%s\t%s\t%s", miss.Advice.ConstName(),
+							near(miss.Below, miss.HasBelow), near(miss.Above, miss.HasAbove))
+					} else {
+						verdict = fmt.Sprintf("unsendable\t%s\t%s", near(miss.Below, miss.HasBelow),
+							near(miss.Above, miss.HasAbove))
+					}
+				} else if err != nil {
+					return err
+				}
+				fmt.Fprintf(out, "%s\tcheck\t%d\t%s\n", head, n, verdict)
+			}
+		}
 	}
 	return nil
 }

@@ -91,6 +91,11 @@ void [isPrivate, four, normal, limit, label, name, advice, adviceLabel, backoff,
   const row: R.ProfileCode | null = all[0]!.lookup(4004);
   const rowAdvice: R.Advice | undefined = row?.advice;
   const label: string = R.adviceLabel(all[0]!.advice(4004));
+  const ranges: readonly R.IntentRange[] = all[0]!.codesFor(R.Intent.STOP);
+  const miss: R.IntentMismatch | null = all[0]!.checkIntent(4401, R.Intent.RETRY);
+  const instead: R.Advice | null | undefined = miss?.advice;
+  const nearest: number | null | undefined = miss?.above;
+  void ranges; void instead; void nearest;
   const max: 8 = R.POLICY_MAX_OVERRIDES;
   const policy = new R.ReconnectPolicy({
     profile: p,
@@ -132,4 +137,67 @@ void [isPrivate, four, normal, limit, label, name, advice, adviceLabel, backoff,
   R.explain(1006, 0);
   void [p, named, stop, zero, rowAdvice, label, max, delay, exact, base, cause, causeName, reply, resetError, sent, none, engineName,
     exceptionName, badName, noDelay, four];
+}
+
+// The reconnecting client (wsclose/reconnect, also exported from wsclose) and info() of a close event.
+{
+  const closeInfo: R.CloseInfo = info({ code: 1001, reason: 'bye', wasClean: true });
+  const clean: boolean | null = closeInfo.wasClean;
+  const fromDom: R.CloseInfo = info(new CloseEvent('close', { code: 1000 }));
+  // @ts-expect-error a code's info has no reason: only an event's has
+  const noReason: string = info(1000).reason;
+  void [clean, fromDom, noReason];
+}
+import {
+  ReconnectingWebSocket, type GiveUpEvent, type ReconnectDecision, type ReconnectEvent, type SocketCloseEvent,
+} from 'wsclose/reconnect';
+{
+  // The DOM's WebSocket class fits the WebSocket option, as the `ws` package's does.
+  const socket = new ReconnectingWebSocket('wss://example.invalid', ['graphql-transport-ws'], {
+    WebSocket,
+    profile: 'centrifuge',
+    baseMs: 100,
+    capMs: 10_000n,
+    maxAttempts: 10,
+    overrides: { 4000: R.Advice.STOP },
+    connectionTimeout: 2000,
+    maxEnqueuedMessages: 100,
+    engine: 'firefox',
+    random: () => 0n,
+    decide: (proposed: ReconnectDecision, event: SocketCloseEvent, why: R.Explanation) =>
+      event.code === 4001 && why.causes.length > 0 ? { reconnect: proposed.reconnect, delayMs: 0 } : undefined,
+  });
+  const lazy = new ReconnectingWebSocket(async () => 'wss://example.invalid', undefined, { startClosed: true });
+  socket.addEventListener('reconnect', (event) => {
+    const e: ReconnectEvent = event;
+    const delay: number | null = e.decision.delayMs;
+    const advice: R.Advice = e.decision.advice;
+    const code: number = e.closeEvent.code;
+    const causes: readonly R.CauseInfo[] = e.explanation.causes;
+    void [delay, advice, code, causes];
+  });
+  socket.ongiveup = (event: GiveUpEvent) => {
+    const why: 'final' | 'max-attempts' | 'app' = event.reason;
+    void why;
+  };
+  socket.onclose = (event) => {
+    const clean: boolean = event.wasClean;
+    void clean;
+  };
+  socket.onmessage = (event: MessageEvent) => void event.data;
+  const queued: boolean = socket.send(new Uint8Array(1));
+  const state: number = socket.readyState;
+  const open: 1 = ReconnectingWebSocket.OPEN;
+  socket.binaryType = 'arraybuffer';
+  socket.close(1000, 'bye');
+  lazy.reconnect();
+  // @ts-expect-error a profile is a name of the generated list
+  new ReconnectingWebSocket('wss://example.invalid', undefined, { profile: 'discord' });
+  // @ts-expect-error the engine is a name
+  new ReconnectingWebSocket('wss://example.invalid', undefined, { engine: 0 });
+  // @ts-expect-error a decide hook returns an override or undefined
+  new ReconnectingWebSocket('wss://example.invalid', undefined, { decide: () => true });
+  // @ts-expect-error the reconnect event carries a decision, not a stop flag
+  socket.addEventListener('reconnect', (event) => event.decision.stop);
+  void [queued, state, open];
 }

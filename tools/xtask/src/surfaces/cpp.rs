@@ -51,6 +51,13 @@ fn prose(e: &EnumModel) -> Prose {
                 e.doc.trim_end_matches('.')
             ) + ".",
         ),
+        "Intent" => (
+            "intent".to_string(),
+            format!(
+                "{} (the numbers of `enum wsclose_intent`)",
+                e.doc.trim_end_matches('.')
+            ) + ".",
+        ),
         "Engine" => (
             "engine".to_string(),
             format!(

@@ -28,6 +28,10 @@ fn prose(e: &EnumModel) -> Prose {
             "Advice",
             "The advice of a profile (Profile.Advice, ReconnectPolicy overrides).",
         ),
+        "Intent" => (
+            "Intent",
+            "What a server intends its close to make a profile's clients do (Profile.CodesFor, Profile.CheckIntent).",
+        ),
         "Cause" => (
             "Cause",
             "The likely causes Explain reports; Summary and Check come from the library.",
@@ -57,6 +61,7 @@ enum Part {
 const LAYOUT: &[Part] = &[
     Part::Enums(&["Category", "Reconnect", "PayloadErrorKind"]),
     Part::Enums(&["Advice"]),
+    Part::Enums(&["Intent"]),
     Part::Enums(&["Cause"]),
     Part::PolicyMaxOverrides,
     Part::Enums(&["Engine"]),

@@ -149,6 +149,16 @@ fn prose(e: &EnumModel) -> Prose {
             from_number: Some("advice"),
             ..base
         },
+        "Intent" => Prose {
+            doc: vec![
+                "What a server wants a {@link Profile}'s clients to do after it closes the connection, for",
+                "{@link Profile#codesFor(Intent)} and {@link Profile#checkIntent(int, Intent)}. {@link #label()} is the word.",
+            ],
+            number: Some(("number", number_doc("intent", "enum wsclose_intent"))),
+            text: Some(("label", label_doc("retry"))),
+            from_number: Some("intent"),
+            ..base
+        },
         "Cause" => Prose {
             doc: vec![
                 "A likely cause of a close, as {@link WsClose#explain(int, Boolean)} reports it. The constant's",

@@ -102,6 +102,11 @@ fn js_profile_facts(model: &Model, out: &mut String) {
     let enums = [
         ("A profile's reconnect advice", "An advice number", advice),
         (
+            "What a server wants a profile's clients to do after its close",
+            "An intent number",
+            model.enum_named("Intent"),
+        ),
+        (
             "The likely causes of a close that `explain` names",
             "A cause number",
             model.enum_named("Cause"),

@@ -11,12 +11,13 @@ mod go;
 mod java;
 mod js;
 mod python;
+pub mod sql;
 
 use std::path::PathBuf;
 
 use wsclose::{
-    Advice, Category, Cause, CloseCode, Decision, DomException, Engine, PayloadErrorKind, Profile, Reconnect,
-    ReconnectPolicy, MAX_CLOSE_PAYLOAD, MAX_REASON_LEN,
+    Advice, Category, Cause, CloseCode, Decision, DomException, Engine, Intent, PayloadErrorKind, Profile,
+    Reconnect, ReconnectPolicy, MAX_CLOSE_PAYLOAD, MAX_REASON_LEN,
 };
 
 const NOTE: &str =
@@ -38,6 +39,7 @@ pub fn files() -> Vec<(PathBuf, String)> {
         "py/python/wsclose/_constants.py".into(),
         python::constants(&model),
     ));
+    files.extend(sql::files());
     files
 }
 
@@ -289,6 +291,16 @@ impl Model {
                 .collect(),
             langs: EVERY_LANG,
         };
+        let intent = EnumModel {
+            name: "Intent",
+            doc: "What a server wants a profile's clients to do after it closes the connection.",
+            text: Text::Label,
+            members: Intent::ALL
+                .into_iter()
+                .map(|i| member(i.const_name(), u8::from(i), i.label()))
+                .collect(),
+            langs: EVERY_LANG,
+        };
         let cause = EnumModel {
             name: "Cause",
             doc: "A likely cause of a close, as `explain` reports it.",
@@ -360,6 +372,7 @@ impl Model {
                 close_code,
                 payload_error_kind,
                 advice,
+                intent,
                 cause,
                 engine,
                 dom_exception,

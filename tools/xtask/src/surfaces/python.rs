@@ -83,6 +83,11 @@ fn prose(e: &EnumModel) -> Prose {
             ],
             ..base
         },
+        "Intent" => Prose {
+            doc: "What a server wants a profile's clients to do after it closes the connection\n    (:meth:`Profile.codes_for`, :meth:`Profile.check_intent`); the numbers are those of the core and the C header.\n    ",
+            attrs: &[("label: str", "The word for the intent, e.g. ``\"stop\"``.")],
+            ..base
+        },
         "Cause" => Prose {
             doc: "One likely cause of a close, as listed by :func:`wsclose.explain`; the numbers are those of the\n    core and the C header.\n    ",
             attrs: &[

@@ -35,6 +35,10 @@ final class Abi {
     static final int ERR_INVALID_ACCESS = -301;
     /** {@code WSCLOSE_ERR_SYNTAX}. */
     static final int ERR_SYNTAX = -302;
+    /** {@code WSCLOSE_ERR_INTENT_NOT_MET}. */
+    static final int ERR_INTENT_NOT_MET = -401;
+    /** {@code WSCLOSE_ERR_INTENT_NOT_SENDABLE}. */
+    static final int ERR_INTENT_NOT_SENDABLE = -402;
     /** {@code WSCLOSE_ERR_PANIC}. */
     static final int ERR_PANIC = -901;
     /** {@code WSCLOSE_POLICY_MAX_OVERRIDES}. */

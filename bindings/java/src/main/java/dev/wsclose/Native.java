@@ -87,6 +87,11 @@ final class Native {
         static native int wsclose_profile_by_name(byte[] name, long length);
         static native int wsclose_profile_by_subprotocol(byte[] token, long length);
         static native int wsclose_profile_advice(int profile, int code);
+        static native int wsclose_profile_intent_range_count(int profile, int intent);
+        static native int wsclose_profile_intent_range(int profile, int intent, int index, short[] firstOut,
+                short[] lastOut, int[] adviceOut);
+        static native int wsclose_profile_check_intent(int profile, int code, int intent, int[] adviceOut,
+                int[] belowOut, int[] aboveOut);
         static native Pointer wsclose_profile_code_name(int profile, int code);
         static native Pointer wsclose_profile_code_description(int profile, int code);
         static native int wsclose_policy_init(Pointer out);
@@ -98,6 +103,7 @@ final class Native {
         static native int wsclose_policy_set_override(Pointer policy, int code, int advice);
         static native int wsclose_policy_decide(Pointer policy, int code, int wasClean, int attempt, long random,
                 long[] delayOut);
+        static native int wsclose_policy_advice(Pointer policy, int code, int wasClean);
         static native int wsclose_explain(int code, int wasClean, byte[] out, long cap);
         static native Pointer wsclose_cause_const_name(int cause);
         static native Pointer wsclose_cause_summary(int cause);
@@ -267,6 +273,34 @@ final class Native {
         return C.wsclose_profile_advice(profile, code);
     }
 
+    static int profileIntentRangeCount(int profile, int intent) {
+        return C.wsclose_profile_intent_range_count(profile, intent);
+    }
+
+    /** {@code wsclose_profile_intent_range}: first, last and advice into {@code out[0..2]}. */
+    static int profileIntentRange(int profile, int intent, int index, int[] out) {
+        short[] first = new short[1];
+        short[] last = new short[1];
+        int[] advice = new int[1];
+        int result = C.wsclose_profile_intent_range(profile, intent, index, first, last, advice);
+        out[0] = Short.toUnsignedInt(first[0]);
+        out[1] = Short.toUnsignedInt(last[0]);
+        out[2] = advice[0];
+        return result;
+    }
+
+    /** {@code wsclose_profile_check_intent}: advice, below and above into {@code out[0..2]}. */
+    static int profileCheckIntent(int profile, char code, int intent, int[] out) {
+        int[] advice = new int[1];
+        int[] below = new int[1];
+        int[] above = new int[1];
+        int result = C.wsclose_profile_check_intent(profile, code, intent, advice, below, above);
+        out[0] = advice[0];
+        out[1] = below[0];
+        out[2] = above[0];
+        return result;
+    }
+
     static String profileCodeName(int profile, char code) {
         return string(C.wsclose_profile_code_name(profile, code));
     }
@@ -301,6 +335,13 @@ final class Native {
             };
             p.read(0, policy, 0, Abi.POLICY_SIZE);
             return result;
+        }
+    }
+
+    /** {@code wsclose_policy_advice} over the policy whose bytes {@code policy} holds: the advice number or an error. */
+    static int policyAdvice(byte[] policy, char code, boolean wasClean) {
+        try (Memory p = policyMemory(policy)) {
+            return C.wsclose_policy_advice(p, code, wasClean ? 1 : 0);
         }
     }
 

@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The close-code vocabulary of one application protocol (discord-gateway, graphql-transport-ws,
@@ -105,6 +107,55 @@ public final class Profile {
             return Optional.empty();
         }
         return Optional.of(new ProfileCode(code, name, description, advice(code)));
+    }
+
+    /**
+     * The codes a server can send that make this profile's clients do what {@code intent} wants
+     * ({@link Intent#STOP}: advice {@link Advice#STOP}; {@link Intent#RETRY}: {@link Advice#RETRY}
+     * or {@link Advice#RESUME}), as maximal ranges of consecutive codes with one advice, in code order.
+     *
+     * @throws NullPointerException when {@code intent} is null
+     */
+    public List<IntentRange> codesFor(Intent intent) {
+        Objects.requireNonNull(intent, "intent");
+        int count = Native.profileIntentRangeCount(index, intent.number());
+        if (count < 0) {
+            throw new IllegalStateException("wsclose_profile_intent_range_count: " + Native.resultMessage(count));
+        }
+        List<IntentRange> ranges = new ArrayList<>(count);
+        int[] out = new int[3];
+        for (int i = 0; i < count; i++) {
+            int result = Native.profileIntentRange(index, intent.number(), i, out);
+            if (result != Abi.OK) {
+                throw new IllegalStateException("wsclose_profile_intent_range: " + Native.resultMessage(result));
+            }
+            ranges.add(new IntentRange(out[0], out[1], Advice.fromNumber(out[2])));
+        }
+        return Collections.unmodifiableList(ranges);
+    }
+
+    /**
+     * Empty when sending {@code code} makes this profile's clients do what {@code intent} wants;
+     * otherwise what they do instead and the nearest codes that would.
+     *
+     * @throws IllegalArgumentException when {@code code} is not in 0..65535
+     * @throws NullPointerException when {@code intent} is null
+     */
+    public Optional<IntentMismatch> checkIntent(int code, Intent intent) {
+        char c = WsClose.checkCode(code);
+        Objects.requireNonNull(intent, "intent");
+        int[] out = new int[3];
+        int result = Native.profileCheckIntent(index, c, intent.number(), out);
+        if (result == Abi.OK) {
+            return Optional.empty();
+        }
+        if (result != Abi.ERR_INTENT_NOT_MET && result != Abi.ERR_INTENT_NOT_SENDABLE) {
+            throw new IllegalStateException("wsclose_profile_check_intent: " + Native.resultMessage(result));
+        }
+        Optional<Advice> advice = result == Abi.ERR_INTENT_NOT_MET ? Optional.of(Advice.fromNumber(out[0])) : Optional.empty();
+        OptionalInt below = out[1] < 0 ? OptionalInt.empty() : OptionalInt.of(out[1]);
+        OptionalInt above = out[2] < 0 ? OptionalInt.empty() : OptionalInt.of(out[2]);
+        return Optional.of(new IntentMismatch(code, intent, advice, below, above));
     }
 
     @Override

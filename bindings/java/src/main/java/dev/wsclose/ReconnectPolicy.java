@@ -47,6 +47,23 @@ public final class ReconnectPolicy {
     }
 
     /**
+     * The advice this policy's decisions follow after a close with {@code code} ({@code wasClean}
+     * as the stack reported it): {@link Advice#STOP}, {@link Advice#RETRY} or {@link Advice#RESUME}
+     * (resume the session, where the protocol can), never {@link Advice#UNSPECIFIED}; the attempt
+     * limit is not applied ({@code wsclose_policy_advice}).
+     *
+     * @throws IllegalArgumentException when {@code code} is not in 0..65535
+     */
+    public Advice advice(int code, boolean wasClean) {
+        char c = WsClose.checkCode(code);
+        int answer = Native.policyAdvice(policy, c, wasClean);
+        if (answer < 0) {
+            throw new IllegalStateException("wsclose_policy_advice: " + Native.resultMessage(answer));
+        }
+        return Advice.fromNumber(answer);
+    }
+
+    /**
      * Decides after a close with {@code code} when {@code attempt} reconnect attempts were already
      * made, with {@link SecureRandom} jitter.
      */

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -278,6 +279,7 @@ public final class WsClose {
     }
 
     private static CloseEvent event(Engine engine, byte[] payload, int received) {
+        Objects.requireNonNull(engine, "engine");
         int[] fields = new int[Fields.E_FIELDS];
         byte[][] texts = new byte[2][];
         int result = Native.browserCloseEvent(engine.number(), payload, received, fields, texts);

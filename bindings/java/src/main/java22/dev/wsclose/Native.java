@@ -84,6 +84,12 @@ final class Native {
             downcall("wsclose_profile_by_subprotocol", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
     private static final MethodHandle PROFILE_ADVICE =
             critical("wsclose_profile_advice", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_CHAR));
+    private static final MethodHandle PROFILE_INTENT_RANGE_COUNT =
+            critical("wsclose_profile_intent_range_count", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    private static final MethodHandle PROFILE_INTENT_RANGE = downcall("wsclose_profile_intent_range",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
+    private static final MethodHandle PROFILE_CHECK_INTENT = downcall("wsclose_profile_check_intent",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_CHAR, JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
     private static final MethodHandle PROFILE_CODE_NAME =
             critical("wsclose_profile_code_name", FunctionDescriptor.of(ADDRESS, JAVA_INT, JAVA_CHAR));
     private static final MethodHandle PROFILE_CODE_DESCRIPTION =
@@ -101,6 +107,8 @@ final class Native {
             downcall("wsclose_policy_set_retry_unspecified", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
     private static final MethodHandle POLICY_SET_OVERRIDE =
             downcall("wsclose_policy_set_override", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_CHAR, JAVA_INT));
+    private static final MethodHandle POLICY_ADVICE =
+            downcall("wsclose_policy_advice", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_CHAR, JAVA_INT));
     private static final MethodHandle POLICY_DECIDE = downcall("wsclose_policy_decide",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_CHAR, JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS));
     private static final MethodHandle EXPLAIN =
@@ -445,6 +453,55 @@ final class Native {
             };
             MemorySegment.copy(p, JAVA_BYTE, 0, policy, 0, Abi.POLICY_SIZE);
             return result;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    static int profileIntentRangeCount(int profile, int intent) {
+        try {
+            return (int) PROFILE_INTENT_RANGE_COUNT.invokeExact(profile, intent);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code wsclose_profile_intent_range}: first, last and advice into {@code out[0..2]}. */
+    static int profileIntentRange(int profile, int intent, int index, int[] out) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment first = arena.allocate(JAVA_CHAR);
+            MemorySegment last = arena.allocate(JAVA_CHAR);
+            MemorySegment advice = arena.allocate(JAVA_INT);
+            int result = (int) PROFILE_INTENT_RANGE.invokeExact(profile, intent, index, first, last, advice);
+            out[0] = first.get(JAVA_CHAR, 0);
+            out[1] = last.get(JAVA_CHAR, 0);
+            out[2] = advice.get(JAVA_INT, 0);
+            return result;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code wsclose_profile_check_intent}: advice, below and above into {@code out[0..2]}. */
+    static int profileCheckIntent(int profile, char code, int intent, int[] out) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment values = arena.allocate(JAVA_INT, 3);
+            int result = (int) PROFILE_CHECK_INTENT.invokeExact(profile, code, intent, values,
+                    values.asSlice(4), values.asSlice(8));
+            for (int i = 0; i < 3; i++) {
+                out[i] = values.getAtIndex(JAVA_INT, i);
+            }
+            return result;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code wsclose_policy_advice} over the policy whose bytes {@code policy} holds: the advice number or an error. */
+    static int policyAdvice(byte[] policy, char code, boolean wasClean) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment p = policySegment(arena, policy);
+            return (int) POLICY_ADVICE.invokeExact(p, code, wasClean ? 1 : 0);
         } catch (Throwable t) {
             throw rethrow(t);
         }

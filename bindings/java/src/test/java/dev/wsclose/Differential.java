@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.OptionalInt;
@@ -15,8 +16,8 @@ import java.util.OptionalInt;
  * with the core: sections {@code code} (all 65,536 codes), {@code parse} ({@code parse.txt}) and
  * {@code encode} (every {@code encode.tsv} row, reason as {@code byte[]}) and {@code encode16} ({@code encode.tsv}
  * rows whose reason a Java {@code String} can hold), then {@code advice}, {@code policy},
- * {@code explain}, {@code event}, {@code pageclose} and {@code profile} ({@code policy.tsv},
- * {@code pageclose.tsv}, {@code profile.txt}; pageclose reasons are Java strings of exactly the
+ * {@code explain}, {@code event}, {@code pageclose}, {@code profile} and {@code intent} ({@code policy.tsv},
+ * {@code pageclose.tsv}, {@code profile.txt}, {@code intent.txt}; pageclose reasons are Java strings of exactly the
  * corpus's UTF-16 units, profile names the Strings of the WTF-8 names, lone surrogates kept).
  *
  * <p>Usage: {@code Differential [--route ffm|jna] <tests/differential> <build/differential/java.txt>}.
@@ -193,6 +194,19 @@ public final class Differential {
                 lines += line(out, eventLine(engine, payload, bytes(payload)));
             }
         }
+        // An engine that is no engine: a Java Engine is an enum, so null, which is refused.
+        for (String input : List.of("dropped", "reset", "03e8")) {
+            try {
+                if (input.equals("reset")) {
+                    WsClose.resetEvent(null);
+                } else {
+                    WsClose.closeEvent(null, input.equals("dropped") ? null : bytes(input));
+                }
+                throw new IllegalStateException("engine null was accepted");
+            } catch (NullPointerException refused) {
+                lines += line(out, "event\t#7\t" + input + "\trefused");
+            }
+        }
         List<String> pageRows = corpusLines(corpus.resolve("pageclose.tsv"));
         for (Engine engine : Engine.values()) {
             for (String row : pageRows) {
@@ -205,7 +219,29 @@ public final class Differential {
             lines += line(out, "profile\t" + row + "\t" + Profile.byName(name).map(Profile::name).orElse("-")
                     + "\t" + Profile.bySubprotocol(name).map(Profile::name).orElse("-"));
         }
+        List<Integer> codes = corpusLines(corpus.resolve("intent.txt")).stream().map(Integer::parseInt).toList();
+        for (Profile profile : Profile.all()) {
+            for (Intent intent : Intent.values()) {
+                String head = "intent\t" + profile.name() + "\t" + intent.name();
+                List<IntentRange> ranges = profile.codesFor(intent);
+                lines += line(out, head + "\tranges\t" + ranges.size());
+                for (IntentRange r : ranges) {
+                    lines += line(out, head + "\trange\t" + r.first() + "\t" + r.last() + "\t" + r.advice().name());
+                }
+                for (int code : codes) {
+                    String verdict = profile.checkIntent(code, intent).map(miss -> {
+                        String near = near(miss.below()) + "\t" + near(miss.above());
+                        return miss.advice().map(a -> "advice\t" + a.name() + "\t" + near).orElse("unsendable\t" + near);
+                    }).orElse("ok");
+                    lines += line(out, head + "\tcheck\t" + code + "\t" + verdict);
+                }
+            }
+        }
         return lines;
+    }
+
+    private static String near(OptionalInt code) {
+        return code.isPresent() ? Integer.toString(code.getAsInt()) : "-";
     }
 
     /** WTF-8 bytes (UTF-8 that may spell lone surrogates) to the String of those UTF-16 units. */
@@ -239,7 +275,19 @@ public final class Differential {
         if (!f[5].equals("-")) {
             for (String item : f[5].split(",")) {
                 String[] pair = item.split(":");
-                builder.override(Integer.parseInt(pair[0]), Advice.valueOf(pair[1]));
+                if (!pair[1].startsWith("#")) {
+                    builder.override(Integer.parseInt(pair[0]), Advice.valueOf(pair[1]));
+                    continue;
+                }
+                // `#N`: the raw advice number N. A Java Advice is an enum: a number that is no
+                // advice has no value but null, which override refuses when the policy is built.
+                int number = Integer.parseInt(pair[1].substring(1));
+                Advice advice = Arrays.stream(Advice.values()).filter(a -> a.number() == number).findFirst().orElse(null);
+                try {
+                    builder.override(Integer.parseInt(pair[0]), advice);
+                } catch (NullPointerException refused) {
+                    return "refused\t-";
+                }
             }
         }
         long random = Long.parseUnsignedLong(f[9]);

@@ -97,6 +97,25 @@ class ProfilePolicyBrowserTest {
     }
 
     @Test
+    void policyAdviceIsTheProfilesWithThePolicysRules() {
+        for (Profile profile : Profile.all()) {
+            ReconnectPolicy stopping = ReconnectPolicy.builder().profile(profile).retryUnspecified(false).build();
+            ReconnectPolicy retrying = ReconnectPolicy.builder().profile(profile).build();
+            for (int code = 0; code <= 0xFFFF; code++) {
+                Advice own = profile.advice(code);
+                Advice stop = stopping.advice(code, true);
+                Advice retry = retrying.advice(code, true);
+                assertEquals(own == Advice.UNSPECIFIED ? Advice.STOP : own, stop, profile + " " + code);
+                assertEquals(own == Advice.UNSPECIFIED ? Advice.RETRY : own, retry, profile + " " + code);
+                assertEquals(stop == Advice.STOP, stopping.decide(code, true, 0, () -> 0L).isStop(), profile + " " + code);
+            }
+        }
+        ReconnectPolicy discord = ReconnectPolicy.builder().profile(Profile.byName("discord-gateway").orElseThrow()).build();
+        assertEquals(Advice.RESUME, discord.advice(4000, true));
+        assertThrows(IllegalArgumentException.class, () -> discord.advice(70000, true));
+    }
+
+    @Test
     void policyRefusesBadValuesWhenBuilt() {
         // Issue 18 #12: a null advice fails when the policy is built, not at its first decision.
         NullPointerException none = assertThrows(NullPointerException.class,
@@ -201,5 +220,55 @@ class ProfilePolicyBrowserTest {
                 }
             }
         }
+    }
+
+    @Test
+    void codesForAndCheckIntentAgreeForEveryCode() {
+        for (Profile profile : Profile.all()) {
+            for (Intent intent : Intent.values()) {
+                boolean[] member = new boolean[65536];
+                for (IntentRange r : profile.codesFor(intent)) {
+                    for (int c = r.first(); c <= r.last(); c++) {
+                        member[c] = true;
+                    }
+                }
+                int[] below = new int[65536];
+                int[] above = new int[65536];
+                int seen = -1;
+                for (int c = 0; c <= 0xFFFF; c++) {
+                    below[c] = seen;
+                    seen = member[c] ? c : seen;
+                }
+                seen = -1;
+                for (int c = 0xFFFF; c >= 0; c--) {
+                    above[c] = seen;
+                    seen = member[c] ? c : seen;
+                }
+                for (int c = 0; c <= 0xFFFF; c++) {
+                    var miss = profile.checkIntent(c, intent);
+                    assertEquals(member[c], miss.isEmpty(), profile + " " + intent + " " + c);
+                    if (miss.isPresent()) {
+                        IntentMismatch m = miss.get();
+                        assertEquals(WsClose.isSendable(c), m.sendable());
+                        assertEquals(below[c], m.below().orElse(-1), profile + " " + intent + " " + c);
+                        assertEquals(above[c], m.above().orElse(-1), profile + " " + intent + " " + c);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void checkIntentTheCentrifugeCase() {
+        Profile centrifuge = Profile.byName("centrifuge").orElseThrow();
+        IntentMismatch miss = centrifuge.checkIntent(4401, Intent.STOP).orElseThrow();
+        assertEquals(Advice.RETRY, miss.advice().orElseThrow());
+        assertEquals(OptionalInt.of(3999), miss.below());
+        assertEquals(OptionalInt.of(4500), miss.above());
+        assertTrue(centrifuge.checkIntent(4501, Intent.STOP).isEmpty());
+        assertThrows(NullPointerException.class, () -> centrifuge.codesFor(null));
+        assertThrows(IllegalArgumentException.class, () -> centrifuge.checkIntent(70000, Intent.STOP));
+        assertThrows(NullPointerException.class, () -> ReconnectPolicy.builder().override(4000, null));
+        assertThrows(NullPointerException.class, () -> WsClose.resetEvent(null));
     }
 }
