@@ -51,6 +51,21 @@ inline constexpr std::size_t max_close_payload = 125;
 /// The longest reason that fits beside the two-byte code.
 inline constexpr std::size_t max_reason_len = 123;
 
+/// How many codes one reconnect policy can override.
+inline constexpr std::size_t policy_max_overrides = 8;
+
+/// The settings of the default reconnect policy (`wsclose_policy_init`).
+namespace policy_defaults {
+/// The backoff base in milliseconds.
+inline constexpr std::uint64_t base_ms = 1000;
+/// The backoff cap in milliseconds.
+inline constexpr std::uint64_t cap_ms = 30000;
+/// The attempt limit (std::nullopt: none).
+inline constexpr std::optional<std::uint32_t> max_attempts = std::nullopt;
+/// Whether a code whose advice is unspecified is retried.
+inline constexpr bool retry_unspecified = true;
+}  // namespace policy_defaults
+
 /// The range a close code belongs to (the numbers of `enum wsclose_category`).
 enum class category : std::uint8_t {
   unused = 0,  ///< 0–999 (unused)
@@ -61,12 +76,18 @@ enum class category : std::uint8_t {
   out_of_range = 5,  ///< 5000–65535 (out of range)
 };
 
+/// Every category, in the order of their numbers.
+inline constexpr category category_values[] = {category::unused, category::standard, category::reserved, category::registered, category::private_use, category::out_of_range};
+
 /// What a client should do after a close (the numbers of `enum wsclose_reconnect_advice`).
 enum class reconnect_advice : std::uint8_t {
   never = 0,  ///< never
   backoff = 1,  ///< backoff
   app_defined = 2,  ///< app-defined
 };
+
+/// Every reconnect_advice, in the order of their numbers.
+inline constexpr reconnect_advice reconnect_advice_values[] = {reconnect_advice::never, reconnect_advice::backoff, reconnect_advice::app_defined};
 
 /// What was wrong with a Close payload; the values are the stable C result numbers.
 enum class payload_error_kind : std::int32_t {
@@ -77,6 +98,63 @@ enum class payload_error_kind : std::int32_t {
   reason_too_long = -105,  ///< close reason is longer than the 123 bytes that fit in a Close frame
   buffer_too_small = -106,  ///< output buffer is too small for the close payload
 };
+
+/// Every payload_error_kind, in the order of their numbers.
+inline constexpr payload_error_kind payload_error_kind_values[] = {payload_error_kind::one_byte, payload_error_kind::too_long, payload_error_kind::invalid_code, payload_error_kind::invalid_utf8, payload_error_kind::reason_too_long, payload_error_kind::buffer_too_small};
+
+/// What a protocol profile says a client should do after a close (the numbers of `enum wsclose_advice`).
+enum class advice : std::uint8_t {
+  stop = 0,  ///< stop
+  retry = 1,  ///< retry
+  resume = 2,  ///< resume
+  unspecified = 3,  ///< unspecified
+};
+
+/// Every advice, in the order of their numbers.
+inline constexpr advice advice_values[] = {advice::stop, advice::retry, advice::resume, advice::unspecified};
+
+/// What a server wants a profile's clients to do after it closes the connection (the numbers of `enum wsclose_intent`).
+enum class intent : std::uint8_t {
+  stop = 0,  ///< stop
+  retry = 1,  ///< retry
+};
+
+/// Every intent, in the order of their numbers.
+inline constexpr intent intent_values[] = {intent::stop, intent::retry};
+
+/// A likely cause of a close, as `explain` reports it (the cause numbers of `wsclose_explain`).
+enum class cause : std::uint8_t {
+  connection_dropped = 0,  ///< The TCP connection ended without a closing handshake: the other side crashed or was killed, the network path went away, or the other side closed its socket without sending a Close frame.
+  idle_timeout = 1,  ///< A proxy or load balancer between the two ends closed a connection that carried no traffic for a while.
+  malformed_close = 2,  ///< The other side's Close frame broke the protocol (a 1-byte payload, a reason that is not UTF-8, more than 125 bytes, or a code that may not be sent), so the receiver failed the connection instead of finishing the closing handshake.
+  tls_handshake = 3,  ///< The TLS handshake failed before the WebSocket opened: the certificate is not trusted or does not match the host name, or the two ends share no protocol version or cipher.
+  handshake_rejected = 4,  ///< The HTTP upgrade to WebSocket was refused or never answered: wrong path, an HTTP error status, a missing Sec-WebSocket-Accept, or a proxy that strips the Upgrade header.
+  local_only_code_sent = 5,  ///< The other side put 1005, 1006 or 1015 in a Close frame, codes that an endpoint may only report locally; some receivers hand them on as if they were real close codes.
+  no_status_code = 6,  ///< The other side sent a Close frame with an empty payload, so there is no status code to report.
+  invalid_code_sent = 7,  ///< The other side sent a code that may not appear on the wire (0–999, 1004, 1016–2999, or 5000 and above); browsers still hand it to the page as a clean close.
+  peer_closed = 8,  ///< The other side closed the connection on purpose with this code.
+};
+
+/// Every cause, in the order of their numbers.
+inline constexpr cause cause_values[] = {cause::connection_dropped, cause::idle_timeout, cause::malformed_close, cause::tls_handshake, cause::handshake_rejected, cause::local_only_code_sent, cause::no_status_code, cause::invalid_code_sent, cause::peer_closed};
+
+/// A browser engine of the browser model (the numbers of `enum wsclose_engine`).
+enum class engine : std::uint8_t {
+  chromium = 0,  ///< chromium
+  firefox = 1,  ///< firefox
+};
+
+/// Every engine, in the order of their numbers.
+inline constexpr engine engine_values[] = {engine::chromium, engine::firefox};
+
+/// The exception a page's `ws.close(code, reason)` throws (`wsclose.hpp` pairs each with its C result, `WSCLOSE_ERR_INVALID_ACCESS`…).
+enum class dom_exception : std::uint8_t {
+  invalid_access = 0,  ///< InvalidAccessError
+  syntax = 1,  ///< SyntaxError
+};
+
+/// Every dom_exception, in the order of their numbers.
+inline constexpr dom_exception dom_exception_values[] = {dom_exception::invalid_access, dom_exception::syntax};
 
 /// The constant name used in every language ("OUT_OF_RANGE"); empty for other numbers.
 constexpr std::string_view const_name(category value) noexcept {
@@ -114,6 +192,78 @@ constexpr std::string_view const_name(payload_error_kind value) noexcept {
   return {};
 }
 
+/// The constant name used in every language ("UNSPECIFIED"); empty for other numbers.
+constexpr std::string_view const_name(advice value) noexcept {
+  switch (value) {
+    case advice::stop: return "STOP";
+    case advice::retry: return "RETRY";
+    case advice::resume: return "RESUME";
+    case advice::unspecified: return "UNSPECIFIED";
+  }
+  return {};
+}
+
+/// The constant name used in every language ("RETRY"); empty for other numbers.
+constexpr std::string_view const_name(intent value) noexcept {
+  switch (value) {
+    case intent::stop: return "STOP";
+    case intent::retry: return "RETRY";
+  }
+  return {};
+}
+
+/// The constant name used in every language ("PEER_CLOSED"); empty for other numbers.
+constexpr std::string_view const_name(cause value) noexcept {
+  switch (value) {
+    case cause::connection_dropped: return "CONNECTION_DROPPED";
+    case cause::idle_timeout: return "IDLE_TIMEOUT";
+    case cause::malformed_close: return "MALFORMED_CLOSE";
+    case cause::tls_handshake: return "TLS_HANDSHAKE";
+    case cause::handshake_rejected: return "HANDSHAKE_REJECTED";
+    case cause::local_only_code_sent: return "LOCAL_ONLY_CODE_SENT";
+    case cause::no_status_code: return "NO_STATUS_CODE";
+    case cause::invalid_code_sent: return "INVALID_CODE_SENT";
+    case cause::peer_closed: return "PEER_CLOSED";
+  }
+  return {};
+}
+
+/// The constant name used in every language ("FIREFOX"); empty for other numbers.
+constexpr std::string_view const_name(engine value) noexcept {
+  switch (value) {
+    case engine::chromium: return "CHROMIUM";
+    case engine::firefox: return "FIREFOX";
+  }
+  return {};
+}
+
+/// The name the outside world uses ("firefox"); empty for other numbers.
+constexpr std::string_view name(engine value) noexcept {
+  switch (value) {
+    case engine::chromium: return "chromium";
+    case engine::firefox: return "firefox";
+  }
+  return {};
+}
+
+/// The constant name used in every language ("SYNTAX"); empty for other numbers.
+constexpr std::string_view const_name(dom_exception value) noexcept {
+  switch (value) {
+    case dom_exception::invalid_access: return "INVALID_ACCESS";
+    case dom_exception::syntax: return "SYNTAX";
+  }
+  return {};
+}
+
+/// The name the outside world uses ("SyntaxError"); empty for other numbers.
+constexpr std::string_view name(dom_exception value) noexcept {
+  switch (value) {
+    case dom_exception::invalid_access: return "InvalidAccessError";
+    case dom_exception::syntax: return "SyntaxError";
+  }
+  return {};
+}
+
 /// The payload error kind whose C result number is `result`, if any.
 constexpr std::optional<payload_error_kind> payload_error_kind_from_result(std::int32_t result) noexcept {
   switch (result) {
@@ -139,6 +289,54 @@ constexpr bool carries_code(payload_error_kind value) noexcept {
   }
   return false;
 }
+
+/// How many causes `explain` knows; no explanation has more.
+inline constexpr std::size_t cause_count = 9;
+
+/// A range of close codes, `first` to `last` inclusive.
+struct code_range {
+  std::uint16_t first;
+  std::uint16_t last;
+};
+
+/// How many profiles there are (`wsclose_profile_count()`).
+inline constexpr std::size_t profile_count = 6;
+
+namespace detail {
+/// One profile's facts, at its C ABI index.
+struct profile_facts {
+  std::string_view name;
+  std::string_view title;
+  const std::string_view *subprotocols;
+  std::size_t subprotocol_count;
+  const std::uint16_t *codes;
+  std::size_t code_count;
+  const code_range *ranges;
+  std::size_t range_count;
+};
+
+inline constexpr std::string_view subprotocols_centrifuge[] = {"centrifuge-json", "centrifuge-protobuf"};
+inline constexpr std::uint16_t codes_centrifuge[] = {1009, 3000, 3001, 3004, 3005, 3006, 3008, 3009, 3010, 3011, 3012, 3013, 3014, 3500, 3501, 3502, 3503, 3504, 3505, 3506, 3507, 3508, 3509};
+inline constexpr code_range ranges_centrifuge[] = {{0, 2999}, {3000, 3499}, {3500, 3999}, {4000, 4499}, {4500, 4999}, {5000, 65535}};
+inline constexpr std::uint16_t codes_discord_gateway[] = {1005, 1006, 4000, 4001, 4002, 4003, 4004, 4005, 4007, 4008, 4009, 4010, 4011, 4012, 4013, 4014};
+inline constexpr std::uint16_t codes_discord_voice[] = {4001, 4002, 4003, 4004, 4005, 4006, 4009, 4011, 4012, 4014, 4015, 4016, 4017, 4020, 4021, 4022};
+inline constexpr std::string_view subprotocols_graphql_transport_ws[] = {"graphql-transport-ws"};
+inline constexpr std::uint16_t codes_graphql_transport_ws[] = {1000, 1001, 1005, 1006, 1012, 1013, 1014, 4004, 4005, 4400, 4401, 4403, 4406, 4408, 4409, 4429, 4499, 4500, 4504};
+inline constexpr code_range ranges_graphql_transport_ws[] = {{0, 999}, {1000, 1999}, {2000, 65535}};
+inline constexpr std::string_view subprotocols_saltyrtc[] = {"v1.saltyrtc.org"};
+inline constexpr std::uint16_t codes_saltyrtc[] = {3000, 3001, 3002, 3003, 3004, 3005, 3006, 3007, 3008};
+inline constexpr std::uint16_t codes_twitch_eventsub[] = {4000, 4001, 4002, 4003, 4004, 4005, 4006, 4007};
+
+/// The profiles in name order (the C ABI's indexes).
+inline constexpr profile_facts profiles[profile_count] = {
+    {"centrifuge", "Centrifuge / Centrifugo", subprotocols_centrifuge, 2, codes_centrifuge, 23, ranges_centrifuge, 6},
+    {"discord-gateway", "Discord Gateway", nullptr, 0, codes_discord_gateway, 16, nullptr, 0},
+    {"discord-voice", "Discord Voice Gateway", nullptr, 0, codes_discord_voice, 16, nullptr, 0},
+    {"graphql-transport-ws", "GraphQL over WebSocket (graphql-ws)", subprotocols_graphql_transport_ws, 1, codes_graphql_transport_ws, 19, ranges_graphql_transport_ws, 3},
+    {"saltyrtc", "SaltyRTC signalling", subprotocols_saltyrtc, 1, codes_saltyrtc, 9, nullptr, 0},
+    {"twitch-eventsub", "Twitch EventSub WebSocket", nullptr, 0, codes_twitch_eventsub, 8, nullptr, 0},
+};
+}  // namespace detail
 
 }  // namespace wsclose
 

@@ -9,10 +9,11 @@
 #   make ffi-abi-check        the exported ABI equals the committed baseline ffi-c/abi/wsclose.abi
 #   make ffi-abi-update       rewrite the baseline after a deliberate, documented ABI change
 #   make diff-c / diff-cpp    the differential's C and C++ answers (docs/differential.md)
+#   make ffi-test-cpp-compile-fail   a raw integer for an enum class does not compile
 .PHONY: ffi-abi-check ffi-abi-update diff-c diff-cpp
 .PHONY: ffi-lib ffi-header ffi-header-check ffi-install-local install ffi-rust-test ffi-exports \
-        ffi-test-c ffi-test-cpp ffi-test-asan ffi-test-valgrind ffi-test-consumer ffi-test-readme \
-        test-ffi bench-ffi
+        ffi-test-c ffi-test-cpp ffi-test-cpp-compile-fail ffi-test-asan ffi-test-valgrind \
+        ffi-test-consumer ffi-test-readme test-ffi bench-ffi
 
 PREFIX ?= /usr/local
 FFI_BUILD := $(ROOT)/build/ffi
@@ -21,8 +22,13 @@ FFI_VECTORS := $(ROOT)/tests/vectors
 FFI_WARN := -Wall -Wextra -Wpedantic -Werror
 FFI_CC ?= gcc
 FFI_CXX ?= g++
+FFI_CLANGXX ?= clang++
 FFI_CFLAGS := -std=c99 -O1 -g $(FFI_WARN) -I$(ROOT)/include
 FFI_CXXFLAGS := -std=c++17 -O1 -g $(FFI_WARN) -I$(ROOT)/include
+# The C++ tests: the vectors and C API (test_wsclose.cpp), every feature of wsclose.hpp
+# (test_features.cpp).
+FFI_CPP_TESTS := tests/cpp/test_wsclose.cpp tests/cpp/test_features.cpp
+FFI_GTEST := -lgtest -lgtest_main -pthread
 FFI_RPATH := -Wl,-rpath,$(FFI_LIBDIR)
 FFI_STATIC_LIBS := -lgcc_s -lutil -lrt -lpthread -lm -ldl -lc
 
@@ -76,11 +82,24 @@ ffi-test-c: ffi-lib | $(FFI_BUILD)
 	  -L$(FFI_LIBDIR) -lwsclose $(FFI_RPATH)
 	$(FFI_BUILD)/test_c $(FFI_VECTORS)
 
-# C++17 GoogleTest program against the shared library.
+# The GoogleTest program against the shared library: C++17 with g++ and C++20 with clang++
+# (std::span in place of the C++17 view). The consumer test builds both standards with both
+# compilers from the installed files.
 ffi-test-cpp: ffi-lib | $(FFI_BUILD)
-	$(FFI_CXX) $(FFI_CXXFLAGS) tests/cpp/test_wsclose.cpp -o $(FFI_BUILD)/test_cpp \
-	  -L$(FFI_LIBDIR) -lwsclose $(FFI_RPATH) -lgtest -lgtest_main -pthread
+	$(FFI_CXX) $(FFI_CXXFLAGS) $(FFI_CPP_TESTS) -o $(FFI_BUILD)/test_cpp \
+	  -L$(FFI_LIBDIR) -lwsclose $(FFI_RPATH) $(FFI_GTEST)
 	WSCLOSE_VECTORS=$(FFI_VECTORS) $(FFI_BUILD)/test_cpp
+	$(FFI_CLANGXX) $(subst -std=c++17,-std=c++20,$(FFI_CXXFLAGS)) $(FFI_CPP_TESTS) \
+	  -o $(FFI_BUILD)/test_cpp20 -L$(FFI_LIBDIR) -lwsclose $(FFI_RPATH) $(FFI_GTEST)
+	WSCLOSE_VECTORS=$(FFI_VECTORS) $(FFI_BUILD)/test_cpp20
+
+# A raw integer where wsclose.hpp wants an enum class must not compile (and the same file without
+# that line must build and run), with g++ and clang++, C++17 and C++20.
+ffi-test-cpp-compile-fail: ffi-lib | $(FFI_BUILD)
+	@for cxx in $(FFI_CXX) $(FFI_CLANGXX); do for std in c++17 c++20; do \
+	  tests/cpp/compile-fail/run.sh $$cxx $$std $(ROOT)/include $(FFI_LIBDIR) $(FFI_BUILD)/compile-fail \
+	    || exit 1; \
+	done; done
 
 # The C test again under ASan+UBSan, linked with a static library whose Rust code is itself
 # instrumented (nightly -Zsanitizer=address; with the stable build ASan would only see the C side:
@@ -102,23 +121,37 @@ ffi-test-asan: | $(FFI_BUILD)
 	  || { echo "ffi: test_c_asan did not link libwsclose.a statically" >&2; exit 1; }
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  $(FFI_BUILD)/test_c_asan $(FFI_VECTORS)
+	$(FFI_CXX) $(FFI_CXXFLAGS) -fsanitize=address,undefined -fno-sanitize-recover=all \
+	  -fno-omit-frame-pointer $(FFI_CPP_TESTS) -o $(FFI_BUILD)/test_cpp_asan \
+	  $(FFI_ASAN_LIB) $(FFI_STATIC_LIBS) $(FFI_GTEST)
+	@nm $(FFI_BUILD)/test_cpp_asan | grep '__asan_init' >/dev/null \
+	  || { echo "ffi: test_cpp_asan is not instrumented (no __asan_init)" >&2; exit 1; }
+	@nm $(FFI_BUILD)/test_cpp_asan | grep '__ubsan_handle' >/dev/null \
+	  || { echo "ffi: test_cpp_asan has no UBSan handlers" >&2; exit 1; }
+	@nm $(FFI_BUILD)/test_cpp_asan | grep ' T wsclose_policy_decide$$' >/dev/null \
+	  || { echo "ffi: test_cpp_asan did not link libwsclose.a statically" >&2; exit 1; }
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  WSCLOSE_VECTORS=$(FFI_VECTORS) $(FFI_BUILD)/test_cpp_asan
 
-# The C test under valgrind (shared library), zero errors and no leaks.
-ffi-test-valgrind: ffi-test-c
+# The C and C++ tests under valgrind (shared library), zero errors and no leaks.
+ffi-test-valgrind: ffi-test-c ffi-test-cpp
 	valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect \
 	  --quiet $(FFI_BUILD)/test_c $(FFI_VECTORS)
+	WSCLOSE_VECTORS=$(FFI_VECTORS) valgrind --error-exitcode=1 --leak-check=full \
+	  --errors-for-leak-kinds=definite,indirect --quiet $(FFI_BUILD)/test_cpp
 
 # Install into a temporary prefix; build with pkg-config and CMake from that prefix only.
 ffi-test-consumer: ffi-lib
 	tests/consumer/run.sh
 
-# The C example in the README compiles and runs as written.
+# The C and C++ examples in the README compile and run as written.
 ffi-test-readme: ffi-lib | $(FFI_BUILD)
 	tests/c/readme-example.sh $(ROOT)/README.md $(FFI_BUILD)
+	tests/cpp/readme-example.sh $(ROOT)/README.md $(FFI_BUILD)
 
 test-ffi: ## header and ABI drift, exports, C/C++ tests (also ASan, valgrind), install, README example
-test-ffi: ffi-header-check ffi-rust-test ffi-exports ffi-abi-check ffi-test-c ffi-test-cpp ffi-test-asan \
-          ffi-test-valgrind ffi-test-consumer ffi-test-readme
+test-ffi: ffi-header-check ffi-rust-test ffi-exports ffi-abi-check ffi-test-c ffi-test-cpp \
+          ffi-test-cpp-compile-fail ffi-test-asan ffi-test-valgrind ffi-test-consumer ffi-test-readme
 	@echo "ffi: all C ABI suites passed"
 
 bench-ffi: ffi-lib | $(FFI_BUILD) ## wsclose_classify vs an inline C switch -> docs/benchmarks.md
@@ -134,7 +167,7 @@ diff-c: ffi-lib | $(FFI_BUILD)
 	  -L$(FFI_LIBDIR) -lwsclose $(FFI_RPATH)
 	$(FFI_BUILD)/differential_c $(ROOT)/tests/differential $(DIFF_DIR)/c.txt
 
-# The C++ differential through wsclose.hpp (code, parse, encode).
+# The C++ differential through wsclose.hpp: every section, as for C.
 diff-cpp: ffi-lib | $(FFI_BUILD)
 	@mkdir -p $(DIFF_DIR)
 	$(FFI_CXX) $(FFI_CXXFLAGS) tests/cpp/differential.cpp -o $(FFI_BUILD)/differential_cpp \

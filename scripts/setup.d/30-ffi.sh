@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `make setup-ffi`: the C/C++ tools of the C ABI's tests (tests/c, tests/cpp, tests/consumer):
-# compilers, CMake, pkg-config, valgrind, GoogleTest and the sanitizer runtimes. (The pinned
+# compilers (gcc and clang: the C++ layer is built with both), CMake, pkg-config, valgrind,
+# GoogleTest and the sanitizer runtimes. (The pinned
 # cbindgen is 12-cbindgen.sh's; the nightly Rust of the sanitizer build is 35-nightly.sh's.)
 # Idempotent; quick when all is present.
 set -euo pipefail
@@ -9,6 +10,7 @@ set -euo pipefail
 declare -A need=(
   [gcc]="command -v gcc"
   [g++]="command -v g++"
+  [clang]="command -v clang++"
   [make]="command -v make"
   [cmake]="command -v cmake"
   [pkgconf]="command -v pkg-config"

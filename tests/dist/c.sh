@@ -68,17 +68,28 @@ consume() {  # label libdir pkg-config-env... -- cmake-prefix
   gcc -std=c99 -Wall -Wextra -Wpedantic -Werror "$work/src/main.c" -o "$out/c" $cflags $libs
   # shellcheck disable=SC2086
   g++ -std=c++17 -Wall -Wextra -Wpedantic -Werror "$work/src/main.cpp" -o "$out/cpp" $cflags $libs
+  # The C++ layer as C++17 and C++20 with g++ and clang++.
+  local cxx std
+  for cxx in g++ clang++; do
+    for std in c++17 c++20; do
+      # shellcheck disable=SC2086
+      "$cxx" -std="$std" -Wall -Wextra -Wpedantic -Werror "$work/src/main.cpp" -o "$out/cpp-$cxx-$std" $cflags $libs \
+        || fail "$label: $cxx -std=$std"
+      [[ $(LD_LIBRARY_PATH=$libdir "$out/cpp-$cxx-$std") == "consumer c++${std#c++} ok" ]] || fail "$label: $cxx $std consumer"
+    done
+  done
   cmake -S "$work/src/cmake" -B "$out/cmake" -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF \
     -DCMAKE_FIND_USE_SYSTEM_PACKAGE_REGISTRY=OFF -DCMAKE_BUILD_TYPE=Release >"$out/cmake.log" 2>&1 \
     || { cat "$out/cmake.log" >&2; fail "$label: cmake configure"; }
   grep -q "found wsclose $version in $prefix" "$out/cmake.log" || { cat "$out/cmake.log" >&2; fail "$label: cmake found another wsclose"; }
   cmake --build "$out/cmake" -j 2 >>"$out/cmake.log" 2>&1 || { cat "$out/cmake.log" >&2; fail "$label: cmake build"; }
-  for exe in "$out/c" "$out/cpp" "$out/cmake/consumer_shared" "$out/cmake/consumer_cpp" "$out/cmake/consumer_static"; do
+  for exe in "$out/c" "$out/cpp" "$out/cmake/consumer_shared" "$out/cmake/consumer_cpp" "$out/cmake/consumer_cpp20" \
+    "$out/cmake/consumer_static"; do
     LD_LIBRARY_PATH=$libdir "$exe" >/dev/null || fail "$label: $(basename "$exe") failed"
   done
   LD_LIBRARY_PATH=$libdir ldd "$out/c" | grep "libwsclose.so.0 => $libdir/libwsclose.so.0" >/dev/null \
     || fail "$label: the C consumer did not load libwsclose.so.0 from $libdir"
-  echo "dist (c): $label: C and C++ via pkg-config, CMake wsclose::wsclose / wsclose::static / C++: built and ran"
+  echo "dist (c): $label: C and C++ (C++17/C++20, g++/clang++) via pkg-config, CMake wsclose::wsclose / wsclose::static / C++17 / C++20: built and ran"
 }
 consume deb "$lib" "$sysroot/usr" PKG_CONFIG_SYSROOT_DIR="$sysroot" PKG_CONFIG_LIBDIR="$lib/pkgconfig" PKG_CONFIG_PATH=
 

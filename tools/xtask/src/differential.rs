@@ -62,7 +62,7 @@ const NO_ENCODE16: &[&str] = &[
 pub const LANGUAGES: [(&str, &[&str]); 9] = [
     ("rust", EVERY_SECTION),
     ("c", EVERY_SECTION),
-    ("cpp", &["code", "parse", "encode"]),
+    ("cpp", EVERY_SECTION),
     ("python", EVERY_SECTION),
     ("go", NO_ENCODE16),
     ("go-wasm", NO_ENCODE16),

@@ -289,7 +289,7 @@ impl Model {
                 .into_iter()
                 .map(|a| member(a.const_name(), u8::from(a), a.label()))
                 .collect(),
-            langs: &[Lang::Go, Lang::Java, Lang::Js, Lang::Python],
+            langs: EVERY_LANG,
         };
         let intent = EnumModel {
             name: "Intent",
@@ -299,7 +299,7 @@ impl Model {
                 .into_iter()
                 .map(|i| member(i.const_name(), u8::from(i), i.label()))
                 .collect(),
-            langs: &[Lang::Go, Lang::Java, Lang::Js, Lang::Python],
+            langs: EVERY_LANG,
         };
         let cause = EnumModel {
             name: "Cause",
@@ -312,7 +312,7 @@ impl Model {
                     ..member(c.const_name(), n, "")
                 })
                 .collect(),
-            langs: &[Lang::Go, Lang::Java, Lang::Js, Lang::Python],
+            langs: EVERY_LANG,
         };
         let engine = EnumModel {
             name: "Engine",
@@ -322,7 +322,7 @@ impl Model {
                 .zip(Engine::ALL)
                 .map(|(n, e)| member(&e.name().to_ascii_uppercase(), n, e.name()))
                 .collect(),
-            langs: &[Lang::Go, Lang::Java, Lang::Js, Lang::Python],
+            langs: EVERY_LANG,
         };
         let dom_exception = EnumModel {
             name: "DomException",
@@ -339,7 +339,7 @@ impl Model {
                     )
                 })
                 .collect(),
-            langs: &[Lang::Go, Lang::Java],
+            langs: &[Lang::Cpp, Lang::Go, Lang::Java],
         };
         Model {
             standard_codes: CloseCode::STANDARD
