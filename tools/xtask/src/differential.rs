@@ -71,10 +71,6 @@ pub const LANGUAGES: [(&str, &[&str]); 9] = [
     ("java-jna", EVERY_SECTION),
 ];
 
-/// Languages still being extended to the newer sections: for them a newer section is checked
-/// when present and not yet required. `WSCLOSE_DIFF_STRICT=1` requires every section.
-const NEWER: [&str; 5] = ["advice", "policy", "explain", "event", "pageclose"];
-
 fn bit(value: bool) -> u8 {
     u8::from(value)
 }
@@ -733,12 +729,7 @@ pub fn check(root: &Path, dir: &Path, only: Option<&str>, sections: Option<&[&st
             let want = &expected[section];
             let have = got.get(section).cloned().unwrap_or_default();
             if have.is_empty() {
-                let strict =
-                    sections.is_some() || std::env::var("WSCLOSE_DIFF_STRICT").is_ok_and(|v| v == "1");
-                if NEWER.contains(&section) && !strict {
-                    println!("differential: {language} does not answer `{section}` yet");
-                    continue;
-                }
+                // Every language answers every section it is listed with: a missing one fails.
                 failures.push(format!("{language}: section `{section}` is missing"));
                 continue;
             }
