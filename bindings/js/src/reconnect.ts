@@ -4,7 +4,7 @@
 // from ReconnectPolicy.decide (core/src/policy.rs: profile, overrides, jitter, cap, maxAttempts),
 // the causes from explain, the checks of a page's close(code, reason) from pageClose. This file
 // only keeps the state of one connection after another and converts events.
-import { Advice, ENGINE_NAMES, Engine, type ProfileName } from './generated.js';
+import { Advice, CloseCode, ENGINE_NAMES, Engine, type ProfileName } from './generated.js';
 import { ReconnectPolicy, type ReconnectPolicyOptions } from './policy.js';
 import { Profile, profileByName, profileBySubprotocol } from './profiles.js';
 import { explain, type Explanation } from './explain.js';
@@ -184,7 +184,7 @@ const CLOSED = 3;
 const DEFAULT_CONNECTION_TIMEOUT = 4000;
 const DEFAULT_MIN_UPTIME = 5000;
 /** A close this wrapper reports for an attempt that failed before the WebSocket said how (timeout, URL function). */
-const ABNORMAL_CLOSURE = 1006;
+const ABNORMAL_CLOSURE = CloseCode.ABNORMAL_CLOSURE;
 
 /** The most milliseconds setTimeout waits (a longer delay would fire at once). */
 const MAX_TIMEOUT = 0x7fffffff;
