@@ -306,18 +306,25 @@ impl fmt::Debug for Run {
     }
 }
 
+impl IntentRanges {
+    /// `run` as a range, when its advice does what the intent wants.
+    fn range(&self, run: &Run) -> Option<IntentRange> {
+        self.intent.is_met_by(run.advice).then(|| IntentRange {
+            first: CloseCode::new(run.first),
+            last: CloseCode::new(run.last),
+            advice: run.advice,
+        })
+    }
+}
+
 impl Iterator for IntentRanges {
     type Item = IntentRange;
 
     fn next(&mut self) -> Option<IntentRange> {
         while let Some((run, rest)) = self.runs.split_first() {
             self.runs = rest;
-            if self.intent.is_met_by(run.advice) {
-                return Some(IntentRange {
-                    first: CloseCode::new(run.first),
-                    last: CloseCode::new(run.last),
-                    advice: run.advice,
-                });
+            if let Some(range) = self.range(run) {
+                return Some(range);
             }
         }
         None
@@ -328,12 +335,8 @@ impl DoubleEndedIterator for IntentRanges {
     fn next_back(&mut self) -> Option<IntentRange> {
         while let Some((run, rest)) = self.runs.split_last() {
             self.runs = rest;
-            if self.intent.is_met_by(run.advice) {
-                return Some(IntentRange {
-                    first: CloseCode::new(run.first),
-                    last: CloseCode::new(run.last),
-                    advice: run.advice,
-                });
+            if let Some(range) = self.range(run) {
+                return Some(range);
             }
         }
         None
