@@ -8,44 +8,37 @@ use wsclose::{Advice, CloseCode, Intent, IntentMismatch, IntentRange, Profile, P
 use crate::convert::{code_arg, py_repr, type_name};
 use crate::registry::{advice_object, model_types};
 
-/// An `Advice` argument: an `Advice` member (or its int value).
-pub(crate) fn advice_arg(obj: &Bound<'_, PyAny>) -> PyResult<Advice> {
+/// A member of one of the core's small enums (or its int value): TypeError for another type,
+/// ValueError for a number with no member.
+fn member_arg<T>(
+    obj: &Bound<'_, PyAny>,
+    what: &str,
+    name: &str,
+    from_u8: fn(u8) -> Option<T>,
+) -> PyResult<T> {
     let value = obj
         .cast::<PyInt>()
         .map_err(|_| {
-            PyTypeError::new_err(format!(
-                "an advice must be an Advice member, not {}",
-                type_name(obj)
-            ))
+            PyTypeError::new_err(format!("{what} must be an {name} member, not {}", type_name(obj)))
         })?
         .extract::<u8>()
         .ok();
-    value.and_then(Advice::from_u8).ok_or_else(|| {
+    value.and_then(from_u8).ok_or_else(|| {
         PyValueError::new_err(format!(
-            "{} is not an Advice value",
+            "{} is not an {name} value",
             obj.repr().map(|r| r.to_string()).unwrap_or_default()
         ))
     })
 }
 
+/// An `Advice` argument: an `Advice` member (or its int value).
+pub(crate) fn advice_arg(obj: &Bound<'_, PyAny>) -> PyResult<Advice> {
+    member_arg(obj, "an advice", "Advice", Advice::from_u8)
+}
+
 /// An `Intent` argument: an `Intent` member (or its int value).
 fn intent_arg(obj: &Bound<'_, PyAny>) -> PyResult<Intent> {
-    let value = obj
-        .cast::<PyInt>()
-        .map_err(|_| {
-            PyTypeError::new_err(format!(
-                "an intent must be an Intent member, not {}",
-                type_name(obj)
-            ))
-        })?
-        .extract::<u8>()
-        .ok();
-    value.and_then(Intent::from_u8).ok_or_else(|| {
-        PyValueError::new_err(format!(
-            "{} is not an Intent value",
-            obj.repr().map(|r| r.to_string()).unwrap_or_default()
-        ))
-    })
+    member_arg(obj, "an intent", "Intent", Intent::from_u8)
 }
 
 /// The `wsclose.Intent` member for `intent`.
