@@ -27,6 +27,7 @@ DIFF_DIR := $(ROOT)/build/differential
 
 # Each fragment appends to these.
 TEST_TARGETS :=
+STACK_TESTS :=
 BENCH_TARGETS :=
 DIFF_TARGETS :=
 
@@ -76,7 +77,7 @@ setup-sql: ## Debian's postgresql and sqlite3 (the SQL tests), a JDK for Spark
 	$(call setup-step,75-sql)
 setup-browsers: ## Debian's chromium and firefox-esr (end-to-end tests)
 	$(call setup-step,80-browsers)
-setup-autobahn: ## libwslay-dev, wstest in a Python 2.7 venv, examples/node-ws's ws
+setup-autobahn: ## libwslay-dev, Boost, libwebsockets, websocketpp, wstest in a Python 2.7 venv, examples/node-ws's ws
 	$(call setup-step,85-autobahn)
 setup-dist: ## packaging tools (zig, twine, auditwheel, esbuild, lintian) and the wheelhouse
 	$(call setup-step,90-dist)
@@ -99,7 +100,7 @@ wasm-build js-build: setup-js
 test-java check-java java-compile bench-java diff-java diff-java-jna demo-java dist-java test-dist-java: setup-java
 test-e2e test-dist-node test-site: setup-browsers
 site test-site: setup-site
-test-autobahn test-examples: setup-autobahn
+test-autobahn test-examples test-stacks $(STACK_TESTS): setup-autobahn
 dist dist-python dist-node test-dist-python test-dist-c test-dist-node: setup-dist
 test-sql: setup-sql sql-deps
 bench-sql: setup-sql sql-deps py-develop
@@ -154,7 +155,7 @@ check: ## fmt, clippy, core tests, drift checks; LANGS="py c go java js" adds th
 check-rust: lint test-core ffi-header-check ## lint, core tests and docs, generated files and header drift
 check-py: py-typecheck ## mypy --strict, stubtest, pytest (no fresh-venv wheel check: make test-py)
 	cd $(PY_DIR) && $(PY) -m pytest -q
-check-c: ffi-test-c ffi-test-cpp ## the C and C++ test programs against libwsclose
+check-c: ffi-test-c ffi-test-cpp ffi-test-cpp-compile-fail ## the C and C++ test programs, the compile-fail test
 check-go: test-go ## the Go binding's tests
 # failsafe's verify goal wants the summaries of all three JDKs, so the one summary is read here.
 JAVA_CHECK_SUMMARY = $(JAVA_DIR)/target/failsafe-reports/jdk25/failsafe-summary.xml

@@ -29,6 +29,14 @@ ln -sfn "libwsclose.so.$soversion" "$lib/libwsclose.so"
 install -m 0644 "$build/libwsclose.a" "$lib/libwsclose.a"
 install -m 0644 "$root/include/wsclose.h" "$root/include/wsclose.hpp" \
   "$root/include/wsclose_constants.hpp" "$prefix/include/"
+# The optional header-only interop headers, one per stack (include/wsclose/: beast.hpp, lws.h, ...).
+shopt -s nullglob
+interop=("$root"/include/wsclose/*.h "$root"/include/wsclose/*.hpp)
+shopt -u nullglob
+if [[ ${#interop[@]} -gt 0 ]]; then
+  install -d "$prefix/include/wsclose"
+  install -m 0644 "${interop[@]}" "$prefix/include/wsclose/"
+fi
 
 subst() {
   sed -e "s|@PREFIX@|$prefix|g" -e "s|@VERSION@|$version|g" -e "s|@VERSION_MAJOR@|$major|g" \

@@ -7,8 +7,8 @@
 # Setup (Debian's libwslay-dev, the Python 2.7 venv with wstest): make setup-autobahn.
 .PHONY: test-autobahn test-examples
 
-test-autobahn: ffi-install-local ## the wslay echo server through Autobahn|Testsuite case 7
-	tests/autobahn/run.sh
+test-autobahn: ffi-install-local ## the echo servers (tests/autobahn/servers) through Autobahn|Testsuite case 7
+	tests/autobahn/run.sh $(AUTOBAHN_SERVERS)
 
 TEST_TARGETS += test-autobahn
 

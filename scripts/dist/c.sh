@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The C/C++ artefacts of `make dist` (mk/dist.mk), all from one `ffi-c/install.sh` staging prefix:
 #   wsclose-V-linux-ARCH.tar.gz   relocatable prefix: lib/ (.so.V, .so.0, .so, .a), include/
-#                                 (wsclose.h, wsclose.hpp, wsclose_constants.hpp), lib/pkgconfig
+#                                 (wsclose.h, wsclose.hpp, wsclose_constants.hpp, wsclose/*), lib/pkgconfig
 #                                 (prefix=${pcfiledir}/../..), lib/cmake/wsclose
 #   libwsclose0_V_DEBARCH.deb     the runtime: /usr/lib/MULTIARCH/libwsclose.so.V + soname link
 #   libwsclose-dev_V_DEBARCH.deb  headers, the .so link, the .a, wsclose.pc, the CMake package
@@ -127,7 +127,8 @@ ln -s "libwsclose.so.$soversion" "$d/usr/lib/$multiarch/libwsclose.so"
 install -m 0644 "$stage/lib/libwsclose.a" "$d/usr/lib/$multiarch/"
 strip --strip-debug --remove-section=.comment --remove-section=.note --enable-deterministic-archives \
   "$d/usr/lib/$multiarch/libwsclose.a"
-install -m 0644 "$stage/include/"* "$d/usr/include/"
+cp -R "$stage/include/." "$d/usr/include/"   # wsclose.h, wsclose.hpp, ... and include/wsclose/
+find "$d/usr/include" -type d -exec chmod 0755 {} + && find "$d/usr/include" -type f -exec chmod 0644 {} +
 sed -e 's|^prefix=.*|prefix=/usr|' -e "s|^libdir=.*|libdir=\${prefix}/lib/$multiarch|" \
   "$stage/lib/pkgconfig/wsclose.pc" >"$d/usr/lib/$multiarch/pkgconfig/wsclose.pc"
 # The CMake files find the prefix relative to themselves: one directory deeper here.

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Autobahn|Testsuite run of the C example (tests/autobahn, examples/c-wslay): Debian's wslay, the
+# Autobahn|Testsuite run of the C/C++ examples (tests/autobahn, examples/): Debian's wslay, Boost,
+# libwebsockets and websocketpp, the
 # `ws` package of examples/node-ws (package-lock.json), and
 # wstest from PyPI's autobahntestsuite in a Python 2.7 virtualenv (build/autobahn/venv27) made
 # from pyenv's 2.7.18, with every package pinned in tests/autobahn/requirements-py27.txt.
@@ -11,11 +12,24 @@ venv="$root/build/autobahn/venv27"
 stamp="$venv/.wsclose-requirements"
 VIRTUALENV_VERSION=20.15.1   # the last virtualenv that runs on (and creates) Python 2.7
 
-if [[ ! -e /usr/include/wslay/wslay.h ]]; then
-  echo "setup (autobahn): installing libwslay-dev"
+# The C/C++ stacks of the examples and interop headers (Debian 12): wslay (examples/c-wslay),
+# Boost.Beast (libboost-dev, examples/cpp-beast, include/wsclose/beast.hpp), libwebsockets
+# (examples/c-libwebsockets, include/wsclose/lws.h) and websocketpp (include/wsclose/websocketpp.hpp).
+declare -A stack_headers=(
+  [libwslay-dev]=/usr/include/wslay/wslay.h
+  [libboost-dev]=/usr/include/boost/beast/websocket.hpp
+  [libwebsockets-dev]=/usr/include/libwebsockets.h
+  [libwebsocketpp-dev]=/usr/include/websocketpp/version.hpp
+)
+missing=()
+for pkg in "${!stack_headers[@]}"; do
+  [[ -e ${stack_headers[$pkg]} ]] || missing+=("$pkg")
+done
+if [[ ${#missing[@]} -gt 0 ]]; then
+  echo "setup (autobahn): installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq --no-install-recommends libwslay-dev
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
 # examples/node-ws: its locked `ws` (npm ls fails when a locked package is missing or differs).
