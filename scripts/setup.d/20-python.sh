@@ -4,6 +4,7 @@
 # (`make setup-maturin`), only the pinned maturin, which is all `make py-develop` and `make demo`
 # use; a later full run adds the rest. Quick no-op when the venv already matches the pins.
 set -euo pipefail
+source "$(dirname "$0")/lib/apt.sh"
 root=$(cd "$(dirname "$0")/../.." && pwd)
 venv="$root/.venv"
 reqs="$root/py/requirements-dev.txt"
@@ -18,9 +19,7 @@ command -v "$python" >/dev/null || { echo "setup: $python not found; install Pyt
 
 # Debian's python3 needs python3-venv for ensurepip.
 if ! "$python" -c 'import ensurepip, venv' 2>/dev/null; then
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq python3-venv
+  apt_install python python3-venv
 fi
 
 want=$(sha256sum "$reqs" | cut -d' ' -f1)

@@ -5,6 +5,7 @@
 # cbindgen is 12-cbindgen.sh's; the nightly Rust of the sanitizer build is 35-nightly.sh's.)
 # Idempotent; quick when all is present.
 set -euo pipefail
+source "$(dirname "$0")/lib/apt.sh"
 
 # Debian packages: command or file that proves each is installed.
 declare -A need=(
@@ -28,9 +29,4 @@ if command -v gcc >/dev/null; then
     [[ $(gcc -print-file-name="$lib") == /* ]] || missing+=(gcc)
   done
 fi
-if ((${#missing[@]})); then
-  echo "setup (ffi): installing ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
+apt_install ffi "${missing[@]}"

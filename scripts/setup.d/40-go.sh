@@ -4,16 +4,13 @@
 # gorilla/websocket for the differential test) from the module proxy.
 # Quick no-op when everything is there.
 set -euo pipefail
+source "$(dirname "$0")/lib/apt.sh"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 
 command -v go >/dev/null || { echo "setup (go): the go command is missing; install Go >= 1.25" >&2; exit 1; }
 command -v gcc >/dev/null || command -v cc >/dev/null || { echo "setup (go): no C compiler for cgo" >&2; exit 1; }
 
-if ! command -v pkg-config >/dev/null; then
-  echo "setup (go): installing pkgconf"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends pkgconf >/dev/null
-fi
+command -v pkg-config >/dev/null || apt_install go pkgconf
 
 # Downloads only what the module cache lacks (verified against the committed go.sum).
 (cd "$root/bindings/go" && go mod download)

@@ -8,14 +8,11 @@
 # JUnit 5, JNA). A machine without JDK >= 22 fails here with a clear message. Quick no-op when
 # everything is there.
 set -euo pipefail
+source "$(dirname "$0")/lib/apt.sh"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 java_dir="$root/bindings/java"
 
-if ! command -v mvn >/dev/null; then
-  echo "setup (java): installing Maven from Debian" >&2
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq maven >/dev/null
-fi
+command -v mvn >/dev/null || apt_install java maven
 
 # Fails with a message naming what it looked for when there is no JDK >= 22.
 jdk="$(bash "$java_dir/find-jdk.sh")"

@@ -4,6 +4,7 @@
 # shell) and libsqlite3-dev (sqlite3ext.h for the extension), and a Java runtime >= 17 for Spark.
 # Quick no-op when installed; `apt-get update` runs only when apt does not know a package.
 set -euo pipefail
+source "$(dirname "$0")/lib/apt.sh"
 
 missing=()
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
@@ -12,17 +13,5 @@ command -v sqlite3 >/dev/null || missing+=(sqlite3)
 [[ -f /usr/include/sqlite3ext.h ]] || missing+=(libsqlite3-dev)
 command -v java >/dev/null || missing+=(openjdk-17-jre-headless)
 
-if (( ${#missing[@]} )); then
-  command -v apt-get >/dev/null \
-    || { echo "setup (sql): apt-get not found; install ${missing[*]} by hand" >&2; exit 1; }
-  export DEBIAN_FRONTEND=noninteractive
-  sudo=()
-  (( EUID == 0 )) || sudo=(sudo)
-  known=1
-  for pkg in "${missing[@]}"; do
-    apt-cache show "$pkg" >/dev/null 2>&1 || known=0
-  done
-  (( known )) || "${sudo[@]}" apt-get update -qq
-  "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
+apt_install sql "${missing[@]}"
 echo "setup (sql): $(psql --version); sqlite3 $(sqlite3 --version | cut -d' ' -f1); $(java -version 2>&1 | head -n1)"

@@ -6,6 +6,7 @@
 # from pyenv's 2.7.18, with every package pinned in tests/autobahn/requirements-py27.txt.
 # Idempotent; a quick no-op when the venv already matches the pins.
 set -euo pipefail
+source "$(dirname "$0")/lib/apt.sh"
 root=$(cd "$(dirname "$0")/../.." && pwd)
 reqs="$root/tests/autobahn/requirements-py27.txt"
 venv="$root/build/autobahn/venv27"
@@ -25,12 +26,7 @@ missing=()
 for pkg in "${!stack_headers[@]}"; do
   [[ -e ${stack_headers[$pkg]} ]] || missing+=("$pkg")
 done
-if [[ ${#missing[@]} -gt 0 ]]; then
-  echo "setup (autobahn): installing ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
+apt_install autobahn "${missing[@]}"
 
 # examples/node-ws: its locked `ws` (npm ls fails when a locked package is missing or differs).
 if command -v npm >/dev/null && ! (cd "$root/examples/node-ws" && npm ls --all >/dev/null 2>&1); then

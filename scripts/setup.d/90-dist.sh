@@ -4,6 +4,7 @@
 # Python test suite's dependencies for each CPython the consumer test uses (pyenv 3.11, 3.12, 3.13),
 # so the consumer venvs install everything with --no-index. Quick no-op when all is in place.
 set -euo pipefail
+source "$(dirname "$0")/lib/apt.sh"
 root=$(cd "$(dirname "$0")/../.." && pwd)
 venv="$root/.venv"
 reqs="$root/tests/dist/requirements-dist.txt"
@@ -45,8 +46,4 @@ if [[ ! -f $tools/.stamp || $(cat "$tools/.stamp") != "$want" ]]; then
 fi
 
 # lintian: `make test-dist` checks the .debs with it and fails on any finding (tests/dist/c.sh).
-if ! command -v lintian >/dev/null; then
-  echo "setup (dist): installing lintian from Debian" >&2
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq lintian >/dev/null
-fi
+command -v lintian >/dev/null || apt_install dist lintian
