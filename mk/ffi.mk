@@ -146,8 +146,8 @@ ffi-test-consumer: ffi-lib
 
 # The C and C++ examples in the README compile and run as written.
 ffi-test-readme: ffi-lib | $(FFI_BUILD)
-	tests/c/readme-example.sh $(ROOT)/README.md $(FFI_BUILD)
-	tests/cpp/readme-example.sh $(ROOT)/README.md $(FFI_BUILD)
+	tests/c/readme-example.sh c $(ROOT)/README.md $(FFI_BUILD)
+	tests/c/readme-example.sh cpp $(ROOT)/README.md $(FFI_BUILD)
 
 test-ffi: ## header and ABI drift, exports, C/C++ tests (also ASan, valgrind), install, README example
 test-ffi: ffi-header-check ffi-rust-test ffi-exports ffi-abi-check ffi-test-c ffi-test-cpp \
