@@ -39,9 +39,9 @@ extern "C" {
  */
 static inline wsclose_result wsclose_lws_code_from_status(enum lws_close_status status,
                                                           uint16_t *code_out) {
-    long value = (long)status;
+    long long value = (long long)status;
     if (code_out == NULL) return WSCLOSE_ERR_NULL_ARGUMENT;
-    if (value < 0 || value > (long)UINT16_MAX) return WSCLOSE_ERR_INVALID_ARGUMENT;
+    if (value < 0 || value > (long long)UINT16_MAX) return WSCLOSE_ERR_INVALID_ARGUMENT;
     *code_out = (uint16_t)value;
     return WSCLOSE_OK;
 }
