@@ -5,7 +5,7 @@
 #                          clang -std=c11, g++ C++17 and clang++ C++20, ASan+UBSan, valgrind;
 #                          examples/c-libwebsockets built with gcc and clang
 # The sanitizer and valgrind runs take the "sample" sweep (the edges of every range), the gcc run
-# the "full" one (65,536 loopback connections, about 20 s).
+# the "full" one (65,536 loopback connections, most of the stage's time).
 .PHONY: test-stacks-lws
 
 STACK_LWS_BUILD := $(ROOT)/build/stacks/lws
