@@ -145,13 +145,17 @@ static int on_peer_close(struct lws *wsi, struct session *s, void *in, size_t le
         logf_(s, "cannot parse the Close: %s", wsclose_result_message(r));
         return -1;
     }
+    /* lws has already judged the code (README.md): what it passed on, wsclose judges again, and a
+     * disagreement is logged; a code lws rejected arrives as 1002 and cannot be told apart */
     if (r != WSCLOSE_OK)
-        logf_(s, "peer Close rejected (%s, %zu bytes): replying %u", wsclose_result_message(r), len, pc.reply);
+        logf_(s, "peer Close rejected by wsclose, though lws passed it on (%s, %zu bytes): replying %u",
+              wsclose_result_message(r), len, pc.reply);
     else if (pc.reply == 0)
         logf_(s, "peer Close without a code: replying with an empty Close");
     else
-        logf_(s, "peer Close %u (%s, reason %zu bytes): echoing it", pc.code,
-              wsclose_name(pc.code) ? wsclose_name(pc.code) : "unnamed", pc.reason_len);
+        logf_(s, "peer Close %u (%s, reason %zu bytes%s): echoing it", pc.code,
+              wsclose_name(pc.code) ? wsclose_name(pc.code) : "unnamed", pc.reason_len,
+              pc.code == WSCLOSE_PROTOCOL_ERROR ? "; or a code lws rewrote to 1002" : "");
     if (pc.reply == 0) return 0;
     r = wsclose_lws_close_reason(wsi, pc.reply, NULL, 0);
     if (r != WSCLOSE_OK) logf_(s, "wsclose refused the reply %u: %s", pc.reply, wsclose_result_message(r));
