@@ -64,7 +64,7 @@ struct session {
 };
 
 static volatile sig_atomic_t stop_requested;
-static struct lws_context *context;
+static struct lws_context *volatile context; /* read by the signal handler */
 static int quiet, no_wsclose;
 static unsigned next_id = 1;
 
