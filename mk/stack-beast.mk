@@ -45,3 +45,12 @@ test-stack-beast: ffi-lib | $(BEAST_BUILD) ## include/wsclose/beast.hpp against 
 	echo "[time] test-stack-beast: $$(( $$(date +%s) - start )) s"
 
 STACK_TESTS += test-stack-beast
+
+bench-beast: ffi-lib | $(BEAST_BUILD) ## ns per close: Beast's own close handling, + wsclose, wsclose alone -> docs/benchmarks.md
+	$(FFI_CXX) -std=c++17 -O2 -g $(FFI_WARN) -I$(ROOT)/include -pthread \
+	  tests/cpp/stacks/beast/bench_beast.cpp -o $(BEAST_BUILD)/bench_beast \
+	  -L$(FFI_LIBDIR) -lwsclose $(FFI_RPATH)
+	$(BEAST_BUILD)/bench_beast | tee $(BEAST_BUILD)/bench.txt
+	tests/cpp/stacks/beast/bench-report.sh $(BEAST_BUILD)/bench.txt --report docs/benchmarks.md
+
+BENCH_TARGETS += bench-beast
