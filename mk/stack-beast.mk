@@ -18,6 +18,7 @@ $(BEAST_BUILD):
 test-stack-beast: ffi-lib | $(BEAST_BUILD) ## include/wsclose/beast.hpp against Boost.Beast (g++/clang++, ASan+UBSan, valgrind)
 	@start=$$(date +%s); \
 	set -e; \
+	tests/cpp/stacks/beast/doc-example.sh docs/cpp-stacks.md $(BEAST_TESTS); \
 	echo "== beast.hpp: g++ -std=c++17"; \
 	$(FFI_CXX) -std=c++17 $(BEAST_CXXFLAGS) $(BEAST_TESTS) -o $(BEAST_BUILD)/test_beast17 \
 	  -L$(FFI_LIBDIR) -lwsclose $(FFI_RPATH) $(FFI_GTEST); \
@@ -51,6 +52,6 @@ bench-beast: ffi-lib | $(BEAST_BUILD) ## ns per close: Beast's own close handlin
 	  tests/cpp/stacks/beast/bench_beast.cpp -o $(BEAST_BUILD)/bench_beast \
 	  -L$(FFI_LIBDIR) -lwsclose $(FFI_RPATH)
 	$(BEAST_BUILD)/bench_beast | tee $(BEAST_BUILD)/bench.txt
-	tests/cpp/stacks/beast/bench-report.sh $(BEAST_BUILD)/bench.txt --report docs/benchmarks.md
+	tests/cpp/stacks/beast/bench-report.sh $(BEAST_BUILD)/bench.txt docs/benchmarks.md
 
 BENCH_TARGETS += bench-beast

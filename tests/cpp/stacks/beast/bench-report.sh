@@ -2,14 +2,11 @@
 # Writes the output of the Beast benchmark (bench_beast.cpp) into docs/benchmarks.md between
 # <!-- bench:beast --> and <!-- /bench:beast --> (appended at the end when absent), with machine,
 # compiler, command and date.
-# Usage: bench-report.sh BENCH_OUTPUT --report docs/benchmarks.md
+# Usage: bench-report.sh BENCH_OUTPUT DOC
 set -euo pipefail
-usage="usage: bench-report.sh BENCH_OUTPUT --report FILE"
-results=${1:?$usage}
-[[ ${2:-} == --report && -n ${3:-} && $# -eq 3 ]] || { echo "$usage" >&2; exit 2; }
-doc=$3
-[[ -s $results ]] || { echo "bench-report: $results is empty" >&2; exit 1; }
-[[ -f $doc ]] || { echo "bench-report: no $doc" >&2; exit 1; }
+(( $# == 2 )) || { echo "usage: bench-report.sh BENCH_OUTPUT DOC" >&2; exit 2; }
+results=$1 doc=$2
+[[ -s $results && -f $doc ]] || { echo "bench-report: $results is empty or $doc is missing" >&2; exit 1; }
 if ! grep -qx '<!-- bench:beast -->' "$doc"; then
   printf '\n<!-- bench:beast -->\n<!-- /bench:beast -->\n' >>"$doc"
 fi
@@ -39,13 +36,10 @@ trap 'rm -f "$section"' EXIT
   echo '```'
   echo '<!-- /bench:beast -->'
 } >"$section"
-python3 - "$doc" "$section" <<'PY'
-import sys
-doc, section = sys.argv[1], sys.argv[2]
-text = open(doc, encoding="utf-8").read()
-start, end = "<!-- bench:beast -->", "<!-- /bench:beast -->"
-i, j = text.index(start), text.index(end) + len(end)
-text = text[:i] + open(section, encoding="utf-8").read().rstrip("\n") + text[j:]
-open(doc, "w", encoding="utf-8").write(text)
-PY
+# The new section in place of the old one (everything else as it was).
+awk -v section="$section" '
+  $0 == "<!-- bench:beast -->" { while ((getline line < section) > 0) print line; skip = 1; next }
+  $0 == "<!-- /bench:beast -->" { skip = 0; next }
+  !skip' "$doc" >"$doc.tmp"
+mv "$doc.tmp" "$doc"
 echo "bench-report: wrote the Beast section of $doc"

@@ -330,3 +330,91 @@ TEST(BeastLoopback, TheEmptyCloseIsNoStatus) {
 }
 
 }  // namespace
+
+// The example of docs/cpp-stacks.md ("## Boost.Beast"), line for line between the doc: markers
+// (tests/cpp/stacks/beast/doc-example.sh compares the two).
+namespace doc {
+std::vector<std::string> logged;
+std::vector<std::pair<std::uint16_t, std::string>> closes;
+std::vector<std::uint16_t> bad_closes;
+void log(std::string_view message) { logged.emplace_back(message); }
+void on_close(std::uint16_t code, std::string_view reason) { closes.emplace_back(code, reason); }
+void on_bad_close(std::uint16_t answer) { bad_closes.push_back(answer); }
+
+void closing(websocket::stream<tcp::socket> &ws) {
+  // doc:begin
+  // Closing: the library checks the code and the reason.
+  if (const auto reason = wsclose::beast::to_close_reason(4000, "maintenance")) {
+    ws.close(*reason);
+  } else {
+    log(reason.error().message);  // e.g. "close reason is not valid UTF-8"
+  }
+  // doc:end
+}
+
+void reading(websocket::stream<tcp::socket> &ws) {
+  // doc:begin
+  // Reading: how the connection ended.
+  boost::beast::flat_buffer buffer;
+  boost::system::error_code ec;
+  ws.read(buffer, ec);
+  if (ec == websocket::error::closed) {
+    const wsclose::parsed_close peer = wsclose::beast::parse_close_reason(ws.reason());
+    if (peer) {
+      on_close(peer.code, peer.reason);  // code 1005 for an empty Close
+    } else {
+      // wsclose refuses it (e.g. codes 5000-65535, which Beast accepts): 1002
+      on_bad_close(*peer.error->close_code);
+    }
+  } else if (const auto answer = wsclose::beast::reply_code_of(ec)) {
+    // Beast refused the peer's Close before the application saw it: 1002 or 1007
+    on_bad_close(*answer);
+  }
+  // doc:end
+}
+}  // namespace doc
+
+// A server that reads with the example's second half, and a client that sends `frame` (a raw,
+// masked Close) or, when it is empty, closes with the example's first half.
+void doc_exchange(const std::string &frame) {
+  net::io_context ioc;
+  tcp::acceptor acceptor{ioc, tcp::endpoint{net::ip::make_address("127.0.0.1"), 0}};
+  std::thread server([&] {
+    tcp::socket socket{ioc};
+    acceptor.accept(socket);
+    websocket::stream<tcp::socket> ws{std::move(socket)};
+    ws.accept();
+    doc::reading(ws);
+  });
+  tcp::socket socket{ioc};
+  socket.connect(acceptor.local_endpoint());
+  websocket::stream<tcp::socket> ws{std::move(socket)};
+  ws.handshake("127.0.0.1", "/");
+  if (frame.empty()) {
+    doc::closing(ws);
+  } else {
+    net::write(ws.next_layer(), net::buffer(frame));
+    boost::beast::flat_buffer buffer;
+    error_code ec;
+    ws.read(buffer, ec);  // the server's Close
+  }
+  server.join();
+}
+
+// A client's masked Close frame around `payload` (mask key 0: the payload as it is).
+std::string masked_close(const std::string &payload) {
+  std::string frame{static_cast<char>(0x88), static_cast<char>(0x80 | payload.size())};
+  return frame + std::string(4, '\0') + payload;
+}
+
+TEST(BeastDocs, CppStacksExample) {
+  doc_exchange("");
+  ASSERT_EQ(doc::closes.size(), 1u);
+  EXPECT_EQ(doc::closes[0], (std::pair<std::uint16_t, std::string>{4000, "maintenance"}));
+  EXPECT_TRUE(doc::logged.empty());
+
+  doc_exchange(masked_close(wire(5000)));              // Beast accepts it, wsclose does not
+  doc_exchange(masked_close(wire(1000, "\xc3\x28")));  // Beast refuses it: bad_close_payload
+  doc_exchange(masked_close("\x03"));                  // Beast refuses it: bad_close_size
+  EXPECT_EQ(doc::bad_closes, (std::vector<std::uint16_t>{1002, 1007, 1002}));
+}
