@@ -1,0 +1,57 @@
+# Boost.Beast (Debian libboost-dev, docs/cpp-stacks.md): include/wsclose/beast.hpp tested against
+# the real Beast, and the cost of wsclose beside Beast's own close handling.
+#
+#   make test-stack-beast   tests/cpp/stacks/beast: g++ C++17 (also under valgrind), clang++ C++20,
+#                           g++ C++20 under ASan+UBSan (libwsclose.a built with -Zsanitizer=address)
+#   make bench-beast        ns per close: Beast alone, Beast + wsclose, wsclose alone
+# The example server examples/cpp-beast runs under Autobahn (tests/autobahn/servers/beast.sh).
+.PHONY: test-stack-beast bench-beast
+
+BEAST_BUILD := $(ROOT)/build/stack-beast
+BEAST_TESTS := tests/cpp/stacks/beast/test_beast.cpp
+BEAST_CXXFLAGS := -O1 -g $(FFI_WARN) -I$(ROOT)/include -pthread
+BEAST_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+$(BEAST_BUILD):
+	mkdir -p $@
+
+test-stack-beast: ffi-lib | $(BEAST_BUILD) ## include/wsclose/beast.hpp against Boost.Beast (g++/clang++, ASan+UBSan, valgrind)
+	@start=$$(date +%s); \
+	set -e; \
+	tests/cpp/stacks/beast/doc-example.sh docs/cpp-stacks.md $(BEAST_TESTS); \
+	echo "== beast.hpp: g++ -std=c++17"; \
+	$(FFI_CXX) -std=c++17 $(BEAST_CXXFLAGS) $(BEAST_TESTS) -o $(BEAST_BUILD)/test_beast17 \
+	  -L$(FFI_LIBDIR) -lwsclose $(FFI_RPATH) $(FFI_GTEST); \
+	$(BEAST_BUILD)/test_beast17; \
+	echo "== beast.hpp: the same under valgrind"; \
+	valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+	  $(BEAST_BUILD)/test_beast17 --gtest_brief=1; \
+	echo "== beast.hpp: clang++ -std=c++20"; \
+	$(FFI_CLANGXX) -std=c++20 $(BEAST_CXXFLAGS) $(BEAST_TESTS) -o $(BEAST_BUILD)/test_beast20 \
+	  -L$(FFI_LIBDIR) -lwsclose $(FFI_RPATH) $(FFI_GTEST); \
+	$(BEAST_BUILD)/test_beast20 --gtest_brief=1; \
+	echo "== beast.hpp: g++ -std=c++20, ASan+UBSan, libwsclose.a instrumented"; \
+	RUSTFLAGS="-Zsanitizer=address" $(CARGO) +nightly build -q --release --locked -p wsclose-ffi \
+	  --target $(FFI_HOST) --target-dir $(TARGET_DIR)/ffi-asan; \
+	$(FFI_CXX) -std=c++20 $(BEAST_CXXFLAGS) $(BEAST_SAN) $(BEAST_TESTS) \
+	  -o $(BEAST_BUILD)/test_beast20_asan $(FFI_ASAN_LIB) $(FFI_STATIC_LIBS) $(FFI_GTEST); \
+	nm $(BEAST_BUILD)/test_beast20_asan | grep '__asan_init' >/dev/null \
+	  || { echo "beast: test_beast20_asan is not instrumented (no __asan_init)" >&2; exit 1; }; \
+	nm $(BEAST_BUILD)/test_beast20_asan | grep '__ubsan_handle' >/dev/null \
+	  || { echo "beast: test_beast20_asan has no UBSan handlers" >&2; exit 1; }; \
+	nm $(BEAST_BUILD)/test_beast20_asan | grep ' T wsclose_parse_close_payload$$' >/dev/null \
+	  || { echo "beast: test_beast20_asan did not link libwsclose.a statically" >&2; exit 1; }; \
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  $(BEAST_BUILD)/test_beast20_asan; \
+	echo "[time] test-stack-beast: $$(( $$(date +%s) - start )) s"
+
+STACK_TESTS += test-stack-beast
+
+bench-beast: ffi-lib | $(BEAST_BUILD) ## ns per close: Beast's own close handling, + wsclose, wsclose alone -> docs/benchmarks.md
+	$(FFI_CXX) -std=c++17 -O2 -g $(FFI_WARN) -I$(ROOT)/include -pthread \
+	  tests/cpp/stacks/beast/bench_beast.cpp -o $(BEAST_BUILD)/bench_beast \
+	  -L$(FFI_LIBDIR) -lwsclose $(FFI_RPATH)
+	$(BEAST_BUILD)/bench_beast | tee $(BEAST_BUILD)/bench.txt
+	tests/cpp/stacks/beast/bench-report.sh $(BEAST_BUILD)/bench.txt docs/benchmarks.md
+
+BENCH_TARGETS += bench-beast
