@@ -50,6 +50,14 @@ dpkg-deb -x "$rt" "$sysroot"
 dpkg-deb -x "$dev" "$sysroot"
 lib=$sysroot/usr/lib/$multiarch
 readelf -d "$lib/libwsclose.so.0" | grep 'SONAME.*\[libwsclose.so.0\]' >/dev/null || fail "the installed library has no soname libwsclose.so.0"
+# The interop headers (include/wsclose/: beast.hpp, lws.h, ...) are in the -dev package, byte for
+# byte (make test-stacks tests them against each stack).
+interop=("$root"/include/wsclose/*)
+[[ -f ${interop[0]} ]] || fail "no interop headers in $root/include/wsclose"
+for h in "${interop[@]}"; do
+  cmp -s "$h" "$sysroot/usr/include/wsclose/${h##*/}" || fail "libwsclose-dev lacks or changed include/wsclose/${h##*/}"
+done
+echo "dist (c): libwsclose-dev holds the ${#interop[@]} interop headers of include/wsclose/"
 # The symbols file lists exactly the functions the installed header declares.
 diff <(grep -oE '\bwsclose_[a-z0-9_]+\(' "$sysroot/usr/include/wsclose.h" | tr -d '(' | sort -u) \
   <(dpkg-deb --ctrl-tarfile "$rt" | tar -xO ./symbols | sed -n 's/^ \(wsclose_[a-z0-9_]*\)@Base .*/\1/p' | sort) >&2 \
