@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# The websocketpp interop header's tests (make test-stack-websocketpp): built as a user builds
+# them, against the installed wsclose found by pkg-config (PKG_CONFIG_PATH) and Debian's
+# websocketpp 0.8.2 with Boost.Asio, -Wall -Wextra -Wpedantic -Werror:
+#   g++ -std=c++17, clang++ -std=c++20, and g++ -std=c++17 under ASan+UBSan (proven linked);
+#   the g++ build again under valgrind.
+# g++ cannot build websocketpp 0.8.2 itself as C++20 (its logger and endpoint declare
+# constructors and destructors as template-ids, `basic<concurrency,names>(...)`, which C++20
+# forbids), so the C++20 build is clang++'s. The docs' example (docs/cpp-stacks.md) must equal example.cpp.
+# Usage: run.sh DOCS_MD BUILD_DIR
+set -euo pipefail
+docs=${1:?usage: run.sh DOCS_MD BUILD_DIR}
+build=${2:?usage: run.sh DOCS_MD BUILD_DIR}
+here=$(cd "$(dirname "$0")" && pwd)
+start=$(date +%s)
+mkdir -p "$build"
+fail() { echo "test-stack-websocketpp: $*" >&2; exit 1; }
+
+# The example in the docs' websocketpp section is example.cpp from its first #include on.
+shown=$(awk '/^## websocketpp$/ {in_section=1; next} /^## / {in_section=0}
+             in_section && /^```cpp$/ && !done {on=1; next} on && /^```$/ {on=0; done=1} on' "$docs")
+[[ -n $shown ]] || fail "no \`\`\`cpp block in the websocketpp section of $docs"
+if ! diff -u <(sed -n '/^#include <wsclose\/websocketpp.hpp>$/,$p' "$here/example.cpp") \
+     <(printf '%s\n' "$shown"); then
+  fail "the example in $docs differs from $here/example.cpp"
+fi
+
+pkg-config --exists wsclose || fail "pkg-config cannot find wsclose: set PKG_CONFIG_PATH"
+read -r -a wsclose_cflags <<<"$(pkg-config --cflags wsclose)"
+read -r -a wsclose_libs <<<"$(pkg-config --libs wsclose)"
+libdir=$(pkg-config --variable=libdir wsclose)
+warn=(-Wall -Wextra -Wpedantic -Werror)
+sources=("$here/test_rules.cpp" "$here/test_loopback.cpp" "$here/example.cpp")
+link=("${wsclose_libs[@]}" -Wl,-rpath,"$libdir" -lgtest -lgtest_main -pthread)
+
+# build NAME CXX FLAGS...: each source to an object, then the program $build/NAME.
+build() {
+  local name=$1 cxx=$2; shift 2
+  local objects=() src obj
+  for src in "${sources[@]}"; do
+    obj=$build/$name-$(basename "$src" .cpp).o
+    "$cxx" "$@" "${warn[@]}" -O1 -g "${wsclose_cflags[@]}" -pthread -c "$src" -o "$obj"
+    objects+=("$obj")
+  done
+  "$cxx" "$@" "${objects[@]}" -o "$build/$name" "${link[@]}"
+}
+
+sanitize=(-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
+build gcc-cxx17 g++ -std=c++17 & gcc=$!
+build clang-cxx20 clang++ -std=c++20 & clang=$!
+build gcc-cxx17-asan g++ -std=c++17 "${sanitize[@]}" & asan=$!
+wait "$gcc" || fail "the g++ C++17 build failed"
+wait "$clang" || fail "the clang++ C++20 build failed"
+wait "$asan" || fail "the ASan+UBSan build failed"
+
+symbols=$(nm "$build/gcc-cxx17-asan")
+grep -q '__asan_init' <<<"$symbols" || fail "gcc-cxx17-asan has no __asan_init"
+grep -q '__ubsan_handle' <<<"$symbols" || fail "gcc-cxx17-asan has no UBSan handlers"
+
+for name in gcc-cxx17 clang-cxx20; do
+  echo "test-stack-websocketpp: $name"
+  "$build/$name" --gtest_brief=1
+done
+echo "test-stack-websocketpp: gcc-cxx17-asan (ASan+UBSan)"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  "$build/gcc-cxx17-asan" --gtest_brief=1
+echo "test-stack-websocketpp: gcc-cxx17 under valgrind"
+valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect --quiet \
+  "$build/gcc-cxx17" --gtest_brief=1
+echo "test-stack-websocketpp: passed in $(($(date +%s) - start)) s"
