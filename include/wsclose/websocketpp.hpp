@@ -57,16 +57,12 @@ expected<close_request, payload_error> request_of(std::uint16_t code,
 /// of UTF-8), or no code at all (an empty Close, see no_code()).
 class close_request {
  public:
-  /// An empty close_request is no_code().
-  close_request() noexcept = default;
+  /// The Close without a status code (an empty payload): websocketpp sends it for
+  /// status::no_status, the code the core reads from an empty payload. Same as no_code().
+  close_request() noexcept : code_(wsclose::parse_close_payload(std::string_view{}).code) {}
 
-  /// The Close without a status code (an empty payload). websocketpp sends it for
-  /// status::no_status; its receiver reports that code, which the core reads from the empty payload.
-  static close_request no_code() noexcept {
-    close_request out;
-    out.code_ = wsclose::parse_close_payload(std::string_view{}).code;
-    return out;
-  }
+  /// The Close without a status code.
+  static close_request no_code() noexcept { return close_request{}; }
 
   /// The code to send (no_code(): the code an empty Close is reported as).
   constexpr status_value code() const noexcept { return code_; }
@@ -80,7 +76,7 @@ class close_request {
  private:
   friend expected<close_request, payload_error> detail::request_of(
       std::uint16_t code, wsclose::close_payload payload) noexcept;
-  status_value code_ = 0;
+  status_value code_;
   wsclose::close_payload payload_{};
 };
 

@@ -6,7 +6,7 @@
 #include <wsclose/websocketpp.hpp>
 
 #include <websocketpp/close.hpp>
-#include <websocketpp/config/asio_no_tls.hpp>
+#include <websocketpp/config/core.hpp>
 #include <websocketpp/processors/hybi13.hpp>
 
 #include <gtest/gtest.h>
@@ -112,7 +112,8 @@ TEST(MakeClose, NoCodeIsTheEmptyClose) {
   EXPECT_EQ(empty.code(), wsclose::codes::no_status_received);
   EXPECT_TRUE(empty.payload().empty());
   EXPECT_TRUE(empty.reason().empty());
-  EXPECT_EQ(wsclose::websocketpp::close_request{}.code(), 0);
+  EXPECT_EQ(wsclose::websocketpp::close_request{}.code(), status::no_status);
+  EXPECT_TRUE(wsclose::websocketpp::close_request{}.payload().empty());
 }
 
 // websocketpp's close.hpp, read as the rule for received codes: extract_code flags a code with
@@ -177,7 +178,7 @@ TEST(WebsocketppRules, NamedCodes) {
 // reason is checked for length only, not for UTF-8.
 class PrepareClose : public ::testing::Test {
  protected:
-  using config = wspp::config::asio;
+  using config = wspp::config::core;  // the asio configs inherit its processor and messages
   using processor = wspp::processor::hybi13<config>;
   config::rng_type rng;
   config::con_msg_manager_type::ptr manager = wspp::lib::make_shared<config::con_msg_manager_type>();
