@@ -17,6 +17,8 @@
 #include <utility>
 #include <vector>
 
+#include "../code_runs.hpp"
+
 namespace {
 
 namespace net = boost::asio;
@@ -24,26 +26,9 @@ namespace websocket = boost::beast::websocket;
 using boost::system::error_code;
 using net::ip::tcp;
 
-constexpr std::uint32_t code_count = 65536;
-
-// Maximal runs [first, last] of the codes where `differs(code)` holds.
-template <typename Pred>
-std::vector<std::pair<std::uint32_t, std::uint32_t>> runs(Pred differs) {
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
-  for (std::uint32_t c = 0; c < code_count; c++) {
-    if (!differs(static_cast<std::uint16_t>(c))) {
-      continue;
-    }
-    if (!out.empty() && out.back().second + 1 == c) {
-      out.back().second = c;
-    } else {
-      out.emplace_back(c, c);
-    }
-  }
-  return out;
-}
-
-using code_runs = std::vector<std::pair<std::uint32_t, std::uint32_t>>;
+using wsclose_tests::code_count;
+using wsclose_tests::code_runs;
+using wsclose_tests::runs;
 
 // Beast's verdict on a received Close payload (detail::read_close, what a read runs).
 error_code beast_read_close(const std::string &payload, websocket::close_reason &out) {

@@ -16,6 +16,8 @@
 #include <utility>
 #include <vector>
 
+#include "../code_runs.hpp"
+
 namespace {
 
 namespace wspp = ::websocketpp;
@@ -24,26 +26,14 @@ using wsclose::websocketpp::from_status;
 using wsclose::websocketpp::make_close;
 using wsclose::websocketpp::to_status;
 
-constexpr std::uint32_t kCodes = 65536;
+using wsclose_tests::code_count;
+using ranges = wsclose_tests::code_runs;
 
-using ranges = std::vector<std::pair<std::uint32_t, std::uint32_t>>;
-
-/// The codes where `a` and `b` disagree, as ranges of consecutive codes.
+/// The codes where `a` and `b` disagree, as runs of consecutive codes.
 template <typename A, typename B>
 ranges differences(A a, B b) {
-  ranges out;
-  for (std::uint32_t c = 0; c < kCodes; c++) {
-    const auto code = static_cast<std::uint16_t>(c);
-    if (static_cast<bool>(a(code)) == static_cast<bool>(b(code))) {
-      continue;
-    }
-    if (!out.empty() && out.back().second + 1 == c) {
-      out.back().second = c;
-    } else {
-      out.emplace_back(c, c);
-    }
-  }
-  return out;
+  return wsclose_tests::runs(
+      [&](std::uint16_t code) { return static_cast<bool>(a(code)) != static_cast<bool>(b(code)); });
 }
 
 std::string two_bytes(std::uint16_t code) {
@@ -53,7 +43,7 @@ std::string two_bytes(std::uint16_t code) {
 static_assert(to_status(4000) == 4000 && from_status(status::going_away) == 1001);
 
 TEST(Converters, EveryCodeBothWaysUnchanged) {
-  for (std::uint32_t c = 0; c < kCodes; c++) {
+  for (std::uint32_t c = 0; c < code_count; c++) {
     const auto code = static_cast<std::uint16_t>(c);
     const status::value value = to_status(code);
     ASSERT_EQ(value, c);
@@ -63,7 +53,7 @@ TEST(Converters, EveryCodeBothWaysUnchanged) {
 }
 
 TEST(MakeClose, EveryCodeIsTheCoresSendRule) {
-  for (std::uint32_t c = 0; c < kCodes; c++) {
+  for (std::uint32_t c = 0; c < code_count; c++) {
     const auto code = static_cast<std::uint16_t>(c);
     const auto request = make_close(code, "r");
     const wsclose::close_payload core = wsclose::encode_close_payload(code, "r");
@@ -155,7 +145,7 @@ TEST(WebsocketppRules, InvalidAndReservedAgainstTheCore) {
 // has no such notion; each of them is a code the core lets an endpoint send.
 TEST(WebsocketppRules, TerminalCodes) {
   std::vector<std::uint32_t> terminal;
-  for (std::uint32_t c = 0; c < kCodes; c++) {
+  for (std::uint32_t c = 0; c < code_count; c++) {
     if (status::terminal(static_cast<std::uint16_t>(c))) {
       terminal.push_back(c);
       EXPECT_TRUE(wsclose::is_sendable(static_cast<std::uint16_t>(c))) << c;
