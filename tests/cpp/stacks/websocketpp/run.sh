@@ -2,15 +2,18 @@
 # The websocketpp interop header's tests (make test-stack-websocketpp): built as a user builds
 # them, against the installed wsclose found by pkg-config (PKG_CONFIG_PATH) and Debian's
 # websocketpp 0.8.2 with Boost.Asio, -Wall -Wextra -Wpedantic -Werror:
-#   g++ -std=c++17, clang++ -std=c++20, and g++ -std=c++17 under ASan+UBSan (proven linked);
+#   g++ -std=c++17, clang++ -std=c++20, and g++ -std=c++17 under ASan+UBSan (proven linked),
+#   the last linked with ASAN_LIB, a libwsclose.a whose Rust code is instrumented too;
 #   the g++ build again under valgrind.
 # g++ cannot build websocketpp 0.8.2 itself as C++20 (its logger and endpoint declare
 # constructors and destructors as template-ids, `basic<concurrency,names>(...)`, which C++20
 # forbids), so the C++20 build is clang++'s. The docs' example (docs/cpp-stacks.md) must equal example.cpp.
-# Usage: run.sh DOCS_MD BUILD_DIR
+# Usage: run.sh DOCS_MD BUILD_DIR ASAN_LIB
 set -euo pipefail
-docs=${1:?usage: run.sh DOCS_MD BUILD_DIR}
-build=${2:?usage: run.sh DOCS_MD BUILD_DIR}
+usage="usage: run.sh DOCS_MD BUILD_DIR ASAN_LIB"
+docs=${1:?$usage}
+build=${2:?$usage}
+asan_lib=${3:?$usage}
 here=$(cd "$(dirname "$0")" && pwd)
 start=$(date +%s)
 mkdir -p "$build"
@@ -31,11 +34,21 @@ read -r -a wsclose_libs <<<"$(pkg-config --libs wsclose)"
 libdir=$(pkg-config --variable=libdir wsclose)
 warn=(-Wall -Wextra -Wpedantic -Werror)
 sources=("$here/test_rules.cpp" "$here/test_loopback.cpp" "$here/example.cpp")
-link=("${wsclose_libs[@]}" -Wl,-rpath,"$libdir" -lgtest -lgtest_main -pthread)
+# The static library's own dependencies (Libs.private), for the ASan build.
+read -r -a private_libs <<<"$(pkg-config --static --libs-only-l wsclose | sed 's/-lwsclose//')"
+[[ -f $asan_lib ]] || fail "no instrumented library at $asan_lib"
+gtest=(-lgtest -lgtest_main -pthread)
 
-# build NAME CXX FLAGS...: each source to an object, then the program $build/NAME.
+# build NAME CXX LIBS FLAGS...: each source to an object, then the program $build/NAME linked
+# with LIBS ("shared": the installed libwsclose.so; "asan": ASAN_LIB).
 build() {
-  local name=$1 cxx=$2; shift 2
+  local name=$1 cxx=$2 libs=$3; shift 3
+  local link
+  if [[ $libs == shared ]]; then
+    link=("${wsclose_libs[@]}" -Wl,-rpath,"$libdir" "${gtest[@]}")
+  else
+    link=("$asan_lib" "${private_libs[@]}" "${gtest[@]}")
+  fi
   local objects=() src obj
   for src in "${sources[@]}"; do
     obj=$build/$name-$(basename "$src" .cpp).o
@@ -46,9 +59,9 @@ build() {
 }
 
 sanitize=(-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
-build gcc-cxx17 g++ -std=c++17 & gcc=$!
-build clang-cxx20 clang++ -std=c++20 & clang=$!
-build gcc-cxx17-asan g++ -std=c++17 "${sanitize[@]}" & asan=$!
+build gcc-cxx17 g++ shared -std=c++17 & gcc=$!
+build clang-cxx20 clang++ shared -std=c++20 & clang=$!
+build gcc-cxx17-asan g++ asan -std=c++17 "${sanitize[@]}" & asan=$!
 wait "$gcc" || fail "the g++ C++17 build failed"
 wait "$clang" || fail "the clang++ C++20 build failed"
 wait "$asan" || fail "the ASan+UBSan build failed"
@@ -56,6 +69,8 @@ wait "$asan" || fail "the ASan+UBSan build failed"
 symbols=$(nm "$build/gcc-cxx17-asan")
 grep -q '__asan_init' <<<"$symbols" || fail "gcc-cxx17-asan has no __asan_init"
 grep -q '__ubsan_handle' <<<"$symbols" || fail "gcc-cxx17-asan has no UBSan handlers"
+grep -q ' T wsclose_encode_close_payload$' <<<"$symbols" \
+  || fail "gcc-cxx17-asan did not link the instrumented libwsclose.a"
 
 for name in gcc-cxx17 clang-cxx20; do
   echo "test-stack-websocketpp: $name"
