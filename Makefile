@@ -94,7 +94,7 @@ py-develop py-wheel-check: setup-maturin
 py-typecheck test-py bench-py analytics-deps test-examples: setup-python
 test-ffi ffi-test-c ffi-test-cpp ffi-test-asan ffi-test-valgrind ffi-test-consumer ffi-test-readme \
   bench-ffi diff-c diff-cpp test-dist-c test-autobahn: setup-ffi
-ffi-test-asan fuzz-core fuzz-stats: setup-nightly
+ffi-asan-lib ffi-test-asan fuzz-core fuzz-stats: setup-nightly
 test-go bench-go diff-go diff-go-wasm demo-go test-dist-go: setup-go
 wasm-build js-build: setup-js
 test-java check-java java-compile bench-java diff-java diff-java-jna demo-java dist-java test-dist-java: setup-java

@@ -10,7 +10,7 @@
 #   make ffi-abi-update       rewrite the baseline after a deliberate, documented ABI change
 #   make diff-c / diff-cpp    the differential's C and C++ answers (docs/differential.md)
 #   make ffi-test-cpp-compile-fail   a raw integer for an enum class does not compile
-.PHONY: ffi-abi-check ffi-abi-update diff-c diff-cpp
+.PHONY: ffi-abi-check ffi-abi-update diff-c diff-cpp ffi-asan-lib
 .PHONY: ffi-lib ffi-header ffi-header-check ffi-install-local install ffi-rust-test ffi-exports \
         ffi-test-c ffi-test-cpp ffi-test-cpp-compile-fail ffi-test-asan ffi-test-valgrind \
         ffi-test-consumer ffi-test-readme test-ffi bench-ffi
@@ -107,11 +107,14 @@ ffi-test-cpp-compile-fail: ffi-lib | $(FFI_BUILD)
 # is on the machine; without it this fails rather than skips.
 FFI_HOST = $(shell rustc -vV | sed -n 's/^host: //p')
 FFI_ASAN_LIB = $(TARGET_DIR)/ffi-asan/$(FFI_HOST)/release/libwsclose.a
-ffi-test-asan: | $(FFI_BUILD)
-	RUSTFLAGS="-Zsanitizer=address" $(CARGO) +nightly build --release --locked -p wsclose-ffi \
+# ffi-asan-lib builds that library (FFI_ASAN_LIB); the interop headers' sanitizer runs link it too.
+ffi-asan-lib:
+	RUSTFLAGS="-Zsanitizer=address" $(CARGO) +nightly build -q --release --locked -p wsclose-ffi \
 	  --target $(FFI_HOST) --target-dir $(TARGET_DIR)/ffi-asan
 	@nm $(FFI_ASAN_LIB) 2>/dev/null | grep '__asan_report_load' >/dev/null \
 	  || { echo "ffi: $(FFI_ASAN_LIB) is not instrumented" >&2; exit 1; }
+
+ffi-test-asan: ffi-asan-lib | $(FFI_BUILD)
 	$(FFI_CC) $(FFI_CFLAGS) -fsanitize=address,undefined -fno-sanitize-recover=all \
 	  -fno-omit-frame-pointer tests/c/test_wsclose.c -o $(FFI_BUILD)/test_c_asan \
 	  $(FFI_ASAN_LIB) $(FFI_STATIC_LIBS)

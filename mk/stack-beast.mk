@@ -15,26 +15,28 @@ BEAST_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fr
 $(BEAST_BUILD):
 	mkdir -p $@
 
-test-stack-beast: ffi-lib | $(BEAST_BUILD) ## include/wsclose/beast.hpp against Boost.Beast (g++/clang++, ASan+UBSan, valgrind)
+test-stack-beast: ffi-lib ffi-asan-lib | $(BEAST_BUILD) ## include/wsclose/beast.hpp against Boost.Beast (g++/clang++, ASan+UBSan, valgrind)
 	@start=$$(date +%s); \
 	set -e; \
 	tests/cpp/stacks/beast/doc-example.sh docs/cpp-stacks.md $(BEAST_TESTS); \
-	echo "== beast.hpp: g++ -std=c++17"; \
+	echo "== beast.hpp: g++ -std=c++17, clang++ -std=c++20, g++ -std=c++20 with ASan+UBSan (built side by side)"; \
 	$(FFI_CXX) -std=c++17 $(BEAST_CXXFLAGS) $(BEAST_TESTS) -o $(BEAST_BUILD)/test_beast17 \
-	  -L$(FFI_LIBDIR) -lwsclose $(FFI_RPATH) $(FFI_GTEST); \
+	  -L$(FFI_LIBDIR) -lwsclose $(FFI_RPATH) $(FFI_GTEST) & gxx=$$!; \
+	$(FFI_CLANGXX) -std=c++20 $(BEAST_CXXFLAGS) $(BEAST_TESTS) -o $(BEAST_BUILD)/test_beast20 \
+	  -L$(FFI_LIBDIR) -lwsclose $(FFI_RPATH) $(FFI_GTEST) & clangxx=$$!; \
+	$(FFI_CXX) -std=c++20 $(BEAST_CXXFLAGS) $(BEAST_SAN) $(BEAST_TESTS) \
+	  -o $(BEAST_BUILD)/test_beast20_asan $(FFI_ASAN_LIB) $(FFI_STATIC_LIBS) $(FFI_GTEST) & asan=$$!; \
+	wait $$gxx || { echo "beast: the g++ C++17 build failed" >&2; exit 1; }; \
+	wait $$clangxx || { echo "beast: the clang++ C++20 build failed" >&2; exit 1; }; \
+	wait $$asan || { echo "beast: the ASan+UBSan build failed" >&2; exit 1; }; \
+	echo "== beast.hpp: g++ -std=c++17"; \
 	$(BEAST_BUILD)/test_beast17; \
 	echo "== beast.hpp: the same under valgrind"; \
 	valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect \
 	  $(BEAST_BUILD)/test_beast17 --gtest_brief=1; \
 	echo "== beast.hpp: clang++ -std=c++20"; \
-	$(FFI_CLANGXX) -std=c++20 $(BEAST_CXXFLAGS) $(BEAST_TESTS) -o $(BEAST_BUILD)/test_beast20 \
-	  -L$(FFI_LIBDIR) -lwsclose $(FFI_RPATH) $(FFI_GTEST); \
 	$(BEAST_BUILD)/test_beast20 --gtest_brief=1; \
 	echo "== beast.hpp: g++ -std=c++20, ASan+UBSan, libwsclose.a instrumented"; \
-	RUSTFLAGS="-Zsanitizer=address" $(CARGO) +nightly build -q --release --locked -p wsclose-ffi \
-	  --target $(FFI_HOST) --target-dir $(TARGET_DIR)/ffi-asan; \
-	$(FFI_CXX) -std=c++20 $(BEAST_CXXFLAGS) $(BEAST_SAN) $(BEAST_TESTS) \
-	  -o $(BEAST_BUILD)/test_beast20_asan $(FFI_ASAN_LIB) $(FFI_STATIC_LIBS) $(FFI_GTEST); \
 	nm $(BEAST_BUILD)/test_beast20_asan | grep '__asan_init' >/dev/null \
 	  || { echo "beast: test_beast20_asan is not instrumented (no __asan_init)" >&2; exit 1; }; \
 	nm $(BEAST_BUILD)/test_beast20_asan | grep '__ubsan_handle' >/dev/null \

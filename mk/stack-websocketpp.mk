@@ -8,9 +8,7 @@
 #   make test-stack-websocketpp
 .PHONY: test-stack-websocketpp
 
-test-stack-websocketpp: ffi-install-local ## wsclose/websocketpp.hpp against websocketpp 0.8.2
-	RUSTFLAGS="-Zsanitizer=address" $(CARGO) +nightly build -q --release --locked -p wsclose-ffi \
-	  --target $(FFI_HOST) --target-dir $(TARGET_DIR)/ffi-asan
+test-stack-websocketpp: ffi-install-local ffi-asan-lib ## wsclose/websocketpp.hpp against websocketpp 0.8.2
 	PKG_CONFIG_PATH=$(FFI_LOCAL_PREFIX)/lib/pkgconfig tests/cpp/stacks/websocketpp/run.sh \
 	  $(ROOT)/docs/cpp-stacks.md $(ROOT)/build/stacks/websocketpp $(FFI_ASAN_LIB)
 
