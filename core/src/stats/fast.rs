@@ -1,8 +1,10 @@
 //! The fast paths of [`LogParser`](super::LogParser): the common shapes of a CSV record and a JSON
 //! line, read in one pass. Each claims a record only when the general parser would count the
 //! same code for it; anything else (a quote, an escape, nesting, a bad code...) is left to the
-//! general parser, which then gives the answer. `fast_paths_agree_with_the_general_parser` in
-//! the tests checks this on random logs cut at random places.
+//! general parser, which then gives the answer. A JSON line with the shape of the line before
+//! it is read by its values alone (see [`Shape`]). `fast_paths_agree_with_the_general_parser`
+//! and `the_json_fast_path_agrees_with_the_general_parser_on_long_logs` in the tests check this
+//! on random logs cut at random places.
 
 use super::{bytes_below, equal_bytes, find_byte, parse_code, CodeSink, MAX_LINE_LEN, MAX_VALUE_LEN, ONES};
 
