@@ -420,6 +420,21 @@ fn next_mark(marks: &[u8], from: usize) -> usize {
     marks.len()
 }
 
+/// The index of the last newline in `text`, eight bytes at a time from the end.
+#[inline]
+fn last_newline(text: &[u8]) -> Option<usize> {
+    let mut end = text.len();
+    while end >= 8 {
+        let found = equal_bytes(word_at(text, end - 8), b'\n');
+        if found != 0 {
+            // The highest byte found is the last newline.
+            return Some(end - 8 + (63 - found.leading_zeros() as usize) / 8);
+        }
+        end -= 8;
+    }
+    text[..end].iter().rposition(|&byte| byte == b'\n')
+}
+
 /// Whether `a` and `b` (of the same length) hold the same bytes, a word at a time.
 #[inline]
 fn same_bytes(a: &[u8], b: &[u8]) -> bool {
@@ -625,7 +640,7 @@ pub(super) fn json_records(
     while at < data.len() {
         let limit = data.len().min(at + window);
         // A window ends just after a newline.
-        let Some(last) = data[at..limit].iter().rposition(|&byte| byte == b'\n') else {
+        let Some(last) = last_newline(&data[at..limit]) else {
             if limit < data.len() && window < JSON_WINDOW {
                 window *= 2;
                 continue;
@@ -931,6 +946,47 @@ mod tests {
                 prop_assert_eq!(read, None);
             } else {
                 prop_assert_eq!(read, Some((digits.len(), Some(expected))));
+            }
+        }
+    }
+
+    #[test]
+    fn json_lines_longer_than_a_window_agree_with_the_general_parser() {
+        let mut log = Vec::new();
+        for (index, long) in [0usize, 3_000, 9_000, 20_000, 70_000, 0, 100, 8_150, 8_200]
+            .iter()
+            .enumerate()
+        {
+            for code in [1000, 70_000, 4000] {
+                let reason = "x".repeat(*long);
+                log.extend_from_slice(
+                    format!("{{\"code\": {code}, \"r\": \"{reason}\", \"i\": {index}}}\n").as_bytes(),
+                );
+            }
+        }
+        let general = run(false, Some(LogFormat::JsonLines), None, &log, &[]);
+        // The lines of 70,000 bytes are too long: bad, whatever their code.
+        assert_eq!(general.0.codes.len(), 16);
+        assert_eq!(general.0.bad.len(), 11);
+        for cuts in [&[][..], &[5_000, 40_000, 100_000], &[8_192, 16_384, 131_072]] {
+            assert_eq!(run(true, Some(LogFormat::JsonLines), None, &log, cuts), general);
+        }
+    }
+
+    #[test]
+    fn last_newline_finds_the_last_one_at_every_position() {
+        for len in 0..40 {
+            for first in 0..=len {
+                for second in first..=len {
+                    let mut text = std::vec![b'a'; len];
+                    for at in [first, second] {
+                        if at < len {
+                            text[at] = b'\n';
+                        }
+                    }
+                    let expected = text.iter().rposition(|&byte| byte == b'\n');
+                    assert_eq!(super::last_newline(&text), expected, "{text:?}");
+                }
             }
         }
     }
