@@ -349,6 +349,8 @@ pub struct LogParser {
     line: u64,
     buffer: LineBuffer,
     csv: Csv,
+    /// Scratch space of the JSON lines fast path.
+    marks: fast::Marks,
 }
 
 impl LogParser {
@@ -378,6 +380,7 @@ impl LogParser {
                 len: 0,
                 overlong: false,
             },
+            marks: fast::NO_MARKS,
             csv: Csv {
                 state: CsvState::FieldStart,
                 field: 0,
@@ -647,8 +650,13 @@ impl LogParser {
                 match format {
                     LogFormat::Codes => data = self.fast_codes(data, sink),
                     LogFormat::JsonLines => {
-                        data =
-                            &data[fast::json_records(data, &self.key[..self.key_len], &mut self.line, sink)..]
+                        data = &data[fast::json_records(
+                            data,
+                            &self.key[..self.key_len],
+                            &mut self.line,
+                            sink,
+                            &mut self.marks,
+                        )..]
                     }
                     LogFormat::Csv => {}
                 }

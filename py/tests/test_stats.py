@@ -6,6 +6,7 @@ import csv
 import gzip
 import io
 import json
+import random
 import subprocess
 import sys
 import time
@@ -488,3 +489,67 @@ def test_a_wrapper_with_a_file_descriptor_is_read_through_its_own_read(tmp_path:
         handle.read(5)
         result = stats.count(cast(BinaryIO, handle))
     assert result.codes == Counter({1000: 10}) and result.bad_lines == 0
+
+
+def _reference_code(line: str) -> int | None:
+    """The code of a JSON line by the documented rules, with the json module: a top-level
+    object whose last ``code`` is a number written as plain digits (0 to 65535), or a string
+    holding such digits between blanks (a string with an escape is not a code either; the code
+    strings of the test below hold none). ``None``: a bad line."""
+
+    class Number(str):
+        pass
+
+    try:
+        value = json.loads(line, parse_int=Number, parse_float=Number, parse_constant=Number)
+    except ValueError:
+        return None
+    if not isinstance(value, dict) or "code" not in value:
+        return None
+    code = value["code"]
+    if isinstance(code, Number):
+        text = str(code)
+    elif isinstance(code, str):
+        text = code.strip(" \t\r")
+    else:
+        return None
+    if not text or not all("0" <= char <= "9" for char in text) or int(text) > 65535:
+        return None
+    return int(text)
+
+
+def test_a_large_json_lines_log_of_several_shapes_counts_as_the_rules_say(tmp_path: Path) -> None:
+    # Runs of lines of a few shapes (keys, order, spacing, line ends) with values of every kind:
+    # most lines have the shape of the line before them, and the values that break it (escapes,
+    # non-ASCII text, numbers that are not plain codes, other kinds) are spread through the log.
+    rng = random.Random(20261203)
+    values = ["1000", "4000", "65535", "65536", "0", "-0", "1.5", "1e3", "100000000", '"1006"', '" 3000 "',
+              '"10a0"', '""', "null", "true", "[1000]", '{"code": 1}']
+    reasons = ['"going away"', '"caf\u00e9"', '"a \\"quoted\\" \\u00e9"', '"tab\\there"', '""', "12", "null"]
+    shapes = [
+        '{{"timestamp": "2026-11-01T00:00:00Z", "code": {code}, "reason": {reason}}}\n',
+        '{{"code":{code},"reason":{reason}}}\n',
+        '{{"reason": {reason}, "code": {code}}}\r\n',
+        ' {{ "code" : {code} , "code": {code} }}\n',
+        '{{"reason": {reason}}}\n',
+        "\n",
+    ]
+    lines: list[str] = []
+    while len(lines) < 20_000:
+        shape = rng.choice(shapes)
+        for _ in range(rng.randint(1, 40)):
+            # Mostly plain codes, as in a real log.
+            code = rng.choice(values) if rng.random() < 0.1 else str(rng.randint(0, 70_000))
+            reason = rng.choice(reasons) if rng.random() < 0.1 else '"going away"'
+            lines.append(shape.format(code=code, reason=reason))
+    block = "".join(lines)
+    expected = Counter(found for line in lines if line.strip() and (found := _reference_code(line)) is not None)
+    bad = sum(1 for line in lines if line.strip() and _reference_code(line) is None)
+    repeats = (40 << 20) // len(block.encode()) + 1
+    path = tmp_path / "events.jsonl"
+    path.write_bytes(block.encode() * repeats)
+    with path.open("rb") as handle:
+        result = stats.count(handle, fmt="jsonl")
+    assert result.codes == Counter({code: count * repeats for code, count in expected.items()})
+    assert result.bad_lines == bad * repeats
+    assert result.lines == len(lines) * repeats

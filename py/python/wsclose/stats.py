@@ -41,6 +41,7 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import BinaryIO, Final, Literal, TextIO, TypeAlias
 
 from . import _wsclose, info
@@ -193,43 +194,56 @@ class _UsageError(Exception):
     pass
 
 
-def _rows(stats: Stats) -> list[tuple[int, int]]:
-    return sorted(stats.codes.items(), key=lambda item: (-item[1], item[0]))
+def _rows(stats: Stats) -> list[tuple[int, int, Category, str | None]]:
+    """``(code, count, category, name)`` of each code counted, the most frequent first (then by
+    code): the order of every output format."""
+    # Codes are distinct: by code, then (a stable sort) by count, highest first.
+    by_count = sorted(sorted(stats.codes.items(), key=itemgetter(0)), key=itemgetter(1), reverse=True)
+    rows = []
+    for code, how_many in by_count:
+        facts = info(code)
+        rows.append((code, how_many, facts.category, facts.name))
+    return rows
 
 
 def _write_table(stats: Stats, out: TextIO) -> None:
-    print(f"{'code':>5}  {'count':>8}  {'category':<12}  name", file=out)
-    for code, how_many in _rows(stats):
-        facts = info(code)
-        print(f"{code:>5}  {how_many:>8}  {facts.category.label:<12}  {facts.name or '-'}", file=out)
-    print(file=out)
-    print(f"{'category':<12}  {'count':>8}", file=out)
-    for category in Category:
-        print(f"{category.label:<12}  {stats.categories[category]:>8}", file=out)
-    print(file=out)
-    print(f"{stats.total} codes, {len(stats.codes)} distinct, {stats.bad_lines} bad lines skipped", file=out)
+    labels = {category: category.label for category in Category}
+    lines = [f"{'code':>5}  {'count':>8}  {'category':<12}  name\n"]
+    lines.extend(
+        f"{code:>5}  {how_many:>8}  {labels[category]:<12}  {name or '-'}\n"
+        for code, how_many, category, name in _rows(stats)
+    )
+    lines.append(f"\n{'category':<12}  {'count':>8}\n")
+    lines.extend(f"{labels[category]:<12}  {stats.categories[category]:>8}\n" for category in Category)
+    lines.append(f"\n{stats.total} codes, {len(stats.codes)} distinct, {stats.bad_lines} bad lines skipped\n")
+    out.write("".join(lines))
 
 
 def _write_json(stats: Stats, out: TextIO) -> None:
+    names = {category: category.name for category in Category}
     report = {
         "total": stats.total,
         "bad_lines": stats.bad_lines,
         "first_bad_lines": [{"line": number, "error": message} for number, message in stats.first_bad],
         "codes": [
-            {"code": code, "count": how_many, "category": info(code).category.name, "name": info(code).name}
-            for code, how_many in _rows(stats)
+            {"code": code, "count": how_many, "category": names[category], "name": name}
+            for code, how_many, category, name in _rows(stats)
         ],
         "categories": {category.name: stats.categories[category] for category in Category},
     }
-    print(json.dumps(report), file=out)
+    out.write(json.dumps(report) + "\n")
 
 
 def _write_csv(stats: Stats, out: TextIO) -> None:
+    names = {category: category.name for category in Category}
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["code", "count", "category", "name"])
-    for code, how_many in _rows(stats):
-        facts = info(code)
-        writer.writerow([code, how_many, facts.category.name, facts.name or ""])
+    for code, how_many, category, name in _rows(stats):
+        if name is None:
+            # What the writer writes for this row (digits, an identifier, an empty field).
+            out.write(f"{code},{how_many},{names[category]},\n")
+        else:
+            writer.writerow([code, how_many, names[category], name])
 
 
 def _check_plot(path: str) -> tuple[int, str] | None:
@@ -281,7 +295,10 @@ def _parser() -> argparse.ArgumentParser:
         prog="wsclose stats",
         description="Count the WebSocket close codes in a log (plain codes, CSV or JSON lines; gzip or not).",
         epilog=EXIT_STATUSES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        # argparse makes a formatter for each option it adds (to check its metavar); one of
+        # fixed width will do for that, and does not ask the terminal's width, which imports
+        # shutil (a few ms of every run). Help and usage get the real one, set below.
+        formatter_class=lambda prog: argparse.RawDescriptionHelpFormatter(prog, width=80),
     )
     parser.add_argument("path", metavar="FILE", help="the log; '-' reads stdin")
     parser.add_argument("--format", choices=["auto", "codes", "csv", "jsonl"], default="auto")
@@ -296,6 +313,7 @@ def _parser() -> argparse.ArgumentParser:
     progress = parser.add_mutually_exclusive_group()
     progress.add_argument("--progress", dest="progress", action="store_true", default=None)
     progress.add_argument("--no-progress", dest="progress", action="store_false")
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
     return parser
 
 
