@@ -6,10 +6,11 @@
 //! and `the_json_fast_path_agrees_with_the_general_parser_on_long_logs` in the tests check this
 //! on random logs cut at random places.
 
-use super::{bytes_below, equal_bytes, find_byte, parse_code, CodeSink, MAX_LINE_LEN, MAX_VALUE_LEN, ONES};
+use super::{
+    bytes_below, equal_bytes, find_byte, parse_code, CodeSink, LOW7, MAX_LINE_LEN, MAX_VALUE_LEN, ONES,
+};
 
 const HIGH: u64 = 0x8080_8080_8080_8080;
-const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
 
 /// The high bit of each byte of `word` below 0x20 or above 0x7F (exact: adding 0x60 to seven
 /// bits never carries into the next byte).
@@ -403,21 +404,11 @@ fn mark(text: &[u8], marks: &mut Marks) {
     marks[text.len()..text.len() + SENTINEL].fill(1);
 }
 
-/// The first mark at or after `from`, a word at a time (`marks.len()` if none: a sentinel
-/// ends every search that starts inside the window).
+/// The first mark at or after `from`, a word at a time (a mark is a byte of 1, so a word's
+/// marks are the word itself; the sentinel ends every search that starts inside the window).
 #[inline]
 fn next_mark(marks: &[u8], from: usize) -> usize {
-    let mut at = from;
-    while let Some(chunk) = marks.get(at..at + 8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let found = u64::from_le_bytes(word);
-        if found != 0 {
-            return at + (found.trailing_zeros() / 8) as usize;
-        }
-        at += 8;
-    }
-    marks.len()
+    find_byte(marks, from, |word| word, |mark| mark != 0)
 }
 
 /// The index of the last newline in `text`, eight bytes at a time from the end.
