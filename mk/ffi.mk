@@ -106,6 +106,10 @@ ffi-test-cpp-compile-fail: ffi-lib | $(FFI_BUILD)
 # an overread inside the Rust code went unnoticed in a trial). Needs the nightly toolchain that
 # is on the machine; without it this fails rather than skips.
 FFI_HOST = $(shell rustc -vV | sed -n 's/^host: //p')
+# The sanitizer build flags and run settings of every ASan+UBSan test (these and mk/stack-*.mk);
+# tests/c/check-sanitized.sh proves each program has them linked.
+FFI_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FFI_SAN_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1
 FFI_ASAN_LIB = $(TARGET_DIR)/ffi-asan/$(FFI_HOST)/release/libwsclose.a
 # ffi-asan-lib builds that library (FFI_ASAN_LIB); the interop headers' sanitizer runs link it too.
 ffi-asan-lib:
@@ -115,26 +119,14 @@ ffi-asan-lib:
 	  || { echo "ffi: $(FFI_ASAN_LIB) is not instrumented" >&2; exit 1; }
 
 ffi-test-asan: ffi-asan-lib | $(FFI_BUILD)
-	$(FFI_CC) $(FFI_CFLAGS) -fsanitize=address,undefined -fno-sanitize-recover=all \
-	  -fno-omit-frame-pointer tests/c/test_wsclose.c -o $(FFI_BUILD)/test_c_asan \
+	$(FFI_CC) $(FFI_CFLAGS) $(FFI_SAN) tests/c/test_wsclose.c -o $(FFI_BUILD)/test_c_asan \
 	  $(FFI_ASAN_LIB) $(FFI_STATIC_LIBS)
-	@nm $(FFI_BUILD)/test_c_asan | grep '__asan_init' >/dev/null \
-	  || { echo "ffi: test_c_asan is not instrumented (no __asan_init)" >&2; exit 1; }
-	@nm $(FFI_BUILD)/test_c_asan | grep ' T wsclose_classify$$' >/dev/null \
-	  || { echo "ffi: test_c_asan did not link libwsclose.a statically" >&2; exit 1; }
-	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-	  $(FFI_BUILD)/test_c_asan $(FFI_VECTORS)
-	$(FFI_CXX) $(FFI_CXXFLAGS) -fsanitize=address,undefined -fno-sanitize-recover=all \
-	  -fno-omit-frame-pointer $(FFI_CPP_TESTS) -o $(FFI_BUILD)/test_cpp_asan \
+	tests/c/check-sanitized.sh $(FFI_BUILD)/test_c_asan wsclose_classify
+	$(FFI_SAN_ENV) $(FFI_BUILD)/test_c_asan $(FFI_VECTORS)
+	$(FFI_CXX) $(FFI_CXXFLAGS) $(FFI_SAN) $(FFI_CPP_TESTS) -o $(FFI_BUILD)/test_cpp_asan \
 	  $(FFI_ASAN_LIB) $(FFI_STATIC_LIBS) $(FFI_GTEST)
-	@nm $(FFI_BUILD)/test_cpp_asan | grep '__asan_init' >/dev/null \
-	  || { echo "ffi: test_cpp_asan is not instrumented (no __asan_init)" >&2; exit 1; }
-	@nm $(FFI_BUILD)/test_cpp_asan | grep '__ubsan_handle' >/dev/null \
-	  || { echo "ffi: test_cpp_asan has no UBSan handlers" >&2; exit 1; }
-	@nm $(FFI_BUILD)/test_cpp_asan | grep ' T wsclose_policy_decide$$' >/dev/null \
-	  || { echo "ffi: test_cpp_asan did not link libwsclose.a statically" >&2; exit 1; }
-	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-	  WSCLOSE_VECTORS=$(FFI_VECTORS) $(FFI_BUILD)/test_cpp_asan
+	tests/c/check-sanitized.sh $(FFI_BUILD)/test_cpp_asan wsclose_policy_decide
+	$(FFI_SAN_ENV) WSCLOSE_VECTORS=$(FFI_VECTORS) $(FFI_BUILD)/test_cpp_asan
 
 # The C and C++ tests under valgrind (shared library), zero errors and no leaks.
 ffi-test-valgrind: ffi-test-c ffi-test-cpp

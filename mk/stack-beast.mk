@@ -10,7 +10,6 @@
 BEAST_BUILD := $(ROOT)/build/stack-beast
 BEAST_TESTS := tests/cpp/stacks/beast/test_beast.cpp
 BEAST_CXXFLAGS := -O1 -g $(FFI_WARN) -I$(ROOT)/include -pthread
-BEAST_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 $(BEAST_BUILD):
 	mkdir -p $@
@@ -24,7 +23,7 @@ test-stack-beast: ffi-lib ffi-asan-lib | $(BEAST_BUILD) ## include/wsclose/beast
 	  -L$(FFI_LIBDIR) -lwsclose $(FFI_RPATH) $(FFI_GTEST) & gxx=$$!; \
 	$(FFI_CLANGXX) -std=c++20 $(BEAST_CXXFLAGS) $(BEAST_TESTS) -o $(BEAST_BUILD)/test_beast20 \
 	  -L$(FFI_LIBDIR) -lwsclose $(FFI_RPATH) $(FFI_GTEST) & clangxx=$$!; \
-	$(FFI_CXX) -std=c++20 $(BEAST_CXXFLAGS) $(BEAST_SAN) $(BEAST_TESTS) \
+	$(FFI_CXX) -std=c++20 $(BEAST_CXXFLAGS) $(FFI_SAN) $(BEAST_TESTS) \
 	  -o $(BEAST_BUILD)/test_beast20_asan $(FFI_ASAN_LIB) $(FFI_STATIC_LIBS) $(FFI_GTEST) & asan=$$!; \
 	wait $$gxx || { echo "beast: the g++ C++17 build failed" >&2; exit 1; }; \
 	wait $$clangxx || { echo "beast: the clang++ C++20 build failed" >&2; exit 1; }; \
@@ -37,14 +36,8 @@ test-stack-beast: ffi-lib ffi-asan-lib | $(BEAST_BUILD) ## include/wsclose/beast
 	echo "== beast.hpp: clang++ -std=c++20"; \
 	$(BEAST_BUILD)/test_beast20 --gtest_brief=1; \
 	echo "== beast.hpp: g++ -std=c++20, ASan+UBSan, libwsclose.a instrumented"; \
-	nm $(BEAST_BUILD)/test_beast20_asan | grep '__asan_init' >/dev/null \
-	  || { echo "beast: test_beast20_asan is not instrumented (no __asan_init)" >&2; exit 1; }; \
-	nm $(BEAST_BUILD)/test_beast20_asan | grep '__ubsan_handle' >/dev/null \
-	  || { echo "beast: test_beast20_asan has no UBSan handlers" >&2; exit 1; }; \
-	nm $(BEAST_BUILD)/test_beast20_asan | grep ' T wsclose_parse_close_payload$$' >/dev/null \
-	  || { echo "beast: test_beast20_asan did not link libwsclose.a statically" >&2; exit 1; }; \
-	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-	  $(BEAST_BUILD)/test_beast20_asan; \
+	tests/c/check-sanitized.sh $(BEAST_BUILD)/test_beast20_asan wsclose_parse_close_payload; \
+	$(FFI_SAN_ENV) $(BEAST_BUILD)/test_beast20_asan; \
 	echo "[time] test-stack-beast: $$(( $$(date +%s) - start )) s"
 
 STACK_TESTS += test-stack-beast

@@ -11,12 +11,11 @@
 STACK_LWS_BUILD := $(ROOT)/build/stacks/lws
 STACK_LWS_SRC := $(ROOT)/tests/c/stacks/lws
 STACK_LWS_PKG := PKG_CONFIG_PATH=$(ROOT)/build/prefix/lib/pkgconfig pkg-config
-STACK_LWS_WARN := -O1 -g -Wall -Wextra -Wpedantic -Werror
+STACK_LWS_WARN := -O1 -g $(FFI_WARN)
 # Deferred: build/prefix exists only once ffi-install-local ran.
 STACK_LWS_CFLAGS = $(shell $(STACK_LWS_PKG) --cflags wsclose libwebsockets)
 STACK_LWS_LIBS = $(shell $(STACK_LWS_PKG) --libs wsclose libwebsockets) \
   -Wl,-rpath,$(shell $(STACK_LWS_PKG) --variable=libdir wsclose)
-STACK_LWS_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 test-stacks-lws: ffi-install-local ## include/wsclose/lws.h against libwebsockets: gcc, clang, C++, ASan+UBSan, valgrind
 	@start=$$(date +%s); mkdir -p $(STACK_LWS_BUILD); \
@@ -36,14 +35,10 @@ test-stacks-lws: ffi-install-local ## include/wsclose/lws.h against libwebsocket
 	  -o $(STACK_LWS_BUILD)/test_lws_cxx20 $(STACK_LWS_LIBS); \
 	$(STACK_LWS_BUILD)/test_lws_cxx20; \
 	echo "== lws.h: ASan+UBSan (gcc)"; \
-	gcc -std=c99 $(STACK_LWS_WARN) $(STACK_LWS_SAN) $(STACK_LWS_CFLAGS) $(STACK_LWS_SRC)/test_lws.c \
+	gcc -std=c99 $(STACK_LWS_WARN) $(FFI_SAN) $(STACK_LWS_CFLAGS) $(STACK_LWS_SRC)/test_lws.c \
 	  -o $(STACK_LWS_BUILD)/test_lws_asan $(STACK_LWS_LIBS); \
-	nm $(STACK_LWS_BUILD)/test_lws_asan | grep -q '__asan_init' \
-	  || { echo "test-stacks-lws: test_lws_asan is not instrumented (no __asan_init)" >&2; exit 1; }; \
-	nm $(STACK_LWS_BUILD)/test_lws_asan | grep -q '__ubsan_handle' \
-	  || { echo "test-stacks-lws: test_lws_asan has no UBSan handlers" >&2; exit 1; }; \
-	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-	  $(STACK_LWS_BUILD)/test_lws_asan sample; \
+	tests/c/check-sanitized.sh $(STACK_LWS_BUILD)/test_lws_asan; \
+	$(FFI_SAN_ENV) $(STACK_LWS_BUILD)/test_lws_asan sample; \
 	echo "== lws.h: valgrind"; \
 	valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect \
 	  $(STACK_LWS_BUILD)/test_lws_gcc sample; \

@@ -66,11 +66,8 @@ wait "$gcc" || fail "the g++ C++17 build failed"
 wait "$clang" || fail "the clang++ C++20 build failed"
 wait "$asan" || fail "the ASan+UBSan build failed"
 
-symbols=$(nm "$build/gcc-cxx17-asan")
-grep -q '__asan_init' <<<"$symbols" || fail "gcc-cxx17-asan has no __asan_init"
-grep -q '__ubsan_handle' <<<"$symbols" || fail "gcc-cxx17-asan has no UBSan handlers"
-grep -q ' T wsclose_encode_close_payload$' <<<"$symbols" \
-  || fail "gcc-cxx17-asan did not link the instrumented libwsclose.a"
+"$here/../../../c/check-sanitized.sh" "$build/gcc-cxx17-asan" wsclose_encode_close_payload \
+  || fail "the ASan+UBSan build is not what it claims"
 
 for name in gcc-cxx17 clang-cxx20; do
   echo "test-stack-websocketpp: $name"
