@@ -155,15 +155,21 @@ fn bytes_below(word: u64, limit: u8) -> u64 {
     !(((word & LOW7) + ONES * u64::from(128 - limit)) | word) & !LOW7
 }
 
+/// The word of `bytes` at `at` (8 bytes, little-endian).
+#[inline]
+fn word_at(bytes: &[u8], at: usize) -> u64 {
+    let mut word = [0u8; 8];
+    word.copy_from_slice(&bytes[at..at + 8]);
+    u64::from_le_bytes(word)
+}
+
 /// The index of the first byte at or after `from` for which `wanted` holds (`data.len()` when
 /// none), eight bytes at a time: `mask` gives the high bit of each wanted byte of a word.
 #[inline]
 fn find_byte(data: &[u8], from: usize, mask: impl Fn(u64) -> u64, wanted: impl Fn(u8) -> bool) -> usize {
     let mut at = from;
-    while let Some(chunk) = data.get(at..at + 8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let found = mask(u64::from_le_bytes(word));
+    while at + 8 <= data.len() {
+        let found = mask(word_at(data, at));
         if found != 0 {
             return at + (found.trailing_zeros() / 8) as usize;
         }

@@ -7,7 +7,8 @@
 //! on random logs cut at random places.
 
 use super::{
-    bytes_below, equal_bytes, find_byte, parse_code, CodeSink, LOW7, MAX_LINE_LEN, MAX_VALUE_LEN, ONES,
+    bytes_below, equal_bytes, find_byte, parse_code, word_at, CodeSink, LOW7, MAX_LINE_LEN, MAX_VALUE_LEN,
+    ONES,
 };
 
 const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -324,9 +325,7 @@ fn literal_end(text: &[u8], at: usize, first: u8) -> Option<usize> {
 #[inline]
 fn number(text: &[u8], at: usize) -> Option<(usize, Option<u32>)> {
     if let Some(chunk) = text.get(at..at + 8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let digits = u64::from_le_bytes(word) ^ (ONES * u64::from(b'0'));
+        let digits = word_at(chunk, 0) ^ (ONES * u64::from(b'0'));
         // The first byte that is not a digit.
         let count = ((!bytes_below(digits, 10) & HIGH).trailing_zeros() / 8) as usize;
         if (1..8).contains(&count)
@@ -429,7 +428,6 @@ fn last_newline(text: &[u8]) -> Option<usize> {
 /// Whether `a` and `b` (of the same length) hold the same bytes, a word at a time.
 #[inline]
 fn same_bytes(a: &[u8], b: &[u8]) -> bool {
-    let word = word_at;
     let len = a.len();
     if len != b.len() {
         return false;
@@ -439,21 +437,13 @@ fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     }
     let mut at = 0;
     while at + 8 < len {
-        if word(a, at) != word(b, at) {
+        if word_at(a, at) != word_at(b, at) {
             return false;
         }
         at += 8;
     }
     // The last word, which may overlap the one before.
-    word(a, len - 8) == word(b, len - 8)
-}
-
-/// The word of `bytes` at `at` (8 bytes, little-endian).
-#[inline]
-fn word_at(bytes: &[u8], at: usize) -> u64 {
-    let mut word = [0u8; 8];
-    word.copy_from_slice(&bytes[at..at + 8]);
-    u64::from_le_bytes(word)
+    word_at(a, len - 8) == word_at(b, len - 8)
 }
 
 /// Bytes around the values of a line (a span of the log), with its first 16 bytes kept as two
